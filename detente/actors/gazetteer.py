@@ -1,0 +1,194 @@
+"""Load the actor gazetteer: countries, regions, organisations, sector nouns and leaders (data files).
+
+Each file is tab-separated with a header line; `#` lines are comments; lists inside a cell are
+separated by `|`.  The shipped files load first, then any user overlay directory with files of the
+same names and columns (rows add to or override the shipped ones).  Errors name file and line.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from detente.errors import Errors, LexiconError
+from detente.model import SECTORS
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+OVERLAY_ENV = "DETENTE_GAZETTEER"  # a directory with the user's own files, same names and columns
+ORG_CODES = {"IGO", "NGO", "MNC"}
+_CODE = re.compile(r"^[A-Z]{3}$")
+_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Name:
+    """What a name in the text stands for."""
+
+    code: str
+    sector: str = ""
+    name: str = ""  # canonical name (organisations, people, regions)
+    kind: str = "country"  # country | demonym | people | capital | region | organisation | person
+    start: str = ""  # office dates for people ("2008-05-07"), empty when unbounded
+    end: str = ""
+
+
+@dataclass
+class Gazetteer:
+    """Surface forms -> what they name; sector phrases -> sector."""
+
+    names: dict[str, list[Name]] = field(default_factory=dict)  # exact surface form -> candidates
+    sectors: dict[tuple[str, ...], str] = field(default_factory=dict)  # lowercase word tuple -> sector
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
+    max_name_words: int = 1
+    max_sector_words: int = 1
+
+    def add_name(self, surface: str, entry: Name) -> None:
+        surface = _normalise(surface)
+        if not surface:
+            return
+        self.names.setdefault(surface, []).append(entry)
+        self.max_name_words = max(self.max_name_words, len(surface.split()))
+
+    def lookup(self, surface: str) -> list[Name]:
+        """Candidates for a surface form; the lowercase form matches only names longer than 3 letters."""
+        surface = _normalise(surface)
+        found = self.names.get(surface)
+        if found:
+            return found
+        if len(surface) > 3 and not surface.isupper():
+            return self.names.get(surface.lower(), [])
+        return []
+
+    def sector_of(self, words: tuple[str, ...]) -> str:
+        return self.sectors.get(tuple(w.lower() for w in words), "")
+
+
+def _normalise(surface: str) -> str:
+    surface = " ".join(surface.replace("’", "'").split())
+    if surface.lower().startswith("the "):
+        surface = surface[4:]
+    return surface
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a gazetteer file as dicts, with their line numbers; checks the header."""
+    with path.open(encoding="utf-8") as stream:
+        header: list[str] | None = None
+        for number, line in enumerate(stream, start=1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = [c.strip() for c in cells]
+                missing = [c for c in columns if c not in header]
+                if missing:
+                    raise LexiconError(Errors.E020.format(path=path, line=number, reason=f"missing columns {missing}"))
+                continue
+            if len(cells) > len(header):
+                raise LexiconError(
+                    Errors.E020.format(path=path, line=number, reason=f"{len(cells)} cells, header has {len(header)}")
+                )
+            cells += [""] * (len(header) - len(cells))
+            yield number, {k: v.strip() for k, v in zip(header, cells, strict=True)}
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _check(condition: bool, path: Path, line: int, reason: str) -> None:
+    if not condition:
+        raise LexiconError(Errors.E020.format(path=path, line=line, reason=reason))
+
+
+def _load_countries(gaz: Gazetteer, path: Path) -> None:
+    for line, row in _rows(path, ("code", "name", "aliases", "demonyms", "capitals")):
+        code = row["code"]
+        _check(bool(_CODE.match(code)), path, line, f"country code {code!r} is not 3 capital letters")
+        gaz.country_names[code] = row["name"]
+        for surface in [row["name"], *_split(row["aliases"])]:
+            gaz.add_name(surface, Name(code, "", row["name"], "country"))
+        for surface in _split(row["demonyms"]):
+            # "Russians" names people; "Russian" is an adjectival that takes its head noun's sector.
+            kind = "people" if surface.endswith("s") and not surface.endswith(("ss", "ese")) else "demonym"
+            gaz.add_name(surface, Name(code, "CVL" if kind == "people" else "", row["name"], kind))
+        for surface in _split(row["capitals"]):
+            gaz.add_name(surface, Name(code, "GOV", row["name"], "capital"))
+
+
+def _load_regions(gaz: Gazetteer, path: Path) -> None:
+    for line, row in _rows(path, ("name", "aliases", "country", "sector")):
+        code, sector = row["country"], row["sector"]
+        # An empty country lists a place that is no actor ("Indian Ocean"), so the longest match
+        # wins and the country word inside it is not coded.
+        _check(not code or bool(_CODE.match(code)), path, line, f"country code {code!r} is not 3 capital letters")
+        _check(not sector or sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
+        kind = "region" if code else "place"
+        for surface in [row["name"], *_split(row["aliases"]), *_split(row.get("demonyms", ""))]:
+            gaz.add_name(surface, Name(code, sector, row["name"], kind))
+
+
+def _load_organisations(gaz: Gazetteer, path: Path) -> None:
+    for line, row in _rows(path, ("name", "aliases", "code", "sector", "country")):
+        code, sector = row["code"], row["sector"]
+        _check(bool(_CODE.match(code)), path, line, f"code {code!r} is not IGO/NGO/MNC or a country code")
+        _check(not sector or sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
+        # IGO/NGO/MNC code as such; a domestic organisation (an armed group) carries its country's code.
+        entry = Name(code, sector, row["name"], "organisation")
+        for surface in [row["name"], *_split(row["aliases"])]:
+            gaz.add_name(surface, entry)
+
+
+def _load_sectors(gaz: Gazetteer, path: Path) -> None:
+    for line, row in _rows(path, ("phrase", "sector")):
+        sector = row["sector"]
+        _check(sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
+        words = tuple(row["phrase"].lower().split())
+        _check(bool(words), path, line, "empty phrase")
+        gaz.sectors[words] = sector
+        gaz.max_sector_words = max(gaz.max_sector_words, len(words))
+
+
+def _load_leaders(gaz: Gazetteer, path: Path) -> None:
+    for line, row in _rows(path, ("name", "aliases", "country", "sector", "role", "start", "end")):
+        code, sector = row["country"], row["sector"] or "GOV"
+        _check(bool(_CODE.match(code)), path, line, f"country code {code!r} is not 3 capital letters")
+        _check(sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
+        for when in (row["start"], row["end"]):
+            _check(not when or bool(_DAY.match(when)), path, line, f"date {when!r} is not YYYY[-MM[-DD]]")
+        entry = Name(code, sector, row["name"], "person", row["start"], row["end"])
+        for surface in [row["name"], *_split(row["aliases"])]:
+            gaz.add_name(surface, entry)
+
+
+LOADERS = (
+    ("countries.tsv", _load_countries),
+    ("regions.tsv", _load_regions),
+    ("organisations.tsv", _load_organisations),
+    ("sectors.tsv", _load_sectors),
+    ("leaders.tsv", _load_leaders),
+)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(overlay: str | None = None) -> Gazetteer:
+    """The shipped gazetteer, plus the files in `overlay` (or $DETENTE_GAZETTEER) on top."""
+    overlay = overlay or os.environ.get(OVERLAY_ENV) or None
+    gaz = Gazetteer()
+    for directory in [DATA_DIR, *([Path(overlay)] if overlay else [])]:
+        for filename, loader in LOADERS:
+            path = directory / filename
+            if path.exists():
+                loader(gaz, path)
+            elif directory == DATA_DIR and filename == "countries.tsv":
+                raise LexiconError(Errors.E021.format(path=path))
+    log.info("gazetteer: %d names, %d sector phrases", len(gaz.names), len(gaz.sectors))
+    return gaz

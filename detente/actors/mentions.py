@@ -1,0 +1,117 @@
+"""Find gazetteer names in a parsed article, and track who speaks inside quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.gazetteer import Gazetteer, Name
+
+QUOTE_OPEN = {'"', "“", "«", "``"}
+QUOTE_CLOSE = {'"', "”", "»", "''"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gazetteer name found in the text: tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    name: Name
+    text: str
+
+    @property
+    def head(self) -> int:
+        return self.end - 1
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
+    """Longest-first gazetteer matches, left to right, without overlaps."""
+    mentions: list[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if not (token.text[:1].isupper() or token.text[:1].isdigit()) or token.is_space:
+            i += 1
+            continue
+        found = None
+        for length in range(min(gaz.max_name_words + 2, n - i), 0, -1):
+            span = doc[i: i + length]
+            if "\n" in span.text:
+                continue
+            candidates = gaz.lookup(span.text)
+            if candidates:
+                found = (span, pick_candidate(candidates, when))
+                break
+        if found:
+            span, name = found
+            mentions.append(Mention(span.start, span.end, name, span.text))
+            i = span.end
+        else:
+            i += 1
+    return mentions
+
+
+def pick_candidate(candidates: list[Name], when: str) -> Name:
+    """Among names with one surface form, the person in office at `when`, else a country, else the first."""
+    if len(candidates) == 1:
+        return candidates[0]
+    people = [c for c in candidates if c.kind == "person"]
+    others = [c for c in candidates if c.kind != "person"]
+    if people and when:
+        in_office = [p for p in people if (not p.start or p.start[: len(when)] <= when) and
+                     (not p.end or when[: len(p.end)] <= p.end)]
+        if in_office:
+            return in_office[-1]
+    if others:
+        return others[0]
+    return people[-1]
+
+
+def quote_flags(doc: Doc) -> list[bool]:
+    """For each token, whether it stands inside quotation marks.
+
+    Wire style: a quote that runs over several paragraphs leaves each paragraph open and reopens
+    the next one with a quote mark, so an opening mark at the start of a paragraph never closes.
+    """
+    inside = [False] * len(doc)
+    state = False
+    paragraph_start = True
+    for token in doc:
+        text = token.text
+        if token.is_space and "\n" in text:
+            paragraph_start = True
+            continue
+        if text in QUOTE_OPEN or text in QUOTE_CLOSE:
+            if paragraph_start:
+                state = True
+            elif text in QUOTE_OPEN and text not in QUOTE_CLOSE:
+                state = True
+            elif text in QUOTE_CLOSE and text not in QUOTE_OPEN:
+                state = False
+            else:
+                state = not state
+            inside[token.i] = True
+        else:
+            inside[token.i] = state
+        paragraph_start = False
+        if "\n" in token.whitespace_:
+            paragraph_start = True
+    return inside
+
+
+SPEECH_VERBS = frozenset(
+    """say tell add state announce declare insist stress note write quote explain continue conclude
+    warn argue claim assert confirm report reply respond remark tweet""".split()
+)
+
+
+def speech_head(sent: Span, inside: list[bool]) -> Token | None:
+    """The speech verb outside quotes whose words the quoted part of this sentence are."""
+    for token in sent:
+        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB" and not inside[token.i]:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                return token
+    return None

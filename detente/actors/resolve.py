@@ -1,0 +1,389 @@
+"""Resolve a noun phrase of a parsed article to PLOVER entities, remembering what the article said.
+
+Rules, in the order tried for a phrase head (docs/actors.md has them with examples):
+pronouns take the nearest earlier compatible actor (first person inside a quote is its speaker);
+"the two sides"/"both countries" are the article's main pair; a gazetteer name on the head or on
+its modifiers (possessor, compound, adjectival, "of"/"from" phrase) gives the code; sector nouns
+and titles give the sector; a titled person ("Georgian President Mikheil Saakashvili") is
+remembered, so a later "Saakashvili" or "he" codes the same; a bare sector noun ("the foreign
+ministry") takes the country of the latest actor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.gazetteer import Gazetteer, Name
+from detente.actors.mentions import SPEECH_VERBS, Mention, find_mentions, quote_flags, speech_head
+from detente.model import Entity
+
+THIRD_SINGULAR_NEUTER = {"it", "its", "itself"}
+PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government", "state", "capital", "party"}
+PAIR_DETERMINERS = {"both", "two"}
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+PREP_OWNERS = ("of", "from", "in")  # "the government of Georgia", "officials from Russia"
+
+
+@dataclass
+class Found:
+    """An entity with what it was resolved from, for `detente explain`."""
+
+    entity: Entity
+    why: str
+
+
+@dataclass
+class ArticleActors:
+    """Actor resolution for one article: its mentions, people, speakers and recent actors."""
+
+    doc: Doc
+    gaz: Gazetteer
+    when: str = ""  # publication date, to pick the leader in office
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    people: dict[str, Name] = field(default_factory=dict)  # surname or full name -> person
+    recent: list[tuple[int, list[Entity]]] = field(default_factory=list)  # (token index, actors) of events
+    inside_quote: list[bool] = field(default_factory=list)
+    speakers: dict[int, list[Entity]] = field(default_factory=dict)  # sentence start -> speaker
+    mentioned: Counter = field(default_factory=Counter)  # country code -> mentions so far
+
+    @classmethod
+    def for_doc(cls, doc: Doc, gaz: Gazetteer, when: str = "") -> ArticleActors:
+        actors = cls(doc, gaz, when)
+        actors.mentions = find_mentions(doc, gaz, when)
+        for mention in actors.mentions:
+            for i in range(mention.start, mention.end):
+                actors.by_token[i] = mention
+        actors.inside_quote = quote_flags(doc)
+        actors._learn_titled_people()
+        return actors
+
+    # ---- what the article establishes -------------------------------------------------------
+
+    def _learn_titled_people(self) -> None:
+        """Remember people introduced with a title ("Deputy Foreign Minister Nino Kalandadze")."""
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.i in self.by_token or token.dep_ == "compound":
+                continue
+            name_tokens = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
+                           and t.i not in self.by_token and not self._sector_word(t)]
+            full = " ".join([t.text for t in name_tokens] + [token.text])
+            sector, code = self._title_of(token)
+            if not sector:
+                continue
+            if not code:
+                known = self._leader(full) or self._leader(token.text)
+                code = known.code if known else self._latest_country(token.i)
+            if not code:
+                continue
+            person = Name(code, sector, full, "person")
+            self.people.setdefault(full, person)
+            self.people.setdefault(token.text, person)
+
+    def _title_of(self, head: Token) -> tuple[str, str]:
+        """Sector and country from the title words around a name, or an apposition."""
+        words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "poss", "nmod")]
+        sector, code = "", ""
+        for t in words:
+            mention = self.by_token.get(t.i)
+            if mention and mention.name.kind in ("country", "demonym", "capital", "region"):
+                code = mention.name.code
+        title_words = tuple(t.lower_ for t in words if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i not in self.by_token)
+        for size in range(len(title_words), 0, -1):
+            sector = self.gaz.sector_of(title_words[-size:]) or self.gaz.sector_of(title_words[:size])
+            if sector:
+                break
+        if not sector:
+            for child in head.children:
+                if child.dep_ == "appos":
+                    sub = self._resolve_head(child, allow_context=False)
+                    if sub and sub.entity.sector:
+                        return sub.entity.sector, sub.entity.code
+        return sector, code
+
+    def _sector_word(self, token: Token) -> bool:
+        return bool(self.gaz.sector_of((token.lower_,)) or self.gaz.sector_of((token.lemma_.lower(),)))
+
+    def _leader(self, surface: str) -> Name | None:
+        for candidate in self.gaz.lookup(surface):
+            if candidate.kind == "person":
+                return candidate
+        return None
+
+    def _latest_country(self, before: int) -> str:
+        """The country of the latest event actor, else of the latest country name, before a token."""
+        for index, actors in sorted(self.recent, key=lambda r: r[0], reverse=True):
+            if index < before:
+                for entity in actors:
+                    if _is_state(entity.code):
+                        return entity.code
+        for mention in reversed(self.mentions):
+            if mention.start < before and _is_state(mention.name.code):
+                return mention.name.code
+        return ""
+
+    def main_pair(self, before: int) -> list[str]:
+        """The two countries the article is about so far: the most mentioned states."""
+        counts: Counter = Counter()
+        for mention in self.mentions:
+            if mention.start < before and _is_state(mention.name.code):
+                counts[mention.name.code] += 1
+        return [code for code, _ in counts.most_common(2)]
+
+    def note_event_actors(self, token: Token, actors: list[Entity]) -> None:
+        """Remember an event's actors: bare sector nouns and pronouns later resolve to them."""
+        self.recent.append((token.i, actors))
+
+    # ---- resolution ----------------------------------------------------------------------
+
+    def entities(self, head: Token) -> list[Found]:
+        """Entities named by a phrase head and the heads coordinated with it."""
+        found: list[Found] = []
+        seen: set[tuple[str, str]] = set()
+        for token in [head, *head.conjuncts]:
+            if token.i < head.i and token is not head:
+                continue
+            for item in self._resolve_many(token):
+                key = (item.entity.code, item.entity.sector)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(item)
+        return found
+
+    def _resolve_many(self, token: Token) -> list[Found]:
+        pair = self._pair_phrase(token)
+        if pair:
+            return pair
+        # Compound adjectivals: "Hungarian and Romanian officials" (amod with a conjunct).
+        adjectives = [t for t in token.lefts if t.dep_ == "amod" and t.i in self.by_token and t.conjuncts]
+        if adjectives:
+            result = []
+            for adjective in [adjectives[0], *adjectives[0].conjuncts]:
+                mention = self.by_token.get(adjective.i)
+                if mention:
+                    result.append(self._with_sector(mention, token, f"adjectival {adjective.text!r}"))
+            if result:
+                return result
+        one = self._resolve_head(token)
+        return [one] if one else []
+
+    def _pair_phrase(self, token: Token) -> list[Found]:
+        """"the two sides", "both countries", "our countries", "the neighbors" -> the main pair."""
+        if token.lemma_.lower() not in PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            return []
+        dets = {t.lower_ for t in token.lefts}
+        if not (dets & PAIR_DETERMINERS or "our" in dets or token.lemma_.lower() in ("neighbor", "neighbour")):
+            return []
+        if self.by_token.get(token.i):
+            return []
+        codes = self.main_pair(token.i)
+        return [Found(Entity(text=token.text, code=c, start=token.idx, end=token.idx + len(token.text)),
+                      f"{token.text!r}: the article's main pair") for c in codes]
+
+    def _resolve_head(self, token: Token, allow_context: bool = True) -> Found | None:
+        lower = token.lower_
+        if lower in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+            return self._resolve_head(token.head.head, allow_context)
+        if token.pos_ == "PRON" or lower in PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON:
+            return self._pronoun(token) if allow_context else None
+        mention = self.by_token.get(token.i)
+        if mention and not mention.name.code:
+            return None  # a place that is no actor ("Indian Ocean")
+        if mention:
+            return self._with_sector(mention, token, f"gazetteer {mention.name.kind} {mention.text!r}")
+        person = self.people.get(token.text) or self.people.get(self._full_name(token))
+        if person:
+            return Found(self._entity(token, person.code, person.sector, person.name), f"person {person.name!r}")
+        for modifier in self._modifiers(token):
+            sub = self.by_token.get(modifier.i)
+            if sub is None and modifier.pos_ == "PROPN":
+                known = self.people.get(modifier.text)
+                if known:
+                    return Found(self._entity(token, known.code, self._head_sector(token) or known.sector),
+                                 f"person {known.name!r} owns {token.text!r}")
+            if sub is None and modifier.dep_ == "poss" and modifier.pos_ == "PRON" and allow_context:
+                owner = self._pronoun(modifier)  # "her country", "its forces"
+                if owner:
+                    return Found(self._entity(token, owner.entity.code, self._head_sector(token)),
+                                 f"possessive {modifier.text!r} of {token.text!r}: {owner.why}")
+            if sub is not None and sub.name.code:
+                return self._with_sector(sub, token, f"{modifier.dep_} {sub.text!r} of {token.text!r}")
+        sector = self._head_sector(token)
+        if sector and allow_context and token.pos_ in ("NOUN", "PROPN"):
+            code = self._latest_country(token.i)
+            if code:
+                return Found(self._entity(token, code, sector), f"sector noun {token.text!r}; country of the latest actor")
+        return None
+
+    def _modifiers(self, token: Token) -> list[Token]:
+        """Tokens inside the phrase that may carry its country: possessor, compounds, adjectives, of/from."""
+        found = [t for t in token.children if t.dep_ in MODIFIER_DEPS]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in PREP_OWNERS:
+                found += [t for t in prep.children if t.dep_ == "pobj"]
+        for child in token.children:
+            if child.dep_ == "appos":
+                found.append(child)
+        nested = []
+        for t in found:
+            if t.i not in self.by_token:
+                nested += [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+        return found + nested
+
+    def _full_name(self, token: Token) -> str:
+        parts = [t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        return " ".join([*parts, token.text])
+
+    def _head_sector(self, token: Token) -> str:
+        """The sector that the head noun and its compound/adjective words name ("foreign ministry")."""
+        words = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.i not in self.by_token]
+        lemmas = [t.lower_ for t in words]
+        head_forms = (token.lemma_.lower(), token.lower_)
+        for head in head_forms:
+            for size in range(len(lemmas), -1, -1):
+                sector = self.gaz.sector_of((*lemmas[len(lemmas) - size:], head))
+                if sector:
+                    return sector
+        return ""
+
+    def _with_sector(self, mention: Mention, head: Token, why: str) -> Found:
+        name = mention.name
+        sector = self._head_sector(head) if head.i not in range(mention.start, mention.end) else ""
+        if not sector and head.i in range(mention.start, mention.end):
+            sector = name.sector
+        if not sector and name.kind in ("capital", "person", "organisation", "region"):
+            sector = name.sector
+        if not sector and name.kind == "people" and head.i in range(mention.start, mention.end):
+            sector = "CVL"
+        label = name.name if name.kind in ("organisation", "person", "region") else ""
+        return Found(self._entity(head, name.code, sector, label, mention), why)
+
+    def _entity(self, head: Token, code: str, sector: str, name: str = "", mention: Mention | None = None) -> Entity:
+        """An Entity whose text and offsets span the whole phrase up to its head."""
+        left = min([head.left_edge.i, mention.start] if mention else [head.left_edge.i])
+        start_token = self.doc[left]
+        while start_token.i < head.i and (start_token.is_punct or start_token.lower_ in ("the", "a", "an")):
+            start_token = self.doc[start_token.i + 1]
+        end_token = head if not mention or mention.end - 1 <= head.i else self.doc[mention.end - 1]
+        text = self.doc[start_token.i: end_token.i + 1].text
+        return Entity(text=text, code=code, sector=sector, name=name, start=start_token.idx,
+                      end=end_token.idx + len(end_token.text))
+
+    def _pronoun(self, token: Token) -> Found | None:
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            speaker = self.speaker_of(token)
+            if speaker:
+                if lower in ("our", "we") and token.head.lemma_.lower() in PAIR_NOUNS and token.head.tag_ == "NNS":
+                    return None  # "our countries" is handled as the main pair
+                entity = speaker[0]
+                return Found(self._pronoun_entity(token, entity), f"{token.text!r} inside a quote: the speaker")
+            return None
+        reporter = self._reporting_subject(token)
+        if reporter is not None:
+            found = self.entities(reporter)
+            if found:
+                return Found(self._pronoun_entity(token, found[0].entity),
+                             f"{token.text!r}: the subject of {reporter.head.text!r}")
+        if lower in PERSONAL:
+            for mention_person in self._people_before(token):
+                return Found(self._pronoun_entity(token, mention_person), f"{token.text!r}: latest person")
+        if lower in THIRD_SINGULAR_NEUTER:
+            for mention in reversed(self.mentions):
+                in_sentence = token.sent.start <= mention.start < token.i
+                if in_sentence and mention.name.code and mention.name.kind in ("country", "capital", "organisation"):
+                    entity = Entity(text=token.text, code=mention.name.code, sector=mention.name.sector,
+                                    name=mention.name.name if mention.name.kind == "organisation" else "",
+                                    start=token.idx, end=token.idx + len(token.text))
+                    return Found(entity, f"{token.text!r}: nearest name before it, {mention.text!r}")
+        for index, actors in sorted(self.recent, key=lambda r: r[0], reverse=True):
+            if index >= token.i:
+                continue
+            candidates = actors
+            if lower in THIRD_SINGULAR_NEUTER:
+                candidates = [a for a in actors if a.sector in ("", "GOV") or a.code in ("IGO", "NGO", "MNC")]
+            if candidates:
+                return Found(self._pronoun_entity(token, candidates[0]), f"{token.text!r}: latest actor")
+        code = self._latest_country(token.i)
+        if code:
+            return Found(Entity(text=token.text, code=code, start=token.idx, end=token.idx + len(token.text)),
+                         f"{token.text!r}: latest country named")
+        return None
+
+    def _reporting_subject(self, token: Token) -> Token | None:
+        """For a pronoun in reported speech ("X said it/she ..."), the subject X of the speech verb."""
+        for ancestor in token.ancestors:
+            if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
+                subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i < token.i and subject.pos_ != "PRON":
+                    return subject
+                return None
+        return None
+
+    def _people_before(self, token: Token) -> list[Entity]:
+        """People named before a token, nearest first (same sentence first)."""
+        found: list[Entity] = []
+        for i in range(token.i - 1, max(-1, token.i - 400), -1):
+            other = self.doc[i]
+            if other.pos_ != "PROPN":
+                continue
+            mention = self.by_token.get(i)
+            person = mention.name if mention and mention.name.kind == "person" else self.people.get(other.text)
+            if person and person.kind == "person":
+                found.append(Entity(text=other.text, code=person.code, sector=person.sector, name=person.name))
+                break
+        for index, actors in sorted(self.recent, key=lambda r: r[0], reverse=True):
+            if index < token.i:
+                found += [a for a in actors if a.name and a.sector in ("GOV", "LEG", "JUD", "OPP", "ELI", "MIL")]
+        return found
+
+    def _pronoun_entity(self, token: Token, antecedent: Entity) -> Entity:
+        return Entity(text=token.text, code=antecedent.code, sector=antecedent.sector, name=antecedent.name,
+                      start=token.idx, end=token.idx + len(token.text))
+
+    def speaker_of(self, token: Token) -> list[Entity]:
+        """Who says the quoted words a token stands in, if it stands inside a quote."""
+        if not self.inside_quote or not self.inside_quote[token.i]:
+            return []
+        sent = token.sent
+        speaker = self._sentence_speaker(sent)
+        if speaker:
+            return speaker
+        # A quote running on from earlier sentences keeps its speaker.
+        for start in sorted(self.speakers, reverse=True):
+            if start < sent.start:
+                return self.speakers[start]
+        # The speaker may come after the quote: 'said X.' in a later sentence.
+        for later in self.doc.sents:
+            if later.start > sent.start:
+                found = self._sentence_speaker(later)
+                if found:
+                    return found
+                if not any(self.inside_quote[t.i] for t in later):
+                    break
+        return []
+
+    def _sentence_speaker(self, sent: Span) -> list[Entity]:
+        if sent.start in self.speakers:
+            return self.speakers[sent.start]
+        verb = speech_head(sent, self.inside_quote)
+        if verb is None:
+            return []
+        subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if subject.lower_ in FIRST_PERSON:
+            return []
+        found = [f.entity for f in self.entities(subject)]
+        if found:
+            self.speakers[sent.start] = found
+        return found
+
+
+def _is_state(code: str) -> bool:
+    return bool(code) and code not in ("IGO", "NGO", "MNC")

@@ -1,0 +1,276 @@
+"""The web service: events, relations, actors and stats from a store; POST /articles codes and stores."""
+
+from __future__ import annotations
+
+import csv
+import hmac
+import importlib
+import io
+import logging
+import re
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
+from detente.api.spans import event_spans
+from detente.errors import DetenteError, Errors
+from detente.model import PLOVER_TYPES, Article, Event
+from detente.store import Store
+from detente.store.export import FLAT_COLUMNS, _cell, flat_rows
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BODY_BYTES = 5_000_000
+MAX_PAGE = 1000
+_CODE = re.compile(r"^[A-Za-z0-9_-]{2,16}$")
+_SECURITY_HEADERS = {
+    # Stored strings are rendered as text, and the CSP keeps any markup that slipped through from running.
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self';"
+    " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+Coder = Callable[[Iterable[Article]], Iterable[Event]]
+
+
+class ArticlesIn(BaseModel):
+    """POST /articles body: {"articles": [...]} (a bare article or a list of articles is accepted too)."""
+
+    articles: list[Article]
+
+
+_BODY = TypeAdapter(ArticlesIn | list[Article] | Article)
+_ARTICLE_SCHEMA = Article.model_json_schema()
+_BODY_SCHEMA = {
+    "oneOf": [
+        {
+            "type": "object",
+            "properties": {"articles": {"type": "array", "items": _ARTICLE_SCHEMA}},
+            "required": ["articles"],
+        },
+        {"type": "array", "items": _ARTICLE_SCHEMA},
+        _ARTICLE_SCHEMA,
+    ]
+}
+
+
+def _country(value: str) -> str:
+    if not _CODE.match(value):
+        raise ApiError(422, Errors.E142.format(value=value))
+    return value.upper()
+
+
+def _pair(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    parts = value.split(",")
+    if len(parts) != 2:
+        raise ApiError(422, Errors.E146.format(name="pair", reason="expected two codes as A,B"))
+    return _country(parts[0].strip()), _country(parts[1].strip())
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event as the API returns it."""
+    return event.model_dump(mode="json")
+
+
+def _ledger_builder() -> Callable | None:
+    try:
+        module = importlib.import_module("detente.ledger")
+    except ImportError:
+        return None
+    return getattr(module, "build_ledger", None)
+
+
+def create_app(
+    store: Store,
+    *,
+    token: str | None = None,
+    read_only: bool = False,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    coder: Coder | None = None,
+) -> FastAPI:
+    """The FastAPI app over store; writable only with a token (see docs/api.md)."""
+    if not read_only and not token:
+        raise DetenteError(Errors.E137)
+    app = FastAPI(
+        title="detente",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        description="PLOVER events coded from news, relations per country pair (docs/api.md).",
+    )
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Callable) -> Response:
+        response = await call_next(request)
+        for name, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.get("/health", tags=["service"])
+    def health() -> dict[str, Any]:
+        """Liveness and the store's schema version."""
+        return {"status": "ok", "schema_version": store.schema_version, "read_only": read_only}
+
+    @app.get("/events", tags=["events"])
+    def events(
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: Annotated[Literal[PLOVER_TYPES] | None, Query()] = None,  # type: ignore[valid-type]
+        since: str | None = None,
+        until: str | None = None,
+        pair: Annotated[
+            str | None, Query(description="two codes A,B: events between them, either direction")
+        ] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        format: Literal["json", "csv"] = "json",
+    ) -> Response:
+        """Events matching the filters, in date order, a page at a time (JSON or CSV)."""
+        filters = {
+            "actor": actor and _country(actor),
+            "recipient": recipient and _country(recipient),
+            "type": type,
+            "since": since,
+            "until": until,
+            "pair": _pair(pair),
+        }
+        if format == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            writer.writerow([name for name, _ in FLAT_COLUMNS])
+            for i, row in enumerate(flat_rows(store, **filters)):
+                if offset <= i < offset + limit:
+                    writer.writerow([_cell(v) for v in row.values()])
+                elif i >= offset + limit:
+                    break
+            return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
+        page = store.query(limit=limit, offset=offset, **filters)
+        return JSONResponse(
+            {
+                "total": store.count(**filters),
+                "limit": limit,
+                "offset": offset,
+                "events": [event_json(e) for e in page],
+            }
+        )
+
+    @app.get("/events/{event_id}", tags=["events"])
+    def event_detail(event_id: str) -> dict[str, Any]:
+        """One event with its sentence, trigger and actor spans, source and duplicate-report counts."""
+        found = store.get_event(event_id)
+        if found is None:
+            raise ApiError(404, Errors.E141.format(what=f"event {event_id!r}"))
+        event, article, reports = found
+        return {
+            "event": event_json(event),
+            "article": {
+                "id": article.id,
+                "title": article.title,
+                "url": article.url,
+                "date": article.date.isoformat() if article.date else None,
+            }
+            if article
+            else None,
+            "source_url": event.url or (article.url if article else ""),
+            "reports": reports,
+            **event_spans(event, article.text if article else None),
+        }
+
+    @app.get("/relations/{a}/{b}", tags=["relations"])
+    def relations(
+        a: str, b: str, since: str | None = None, until: str | None = None, as_of: str | None = None
+    ) -> dict[str, Any]:
+        """A country pair: its monthly cooperation-conflict series and its ledger (when installed)."""
+        a, b = _country(a), _country(b)
+        monthly = store.monthly(a, b, since=since, until=until)
+        ledger, ledger_error = None, None
+        build_ledger = _ledger_builder()
+        if build_ledger is not None:
+            try:
+                pair_events = store.iter_events(pair=(a, b), since=since, until=until)
+                ledger = build_ledger(pair_events, a, b, as_of=as_of).to_dict()
+            except Exception as error:  # the ledger is another stage's; its failure must not hide the series
+                log.exception("ledger for %s-%s failed", a, b)
+                ledger_error = f"{type(error).__name__}: {error}"
+        return {
+            "a": a,
+            "b": b,
+            "since": since,
+            "until": until,
+            "events": sum(m["events"] for m in monthly),
+            "monthly": monthly,
+            "ledger": ledger,
+            "ledger_available": build_ledger is not None,
+            "ledger_error": ledger_error,
+        }
+
+    @app.get("/actors", tags=["relations"])
+    def actors() -> dict[str, Any]:
+        """Every actor code with its counts, and the most frequent country pairs."""
+        return {"actors": store.actors(), "pairs": store.pairs()}
+
+    @app.get("/stats", tags=["service"])
+    def stats() -> dict[str, Any]:
+        """Counts of articles and events, by type and quad class, and the date range."""
+        return store.stats()
+
+    @app.post(
+        "/articles",
+        tags=["events"],
+        status_code=201,
+        openapi_extra={
+            "requestBody": {"required": True, "content": {"application/json": {"schema": _BODY_SCHEMA}}}
+        },
+    )
+    async def post_articles(request: Request) -> JSONResponse:
+        """Code and store articles (Authorization: Bearer TOKEN); returns each article's events."""
+        if read_only:
+            raise ApiError(403, Errors.E144)
+        _check_token(request, token)
+        body = await request.body()
+        try:
+            parsed = _BODY.validate_json(body)
+        except ValidationError as error:
+            details = [
+                {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]}
+                for e in error.errors()[:20]
+            ]
+            reason = details[0]["msg"] if details else "invalid body"
+            return error_response(422, Errors.E140.format(reason=reason), details)
+        articles = (
+            parsed.articles
+            if isinstance(parsed, ArticlesIn)
+            else (parsed if isinstance(parsed, list) else [parsed])
+        )
+        if not articles:
+            return error_response(422, Errors.E140.format(reason="no articles given"))
+        from starlette.concurrency import run_in_threadpool  # spaCy is CPU-bound: keep the event loop free
+
+        report = await run_in_threadpool(store.load, articles, coder=coder)
+        coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
+        return JSONResponse({"report": report.to_dict(), "articles": coded}, status_code=201)
+
+    from detente.dashboard import mount_dashboard  # the page is served by the same app
+
+    mount_dashboard(app, store, read_only=read_only)
+    return app
+
+
+def _check_token(request: Request, token: str | None) -> None:
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if (
+        not token
+        or scheme.lower() != "bearer"
+        or not hmac.compare_digest(value.strip().encode(), token.encode())
+    ):
+        raise ApiError(401, Errors.E138, headers={"WWW-Authenticate": "Bearer"})

@@ -1,0 +1,144 @@
+"""`detente batch`: code a large input chunk by chunk into partitioned Parquet, resumable after any kill."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from detente.batch.coding import CodedBatch, Coder, detente_coder
+from detente.batch.inputs import Chunk, input_files, read_chunks
+from detente.batch.manifest import Manifest, input_fingerprint
+from detente.batch.output import DEDUP_FILE, remove_unrecorded, write_chunk, write_dedup
+from detente.batch.progress import Progress
+from detente.batch.workers import BATCH_SIZE, batched, check_workers, code_batches
+from detente.errors import Errors, InputError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CHUNK_SIZE = 500
+ENGINES = ("local", "spark")
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did, and the totals of the whole output directory."""
+
+    output_dir: Path
+    chunks_coded: int  # by this run
+    chunks_resumed: int  # found already coded
+    rows: int
+    articles: int
+    events: int
+    sentences: int
+    rejected: int  # input rows that were not articles
+    failed: int  # articles whose coding raised
+    dedup_events: int
+    complete: bool
+
+    @property
+    def problems(self) -> int:
+        """Rows and articles that produced no coding: rejected plus failed."""
+        return self.rejected + self.failed
+
+
+def run_batch(
+    input_path: str | Path,
+    output_dir: str | Path,
+    *,
+    engine: str = "local",
+    master: str | None = None,
+    workers: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    coder: Coder = detente_coder,
+    progress: Progress | None = None,
+) -> BatchSummary:
+    """Code every row of INPUT into OUTPUT_DIR, skipping chunks a previous run already recorded."""
+    if engine not in ENGINES:
+        raise InputError(Errors.E159.format(value=engine))
+    if chunk_size < 1:
+        raise InputError(Errors.E155.format(value=chunk_size))
+    workers = check_workers(workers)
+    root, output = Path(input_path), Path(output_dir)
+    files = input_files(root)
+    manifest = Manifest.open(output, input_path=str(input_path), files=input_fingerprint(root, files),
+                             chunk_size=chunk_size)
+    resumed = len(manifest.chunks)
+    removed = remove_unrecorded(output, manifest.chunks)
+    if resumed or removed:
+        log.info("resuming: %d chunks already coded, %d leftover files removed", resumed, removed)
+    if progress is not None and progress.total is not None:
+        progress.total = max(progress.total - manifest.totals()["rows"], 0)  # what is left to code
+    pending = read_chunks(files, chunk_size, skip=set(manifest.chunks))
+    if engine == "spark":
+        from detente.batch.spark import code_chunks_on_spark
+
+        results = code_chunks_on_spark(pending, master=master, coder=coder)
+    else:
+        results = code_chunks_locally(pending, workers, coder=coder)
+    coded = 0
+    for chunk, result in results:
+        outputs = write_chunk(output, chunk.key, result.events)
+        manifest.record_chunk(
+            chunk.key, path=chunk.path, first_row=chunk.first_row, rows=chunk.rows,
+            articles=len(chunk.articles) - len(result.failures), events=len(result.events),
+            sentences=result.sentences, rejects=chunk.rejects, failures=result.failures, outputs=outputs,
+            engine=engine,
+        )
+        coded += 1
+        if progress is not None:
+            progress.update(chunk.rows, result.sentences)
+    dedup_events = write_dedup(output)
+    manifest.finish(DEDUP_FILE, dedup_events)
+    totals = manifest.totals()
+    return BatchSummary(
+        output_dir=output, chunks_coded=coded, chunks_resumed=resumed, rows=totals["rows"],
+        articles=totals["articles"], events=totals["events"], sentences=totals["sentences"],
+        rejected=totals["rejected"], failed=totals["failed"], dedup_events=dedup_events,
+        complete=manifest.complete,
+    )
+
+
+def code_chunks_locally(
+    chunks: Iterator[Chunk], workers: int, *, coder: Coder = detente_coder
+) -> Iterator[tuple[Chunk, CodedBatch]]:
+    """Code each chunk on `workers` processes, yielding chunks in input order as each one completes.
+
+    Chunks are cut into small batches that flow through one pool, so workers never wait at a chunk's end.
+    """
+
+    def batches() -> Iterator[tuple[tuple[Chunk, bool], list]]:
+        for chunk in chunks:
+            parts = list(batched(chunk.articles, BATCH_SIZE)) or [[]]
+            for number, part in enumerate(parts):
+                yield (chunk, number == len(parts) - 1), part
+
+    merged = CodedBatch()
+    for (chunk, last), result in code_batches(batches(), workers, coder=coder):
+        merged.events.extend(result.events)
+        merged.sentences += result.sentences
+        merged.failures.extend(result.failures)
+        if last:
+            for article_id, reason in merged.failures:
+                log.warning("%s: article %s skipped: %s", chunk.path, article_id, reason)
+            yield chunk, merged
+            merged = CodedBatch()
+
+
+def count_rows(input_path: str | Path) -> int:
+    """How many rows the input holds (for the progress ETA); reads JSONL and CSV once, Parquet metadata only."""
+    import pyarrow.parquet as pq
+
+    from detente.batch.inputs import FORMATS, _raw_rows
+
+    total = 0
+    for path in input_files(Path(input_path)):
+        if FORMATS[path.suffix.lower()] == "parquet":
+            try:
+                total += pq.ParquetFile(path).metadata.num_rows
+            except (OSError, ValueError):
+                continue
+        else:
+            total += sum(1 for row, _, _ in _raw_rows(path) if row >= 0)
+    return total

@@ -1,0 +1,148 @@
+"""Code articles on several processes, streaming: results come back in input order, few batches in flight."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import TypeVar
+
+from detente.batch.coding import CodedBatch, Coder, code_safely, detente_coder
+from detente.batch.progress import Progress
+from detente.errors import BatchError, Errors, InputError
+from detente.model import Article, Event
+
+log = logging.getLogger(__name__)
+
+Tag = TypeVar("Tag")
+
+# Articles per task sent to a worker: big enough for spaCy's batching, small enough to keep the
+# workers busy and the memory in flight small.
+BATCH_SIZE = 32
+# Tasks queued per worker beyond the one it is running; bounds memory whatever the input size.
+IN_FLIGHT_PER_WORKER = 2
+
+_worker_coder: Coder | None = None
+
+
+def default_workers() -> int:
+    """One worker per core."""
+    return os.cpu_count() or 1
+
+
+def check_workers(workers: int | None) -> int:
+    """The worker count to use, or InputError for a count below 1."""
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise InputError(Errors.E154.format(value=workers))
+    return workers
+
+
+def _start_worker(coder: Coder) -> None:
+    """Runs once in each worker process: keep the coder and load its pipeline before the first task."""
+    global _worker_coder
+    _worker_coder = coder
+    _exit_with_parent(os.getppid())
+    code_safely(coder, [])  # loads the spaCy pipeline now, once, not inside the first timed task
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """Stop this worker when its parent dies: a parent killed with -9 cannot shut its pool down."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="detente-parent-watch", daemon=True).start()
+
+
+def _code_in_worker(articles: list[Article]) -> CodedBatch:
+    assert _worker_coder is not None, "worker started without a coder"
+    return code_safely(_worker_coder, articles)
+
+
+def code_batches(
+    batches: Iterable[tuple[Tag, list[Article]]],
+    workers: int,
+    *,
+    coder: Coder = detente_coder,
+) -> Iterator[tuple[Tag, CodedBatch]]:
+    """Code each (tag, articles) batch, yielding (tag, result) in input order; workers=1 codes in-process."""
+    workers = check_workers(workers)
+    if workers == 1:
+        for tag, articles in batches:
+            yield tag, code_safely(coder, articles)
+        return
+    # spawn, not fork: the parent may hold threads (DuckDB, Spark, logging) whose locks a fork would copy.
+    context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(coder,))
+    pending: deque[tuple[Tag, Future[CodedBatch]]] = deque()
+    limit = workers * (1 + IN_FLIGHT_PER_WORKER)
+    source = iter(batches)
+    try:
+        for tag, articles in islice(source, limit):
+            pending.append((tag, executor.submit(_code_in_worker, articles)))
+        while pending:
+            tag, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool as error:
+                raise BatchError(Errors.E156.format(reason=error)) from error
+            for next_tag, articles in islice(source, 1):
+                pending.append((next_tag, executor.submit(_code_in_worker, articles)))
+            yield tag, result
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of at most `size` articles."""
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def code_in_workers(
+    articles: Iterable[Article | dict],
+    workers: int | None = None,
+    *,
+    progress: Progress | None = None,
+    coder: Coder = detente_coder,
+    on_failure: Callable[[str, str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Event]:
+    """The events of `detente.code_articles(articles)`, in the same order, coded on `workers` processes.
+
+    An article whose coding raises is skipped, logged and passed to on_failure(article_id, reason).
+    """
+    workers = check_workers(workers)  # here, not in the generator, so a bad count fails at the call
+    records = (a if isinstance(a, Article) else Article.model_validate(a) for a in articles)
+    return _code_in_workers(records, workers, progress, coder, on_failure, batch_size)
+
+
+def _code_in_workers(
+    articles: Iterable[Article],
+    workers: int,
+    progress: Progress | None,
+    coder: Coder,
+    on_failure: Callable[[str, str], None] | None,
+    batch_size: int,
+) -> Iterator[Event]:
+    tagged = ((len(batch), batch) for batch in batched(articles, batch_size))
+    for count, result in code_batches(tagged, workers, coder=coder):
+        for article_id, reason in result.failures:
+            log.warning("article %s skipped: %s", article_id, reason)
+            if on_failure is not None:
+                on_failure(article_id, reason)
+        if progress is not None:
+            progress.update(count, result.sentences)
+        yield from result.events

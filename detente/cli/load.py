@@ -1,0 +1,61 @@
+"""`detente load PATH...`: code articles and store them with their events (idempotent by content hash)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from detente.articles import Reject, read_articles
+from detente.errors import Errors, InputError
+from detente.store import open_store
+
+
+def _default_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(Errors.E005.format(value=value)) from None
+
+
+@click.command("load")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--db",
+    "db",
+    metavar="FILE",
+    default=None,
+    help="Event store (default: $DETENTE_DB or ./detente.duckdb); created when missing.",
+)
+@click.option(
+    "--date",
+    "default_date",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Publication date of inputs that carry none (.txt files, JSONL lines without date).",
+)
+def command(paths: tuple[str, ...], db: str | None, default_date: str | None) -> None:
+    """Code the articles at PATHs (.txt, directory, .jsonl or -) and store articles and events.
+
+    An article already stored with the same content adds nothing; one with the same id and a changed
+    text replaces its events. Each rejected input is printed as FILE:LINE: REASON on stderr; the exit
+    code is the number of rejected inputs (at most 100).
+    """
+    rejected: list[Reject] = []
+
+    def on_reject(item: Reject) -> None:
+        rejected.append(item)
+        click.echo(f"rejected {item}", err=True)
+
+    with open_store(db) as store:
+        articles = read_articles(paths, default_date=_default_date(default_date), on_reject=on_reject)
+        report = store.load(articles)
+    click.echo(
+        f"read {report.read}, coded {report.coded}, unchanged {report.unchanged}, "
+        f"replaced {report.replaced}, rejected {len(rejected)}, events stored {report.events_stored}"
+    )
+    if rejected:
+        sys.exit(min(len(rejected), 100))

@@ -1,0 +1,36 @@
+"""Options and helpers shared by several commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from detente.articles import Reject
+from detente.errors import Errors
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(Errors.E005.format(value=value)) from error
+
+
+date_option = click.option(
+    "--date", "default_date", callback=parse_date, metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none (.txt files, stdin).",
+)
+
+
+class RejectCounter:
+    """Prints one line per rejected input (file, line, reason) and counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, reject: Reject) -> None:
+        self.count += 1
+        click.echo(f"rejected: {reject}", err=True)

@@ -1,0 +1,113 @@
+"""`detente relations A B [PATH...]`: where two countries stand, thread by thread, with the sources."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+import click
+
+from detente.errors import Errors, InputError
+from detente.ledger import build_ledger, country_code, plot_ledger
+from detente.model import Event
+
+DEFAULT_DB = "detente.duckdb"  # as the store's default, so `detente load` then `detente relations` just works
+
+
+def coded_events(paths: Sequence[str], default_date: date | None) -> Iterator[Event]:
+    """Code the articles at paths (the same readers and coder as `detente code`)."""
+    import detente
+    from detente.articles import read_articles
+
+    yield from detente.code_articles(read_articles(paths, default_date=default_date))
+
+
+def stored_events(db: str | None, a: str, b: str) -> Iterator[Event]:
+    """The pair's events from the event store, or InputError E114 when there is no store to read."""
+    path = db or os.environ.get("DETENTE_DB") or DEFAULT_DB
+    if not Path(path).is_file():
+        raise InputError(Errors.E114.format(a=a, b=b, reason=f"no database file {path}"))
+    try:
+        store = importlib.import_module("detente.store")
+    except ImportError as error:
+        raise InputError(
+            Errors.E114.format(a=a, b=b, reason=f"the event store is unavailable: {error}")
+        ) from None
+    if not hasattr(store, "events_for_pair"):
+        raise InputError(Errors.E114.format(a=a, b=b, reason="this version has no event store"))
+    return store.events_for_pair(path, a, b)
+
+
+def _publication_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(Errors.E005.format(value=value)) from None
+
+
+@click.command("relations")
+@click.argument("a")
+@click.argument("b")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--db",
+    "db",
+    metavar="FILE",
+    default=None,
+    help="Event store to read when no PATH is given (default: $DETENTE_DB or ./detente.duckdb).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    default=None,
+    help="Only events dated on or before this day (YYYY-MM-DD).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the ledger as JSON (docs/ledger.md).")
+@click.option(
+    "--plot",
+    "plot",
+    metavar="FILE",
+    default=None,
+    help="Also draw the monthly cooperation-conflict line to FILE (.png or .svg).",
+)
+@click.option(
+    "--date",
+    "publication_date",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Publication date of .txt inputs (as in `detente code`).",
+)
+def command(
+    a: str,
+    b: str,
+    paths: tuple[str, ...],
+    db: str | None,
+    as_of: str | None,
+    as_json: bool,
+    plot: str | None,
+    publication_date: str | None,
+) -> None:
+    """Show where countries A and B stand on each thread of their relations, and since when, says who.
+
+    A and B are ISO alpha-3 codes or country names. With PATHs the articles are coded first;
+    without, the events come from the event store (see `detente load`).
+    """
+    code_a, code_b = country_code(a), country_code(b)
+    if paths:
+        events = coded_events(paths, _publication_date(publication_date))
+    else:
+        events = stored_events(db, code_a, code_b)
+    ledger = build_ledger(events, code_a, code_b, as_of=as_of)
+    if plot:
+        plot_ledger(ledger, plot)
+    if as_json:
+        click.echo(json.dumps(ledger.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(ledger.render_text(), nl=False)

@@ -1,0 +1,195 @@
+"""The coding pipeline: spaCy parse, then the actors, events and dates components, then Event records.
+
+`code_articles()` is the one path the CLI, the API server and the batch runners share.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from detente.actors.gazetteer import load_gazetteer
+from detente.actors.resolve import ArticleActors
+from detente.articles import clean_text
+from detente.dates import DateResolver, ResolvedDate
+from detente.events.lexicon import load_lexicon
+from detente.events.match import Candidate, Miss, SentenceCoder
+from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
+from detente.sentences import load_parser
+
+log = logging.getLogger(__name__)
+
+for _name in ("article", "actors", "candidates", "misses", "event_dates"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@dataclass
+class Coded:
+    """A candidate event with the sentence it came from and its resolved date."""
+
+    sentence_index: int
+    sentence: Span
+    candidate: Candidate
+    date: ResolvedDate | None = None
+
+
+@Language.factory(
+    "detente_actors",
+    requires=["token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.actors"],
+    default_config={"gazetteer": None},
+)
+def make_actors(nlp: Language, name: str, gazetteer: str | None) -> ActorsComponent:
+    return ActorsComponent(gazetteer)
+
+
+class ActorsComponent:
+    """Finds gazetteer names and titled people; resolves phrases to entities on demand."""
+
+    def __init__(self, overlay: str | None):
+        self.gazetteer = load_gazetteer(overlay)
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        when = article.date.isoformat() if article is not None and article.date else ""
+        doc._.actors = ArticleActors.for_doc(doc, self.gazetteer, when)
+        return doc
+
+
+@Language.factory(
+    "detente_events",
+    requires=["doc._.actors"],
+    assigns=["doc._.candidates", "doc._.misses"],
+    default_config={"lexicon": None},
+)
+def make_events(nlp: Language, name: str, lexicon: str | None) -> EventsComponent:
+    return EventsComponent(lexicon)
+
+
+class EventsComponent:
+    """Matches lexicon patterns per sentence, in article order."""
+
+    def __init__(self, overlay: str | None):
+        self.lexicon = load_lexicon(overlay)
+
+    def __call__(self, doc: Doc) -> Doc:
+        coder = SentenceCoder(self.lexicon, doc._.actors)
+        coded: list[Coded] = []
+        for index, sent in enumerate(_sentences(doc)):
+            coded += [Coded(index, sent, c) for c in coder.code(sent)]
+        doc._.candidates = coded
+        doc._.misses = coder.misses
+        return doc
+
+
+@Language.component("detente_dates", requires=["doc._.candidates"], assigns=["doc._.event_dates"])
+def dates_component(doc: Doc) -> Doc:
+    """Resolves each event's date against the article's publication date."""
+    article = doc._.article
+    resolver = DateResolver(article.date if article is not None else None)
+    by_sentence: dict[int, list[Coded]] = {}
+    for item in doc._.candidates or []:
+        by_sentence.setdefault(item.sentence.start, []).append(item)
+    for sent in _sentences(doc):
+        resolver.read(sent)
+        for item in by_sentence.get(sent.start, []):
+            item.date = resolver.resolve(sent, item.candidate.trigger)
+    return doc
+
+
+def _sentences(doc: Doc) -> Iterator[Span]:
+    """Sentences with words in them (boilerplate is blanked to spaces and leaves empty ones)."""
+    for sent in doc.sents:
+        if any(not t.is_space and not t.is_punct for t in sent):
+            yield sent
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The full coding pipeline: the English parser plus detente's actors, events and dates stages."""
+    nlp = load_parser()
+    for name in ("detente_actors", "detente_events", "detente_dates"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def code_articles(
+    articles: Iterable[Article | dict], *, nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Event]:
+    """Code articles into PLOVER events, article by article, in sentence order."""
+    nlp = nlp or load_pipeline()
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            if not isinstance(article, Article):
+                article = Article.model_validate(article)
+            doc = nlp.make_doc(clean_text(article.text))
+            doc._.article = article
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield from events_of(doc)
+
+
+def code_article(article: Article | dict, *, nlp: Language | None = None) -> list[Event]:
+    """Code one article: a batch of one."""
+    return list(code_articles([article], nlp=nlp))
+
+
+def events_of(doc: Doc) -> list[Event]:
+    """Event records from a doc that went through the pipeline."""
+    article: Article = doc._.article
+    events = []
+    for item in doc._.candidates or []:
+        events.append(_event(article, item))
+    return events
+
+
+def _event(article: Article, item: Coded) -> Event:
+    c = item.candidate
+    words = c.words or [c.trigger]
+    start = words[0].idx
+    end = words[-1].idx + len(words[-1].text)
+    date = item.date
+    return Event(
+        doc_id=article.id,
+        event_id=make_event_id(article.id, item.sentence_index, c.trigger.idx, c.event),
+        event=c.event,
+        mode=c.mode,
+        context=c.context,
+        actor=[_clean(f.entity) for f in c.actors],
+        recipient=[_clean(f.entity) for f in c.recipients],
+        date=date.value if date else None,
+        date_precision=date.precision if date else "none",
+        historical=bool(date and date.historical),
+        future=c.future or bool(date and date.future),
+        negated=c.negated,
+        hypothetical=c.hypothetical,
+        intensity=intensity_of(c.event, c.mode),
+        quad=QUAD[c.event],
+        object=c.object_text,
+        location=c.location,
+        sentence_index=item.sentence_index,
+        sentence=item.sentence.text.strip(),
+        trigger=" ".join(w.text for w in words),
+        trigger_start=start,
+        trigger_end=end,
+        pattern=c.pattern.source,
+        url=article.url,
+    )
+
+
+def _clean(entity: Entity) -> Entity:
+    return entity
+
+
+def explain_doc(doc: Doc) -> tuple[list[Coded], list[Miss]]:
+    """What the events stage coded in a doc and the trigger words it passed over, with reasons."""
+    return list(doc._.candidates or []), list(doc._.misses or [])

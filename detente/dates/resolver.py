@@ -1,0 +1,217 @@
+"""The date stage: one DateResolver per article reads every sentence and dates each event's trigger."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from detente.dates import attach
+from detente.dates.calendar import Period, day, is_future, is_historical
+from detente.dates.mentions import Mention, find_mentions
+from detente.dates.values import Context, Value, evaluate, offset_from
+
+log = logging.getLogger(__name__)
+
+NARRATIVE_PAST = frozenset({"past", "past_perfect"})
+# Mentions whose words name a year outright; "that same year" refers back to the last of these.
+_EXPLICIT_YEAR = frozenset({"iso", "month_day_year", "day_month_year", "month_year", "year"})
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """When an event happened, as precisely as the article says, and whether it is past or future news."""
+
+    value: str | None  # "2012-03-02", "2012-02-27" (week: the Monday), "2008-08", "2008", or None
+    precision: str  # "day" | "week" | "month" | "year" | "none"
+    historical: bool  # clearly before publication (not the publication day/week itself)
+    future: bool  # clearly after publication
+    text: str  # the date words used ("on Friday", "in August 2008"), "" if none
+
+
+NO_DATE = ResolvedDate(None, "none", False, False, "")
+
+
+@dataclass
+class _SentenceDates:
+    """What read() found in one sentence: its mentions, their dates, and the sentence before's date."""
+
+    mentions: list[Mention]
+    dates: list[ResolvedDate]  # one per mention; for "N months after" the date of the event inside
+    previous: ResolvedDate | None  # the narrative date of the previous sentence
+    narrative: ResolvedDate | None = None  # this sentence's own date, handed to the next sentence
+
+
+class DateResolver:
+    """Resolve event dates in one article against its publication date (see docs/dates.md)."""
+
+    def __init__(self, publication: date | None) -> None:
+        self.publication = publication
+        self._last_year: int | None = None
+        self._reference: Period | None = None
+        self._previous: ResolvedDate | None = None
+        self._sentences: dict[tuple[int, int, int], _SentenceDates] = {}
+
+    def read(self, sent: Span) -> None:
+        """Find and remember the date mentions of a sentence; call for every sentence, in order."""
+        key = _key(sent)
+        if key in self._sentences:
+            return
+        mentions = find_mentions(sent)
+        dates: list[ResolvedDate] = []
+        offsets: list[int] = []
+        for index, mention in enumerate(mentions):
+            relation = mention.relation_token
+            if relation is not None and mention.part("relation") in ("after", "before") and _has_complement(
+                relation
+            ):
+                offsets.append(index)
+                dates.append(NO_DATE)  # filled in below, once the main clause's date is known
+                continue
+            ctx = Context(self.publication, self._last_year, self._reference, self._future_clause(mention))
+            dates.append(self._finish(evaluate(mention, ctx), mention))
+            self._remember(mention, dates[-1])
+        data = _SentenceDates(mentions, dates, self._previous)
+        for index in offsets:
+            mention = mentions[index]
+            main = self._main_clause_period(data, attach.main_of_relation(mention.relation_token), index)
+            if main is None:
+                continue
+            data.dates[index] = self._finish(Value(offset_from(mention, main)), mention)
+            self._remember(mention, data.dates[index])
+        data.narrative = self._narrative(sent, data)
+        self._sentences[key] = data
+        self._previous = data.narrative
+
+    def resolve(self, sent: Span, trigger: Token) -> ResolvedDate:
+        """The date of the event whose trigger is given, in a sentence already read."""
+        data = self._sentences.get(_key(sent))
+        if data is None:
+            log.debug("sentence resolved before read(); reading it now")
+            self.read(sent)
+            data = self._sentences[_key(sent)]
+        chosen = self._choose(data, trigger)
+        if chosen is not None:
+            return data.dates[chosen]
+        return self._fallback(sent, trigger, data.previous)
+
+    def _choose(self, data: _SentenceDates, trigger: Token, skip: int | None = None) -> int | None:
+        """The index of the mention that dates this trigger, or None (see docs/dates.md, "Attachment")."""
+        best: tuple[float, int, int] | None = None
+        for index, mention in enumerate(data.mentions):
+            if index == skip or data.dates[index] == NO_DATE:
+                continue
+            relation = mention.relation_token
+            if relation is not None and mention.part("relation") in ("after", "before") and _has_complement(
+                relation
+            ):
+                # "three months after <clause>" dates only the events inside the clause.
+                if not attach.inside_relation(relation, trigger):
+                    continue
+                score: float | None = attach.GOVERNING_CLAUSE
+                # The tense that counts is the one inside the clause ("before the vote" has none of its own).
+                verb = attach.finite_verb(trigger)
+                tensed = verb is not None and attach.inside_relation(relation, verb)
+            else:
+                score = attach.attachment(mention.span, trigger)
+                tensed = True
+            if score is None or (tensed and not self._consistent(score, data.dates[index], trigger)):
+                continue
+            distance = min(abs(trigger.i - mention.span.start), abs(trigger.i - (mention.span.end - 1)))
+            candidate = (score, distance, index)
+            if best is None or candidate < best:
+                best = candidate
+        return None if best is None else best[2]
+
+    @staticmethod
+    def _consistent(score: float, resolved: ResolvedDate, trigger: Token) -> bool:
+        """Whether a date from further up the tree may carry over to this trigger."""
+        if score >= attach.RELATED:
+            return resolved.precision in ("month", "year")
+        if score >= attach.GOVERNING_CLAUSE and resolved.future:
+            # A past-tense clause does not happen at a future date its governing clause names.
+            return attach.tense(trigger) not in ("past", "past_perfect", "news")
+        return True
+
+    def _fallback(self, sent: Span, trigger: Token, previous: ResolvedDate | None) -> ResolvedDate:
+        """A trigger with no date of its own: the previous sentence's past, the future, or the news day."""
+        trigger_tense = attach.tense(trigger)
+        if trigger_tense == "future":
+            return replace(NO_DATE, future=self.publication is not None)
+        if (
+            previous is not None
+            and previous.value is not None
+            and (previous.historical or self.publication is None)
+            and trigger_tense in NARRATIVE_PAST
+            and attach.tense(attach.clause_root(sent)) in NARRATIVE_PAST
+        ):
+            return previous
+        if self.publication is None:
+            return NO_DATE
+        return ResolvedDate(self.publication.isoformat(), "day", False, False, "")
+
+    def _narrative(self, sent: Span, data: _SentenceDates) -> ResolvedDate:
+        """The date a sentence is about: its main clause's, else its last date, else the fallback."""
+        root = attach.clause_root(sent)
+        chosen = self._choose(data, root)
+        if chosen is not None:
+            return data.dates[chosen]
+        dated = [d for d in data.dates if d.value is not None]
+        if dated:
+            return dated[-1]
+        return self._fallback(sent, root, data.previous)
+
+    def _main_clause_period(self, data: _SentenceDates, main: Token, skip: int) -> Period | None:
+        """The period of the clause an 'after'/'before' phrase hangs from; the publication day by default."""
+        chosen = self._choose(data, main, skip=skip)
+        if chosen is not None:
+            resolved = data.dates[chosen]
+            return _period_of(resolved)
+        return day(self.publication) if self.publication is not None else None
+
+    def _future_clause(self, mention: Mention) -> bool:
+        return attach.tense(mention.span.root) == "future"
+
+    def _finish(self, value: Value, mention: Mention) -> ResolvedDate:
+        """A mention's value as a ResolvedDate, with historical/future judged against publication."""
+        pub = self.publication
+        p = value.period
+        historical = future = False
+        if pub is not None:
+            historical = bool(p and is_historical(p, pub)) if value.historical is None else value.historical
+            future = bool(p and is_future(p, pub)) if value.future is None else value.future
+        if p is None:
+            return ResolvedDate(None, "none", historical, future, mention.text)
+        return ResolvedDate(p.value, p.precision, historical, future, mention.text)
+
+    def _remember(self, mention: Mention, resolved: ResolvedDate) -> None:
+        period = _period_of(resolved)
+        if period is None:
+            return
+        self._reference = period
+        if mention.kind in _EXPLICIT_YEAR:
+            self._last_year = period.start.year
+
+
+def _period_of(resolved: ResolvedDate) -> Period | None:
+    if resolved.value is None:
+        return None
+    value = resolved.value
+    if resolved.precision in ("day", "week"):
+        return Period(date.fromisoformat(value), resolved.precision)
+    if resolved.precision == "month":
+        return Period(date(int(value[:4]), int(value[5:7]), 1), "month")
+    return Period(date(int(value[:4]), 1, 1), "year")
+
+
+def _has_complement(relation: Token) -> bool:
+    """Whether 'after'/'before' introduces a clause or noun phrase (not a bare "two days before")."""
+    if relation.dep_ == "mark":
+        return True
+    return any(c.dep_ in ("pobj", "pcomp") for c in relation.children)
+
+
+def _key(sent: Span) -> tuple[int, int, int]:
+    return (id(sent.doc), sent.start, sent.end)

@@ -1,0 +1,193 @@
+"""Load and validate the event lexicon: verb and noun patterns, pass-through verbs, context cues.
+
+The shipped files in events/data load first; a user's directory (argument or $DETENTE_LEXICON)
+with files of the same names and columns adds patterns on top, tried before the shipped ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from detente.errors import Errors, LexiconError
+from detente.model import CONTEXTS, MODES, PLOVER_TYPES
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+OVERLAY_ENV = "DETENTE_LEXICON"
+COMPLEMENTS = ("keep", "threaten")
+FLAGS = ("", "future", "hypothetical", "negated")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One lexicon entry: a trigger lemma with its constraints, and the event it codes."""
+
+    type: str
+    mode: str
+    lemma: str
+    pos: str  # "verb" or "noun"
+    particles: tuple[str, ...] = ()  # particle/preposition words that must hang on the verb
+    objects: frozenset[str] = frozenset()  # lemmas one of which its object must be
+    complements: frozenset[str] = frozenset()  # lemmas one of which the verb of its to-clause must be
+    complement: str = "keep"
+    context: tuple[str, ...] = ()
+    example: str = ""
+    source: str = ""  # "verbs.tsv:42"
+
+    @property
+    def specificity(self) -> int:
+        return 4 * bool(self.complements) + 2 * bool(self.objects) + len(self.particles)
+
+    @property
+    def text(self) -> str:
+        parts = [self.lemma, *self.particles]
+        if self.objects:
+            parts.append("+" + "|".join(sorted(self.objects)))
+        if self.complements:
+            parts.append(">" + "|".join(sorted(self.complements)))
+        return " ".join(parts)
+
+
+@dataclass
+class Lexicon:
+    """Patterns by trigger lemma, most specific first."""
+
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    transparent: dict[str, str] = field(default_factory=dict)  # lemma -> auxiliary flag
+    contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context -> cue words
+
+    def add(self, pattern: Pattern, first: bool = False) -> None:
+        table = self.verbs if pattern.pos == "verb" else self.nouns
+        entries = table.setdefault(pattern.lemma, [])
+        entries.insert(0, pattern) if first else entries.append(pattern)
+        entries.sort(key=lambda p: -p.specificity)  # stable: user patterns stay ahead at equal specificity
+
+    def patterns(self) -> Iterator[Pattern]:
+        for table in (self.verbs, self.nouns):
+            for entries in table.values():
+                yield from entries
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    header: list[str] | None = None
+    with path.open(encoding="utf-8") as stream:
+        for number, line in enumerate(stream, start=1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = [c.strip() for c in cells]
+                missing = [c for c in columns if c not in header]
+                if missing:
+                    raise LexiconError(Errors.E020.format(path=path, line=number, reason=f"missing columns {missing}"))
+                continue
+            if len(cells) > len(header):
+                raise LexiconError(Errors.E020.format(
+                    path=path, line=number, reason=f"{len(cells)} cells, header has {len(header)}"))
+            cells += [""] * (len(header) - len(cells))
+            yield number, {k: v.strip() for k, v in zip(header, cells, strict=True)}
+
+
+def _fail(path: Path, line: int, reason: str) -> LexiconError:
+    return LexiconError(Errors.E020.format(path=path, line=line, reason=reason))
+
+
+def _check_type_mode_context(path: Path, line: int, row: dict[str, str]) -> tuple[str, ...]:
+    if row["type"] not in PLOVER_TYPES:
+        raise _fail(path, line, f"unknown event type {row['type']!r}")
+    if row["mode"] and row["mode"] not in MODES[row["type"]]:
+        raise _fail(path, line, f"mode {row['mode']!r} is not a PLOVER mode of {row['type']}")
+    context = tuple(c for c in row.get("context", "").split("|") if c)
+    unknown = [c for c in context if c not in CONTEXTS]
+    if unknown:
+        raise _fail(path, line, f"unknown context {unknown}")
+    return context
+
+
+def parse_verb_pattern(text: str) -> tuple[str, tuple[str, ...], frozenset[str], frozenset[str]]:
+    """'cut +tie|relation' -> ('cut', (), {'tie', 'relation'}, {}); 'step down' -> ('step', ('down',), ...)."""
+    words = text.split()
+    if not words or words[0][0] in "+>":
+        raise ValueError("a pattern starts with the verb's lemma")
+    particles, objects, complements = [], set(), set()
+    for word in words[1:]:
+        if word.startswith("+"):
+            objects |= {w for w in word[1:].split("|") if w}
+        elif word.startswith(">"):
+            complements |= {w for w in word[1:].split("|") if w}
+        else:
+            particles.append(word)
+    return words[0], tuple(particles), frozenset(objects), frozenset(complements)
+
+
+def _load_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
+    for line, row in _rows(path, ("type", "mode", "pattern", "complement", "context", "example")):
+        context = _check_type_mode_context(path, line, row)
+        try:
+            lemma, particles, objects, complements = parse_verb_pattern(row["pattern"])
+        except ValueError as error:
+            raise _fail(path, line, str(error)) from error
+        complement = row["complement"] or "keep"
+        if complement not in COMPLEMENTS:
+            raise _fail(path, line, f"complement must be one of {COMPLEMENTS}")
+        lexicon.add(Pattern(row["type"], row["mode"], lemma, "verb", particles, objects, complements,
+                            complement, context, row["example"], f"{path.name}:{line}"), first)
+
+
+def _load_nouns(lexicon: Lexicon, path: Path, first: bool) -> None:
+    for line, row in _rows(path, ("type", "mode", "lemma", "context", "example")):
+        context = _check_type_mode_context(path, line, row)
+        if not row["lemma"] or " " in row["lemma"]:
+            raise _fail(path, line, "a noun pattern is one lemma")
+        lexicon.add(Pattern(row["type"], row["mode"], row["lemma"], "noun", context=context,
+                            example=row["example"], source=f"{path.name}:{line}"), first)
+
+
+def _load_transparent(lexicon: Lexicon, path: Path, first: bool) -> None:
+    for line, row in _rows(path, ("lemma", "flag")):
+        if row["flag"] not in FLAGS:
+            raise _fail(path, line, f"flag must be one of {FLAGS}")
+        lexicon.transparent[row["lemma"]] = row["flag"]
+
+
+def _load_contexts(lexicon: Lexicon, path: Path, first: bool) -> None:
+    for line, row in _rows(path, ("context", "cues")):
+        if row["context"] not in CONTEXTS:
+            raise _fail(path, line, f"unknown context {row['context']!r}")
+        cues = tuple(c.strip().lower() for c in row["cues"].split("|") if c.strip())
+        lexicon.contexts[row["context"]] = tuple(dict.fromkeys(lexicon.contexts.get(row["context"], ()) + cues))
+
+
+LOADERS = (
+    ("verbs.tsv", _load_verbs),
+    ("nouns.tsv", _load_nouns),
+    ("transparent.tsv", _load_transparent),
+    ("contexts.tsv", _load_contexts),
+)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(overlay: str | None = None) -> Lexicon:
+    """The shipped lexicon plus the user's files in `overlay` (or $DETENTE_LEXICON)."""
+    overlay = overlay or os.environ.get(OVERLAY_ENV) or None
+    lexicon = Lexicon()
+    for directory in [DATA_DIR, *([Path(overlay)] if overlay else [])]:
+        user = directory != DATA_DIR
+        if user and not directory.is_dir():
+            raise LexiconError(Errors.E021.format(path=directory))
+        for filename, loader in LOADERS:
+            path = directory / filename
+            if path.exists():
+                loader(lexicon, path, user)
+            elif not user:
+                raise LexiconError(Errors.E021.format(path=path))
+    log.info("lexicon: %d verb lemmas, %d noun lemmas", len(lexicon.verbs), len(lexicon.nouns))
+    return lexicon

@@ -1,0 +1,456 @@
+"""Match lexicon patterns on the dependency parse and find each event's actor and recipient.
+
+Per sentence: verbs whose lemma has patterns are tried head-first (so "offered to restore ties"
+is one AGREE, not also a SUPPORT); the verb of a to-clause is folded into a `keep` verb above it;
+pass-through verbs ("decided to", "plans to") hand their subject and auxiliary mode down; then
+nouns with patterns code when their phrase names an actor and no coded verb governs them.
+docs/coding.md describes every rule with an example.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from detente.actors.mentions import speech_head
+from detente.actors.resolve import ArticleActors, Found
+from detente.events.lexicon import Lexicon, Pattern
+from detente.model import QUAD
+
+RECIPIENT_PREPS = frozenset("to with against on at from for toward towards into over between upon onto about of".split())
+OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd", "acomp")
+OBJECT_CONTROL = frozenset("urge ask force call press persuade order tell invite encourage allow "
+                           "request implore compel pressure push oblige".split())
+MODAL_HYPOTHETICAL = frozenset("would could might may should".split())
+MODAL_FUTURE = frozenset("will shall 'll".split())
+CONDITIONAL_MARKS = frozenset("if unless whether".split())
+NEGATORS = frozenset("not n't never no".split())
+CONFLICT_QUADS = ("verbal_conflict", "material_conflict")
+# Cooperative actions reported in the future are intentions (PLOVER manual, AGREE; RETREAT).
+FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+# Negated cooperation is a refusal ("did not accept the offer" is REJECT).
+NEGATED_AS = {"AGREE": "REJECT", "SUPPORT": "REJECT"}
+# REQUEST and REJECT modes (PLOVER manual tables) from the type of what is asked for or refused.
+ASK_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield",
+            "SUPPORT": "change"}
+# Nouns whose "from" phrase names the actor ("condemnation from the United States").
+FROM_ACTOR = frozenset({"ACCUSE", "SUPPORT", "AID", "REQUEST", "THREATEN", "AGREE", "REJECT"})
+THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}
+
+
+@dataclass
+class Candidate:
+    """A coded event before dates and ids: what fired, on which words, with whom."""
+
+    pattern: Pattern
+    trigger: Token
+    event: str
+    mode: str
+    actors: list[Found]
+    recipients: list[Found] = field(default_factory=list)
+    words: list[Token] = field(default_factory=list)  # trigger words, for the record and highlighting
+    object_text: str = ""
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    context: list[str] = field(default_factory=list)
+    location: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Miss:
+    """A trigger word that did not become an event, and why (for `detente explain`)."""
+
+    token: Token
+    reason: str
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+class SentenceCoder:
+    """Codes the sentences of one article, in order."""
+
+    def __init__(self, lexicon: Lexicon, actors: ArticleActors):
+        self.lexicon = lexicon
+        self.actors = actors
+        self.misses: list[Miss] = []
+        self._context_res = {
+            name: re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + ")", re.IGNORECASE)
+            for name, cues in lexicon.contexts.items() if cues
+        }
+
+    # ---- sentence ---------------------------------------------------------------------------
+
+    def code(self, sent: Span) -> list[Candidate]:
+        consumed: set[int] = set()
+        matched: list[tuple[Token, Pattern, Token | None, Token | None]] = []
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+                found = self.match_verb(token)
+                if found:
+                    matched.append((token, *found))
+        matched.sort(key=lambda m: (_depth(m[0]), m[0].i))
+        candidates: list[Candidate] = []
+        for token, pattern, obj, comp in matched:
+            if token.i in consumed:
+                continue
+            candidate = self._verb_event(token, pattern, obj, comp, consumed)
+            if candidate:
+                candidates.append(candidate)
+        self._note_speaker(sent)
+        triggers = {c.trigger.i for c in candidates} | consumed
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+                candidate = self._noun_event(token, triggers)
+                if candidate:
+                    candidates.append(candidate)
+        candidates.sort(key=lambda c: c.trigger.i)
+        for candidate in candidates:
+            candidate.context = self._contexts(sent, candidate)
+            candidate.location = self._location(candidate.trigger)
+        return _distinct(candidates)
+
+    def _note_speaker(self, sent: Span) -> None:
+        """Who speaks in a sentence counts as a recent actor: "The ministry said ... It added ..."."""
+        verb = speech_head(sent, self.actors.inside_quote)
+        if verb is None:
+            return
+        subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if subject.pos_ != "PRON":
+            found = self.actors.entities(subject)
+            if found:
+                self.actors.note_event_actors(verb, [f.entity for f in found])
+
+    # ---- verbs ------------------------------------------------------------------------------
+
+    def match_verb(self, token: Token) -> tuple[Pattern, Token | None, Token | None] | None:
+        """The most specific verb pattern whose constraints the token meets, with its object and to-clause."""
+        patterns = self.lexicon.verbs.get(token.lemma_.lower()) or self.lexicon.verbs.get(token.lower_)
+        if not patterns:
+            return None
+        comp = _complement(token)
+        objects = _objects(token)
+        for pattern in patterns:
+            if pattern.particles and not _has_particles(token, pattern.particles):
+                continue
+            obj = None
+            if pattern.objects:
+                obj = next((o for o in objects if _lemma(o) in pattern.objects), None)
+                if obj is None:
+                    continue
+            if pattern.complements and (comp is None or _lemma(comp) not in pattern.complements):
+                continue
+            return pattern, obj or (objects[0] if objects else None), comp
+        self.misses.append(Miss(token, "no pattern's particle/object/to-clause constraints met", patterns))
+        return None
+
+    def _verb_event(self, token: Token, pattern: Pattern, obj: Token | None, comp: Token | None,
+                    consumed: set[int]) -> Candidate | None:
+        event, mode = pattern.type, pattern.mode
+        words = [token] + [c for c in token.children if c.dep_ == "prt" or
+                           (c.dep_ == "prep" and c.lower_ in pattern.particles)]
+        if pattern.objects and obj is not None:
+            words.append(obj)
+        notes = [f"pattern {pattern.source} {pattern.text!r} -> {pattern.type}{':' + pattern.mode if pattern.mode else ''}"]
+        scope = [token]
+        comp_pattern = None
+        if comp is not None:
+            inner = self.match_verb(comp)
+            comp_pattern = inner[0] if inner else None
+            chain = _xcomp_chain(comp)
+            consumed.update(t.i for t in chain)
+            scope += chain
+            words.append(comp)
+            if comp_pattern is not None:
+                notes.append(f"to-clause {comp.text!r} ({comp_pattern.type}) folded into {token.text!r}")
+            if (pattern.complement == "threaten" and comp_pattern is not None
+                    and QUAD[comp_pattern.type] in CONFLICT_QUADS):
+                event, mode = "THREATEN", THREAT_MODE.get(comp_pattern.type, "")
+                notes.append("conflict in the to-clause: THREATEN")
+        if event in ("REQUEST", "REJECT") and not mode:
+            mode = self._asked_mode(comp_pattern, obj)
+        subject, passive = _subject(token)
+        actor_heads = []
+        recipient_heads: list[Token] = []
+        if passive:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            actor_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
+            if subject is not None and not actor_heads and event == "MOBILIZE":
+                actor_heads = [subject]  # "troops were deployed": the forces moved are the actor
+            elif subject is not None:
+                recipient_heads.append(subject)
+        elif subject is not None:
+            actor_heads = [subject]
+        actors = [f for head in actor_heads for f in self.actors.entities(head)]
+        if not actors:
+            why = "no actor: subject not resolved" if actor_heads else "no actor: no subject found"
+            self.misses.append(Miss(token, why, [pattern]))
+            return None
+        recipient_heads += [t for s in scope for t in _recipient_heads(s)]
+        recipients = self._recipients(recipient_heads, actors)
+        negated, hypothetical, future = self._flags(token, scope)
+        if future and event in FUTURE_AS:
+            notes.append(f"future {event} is {FUTURE_AS[event]} (PLOVER manual)")
+            event, mode = FUTURE_AS[event], ""
+        if negated and event in NEGATED_AS:
+            notes.append(f"negated {event} is {NEGATED_AS[event]}")
+            event, mode, negated = NEGATED_AS[event], "", False
+        consumed.update(t.i for t in words)
+        consumed.add(token.i)
+        candidate = Candidate(pattern, token, event, mode, actors, recipients, sorted(set(words), key=lambda t: t.i),
+                              _phrase(obj) if obj is not None else "", negated, hypothetical, future, notes=notes)
+        self.actors.note_event_actors(token, [f.entity for f in actors])
+        return candidate
+
+    def _asked_mode(self, comp_pattern: Pattern | None, obj: Token | None) -> str:
+        if comp_pattern is not None:
+            return ASK_MODE.get(comp_pattern.type, "change")
+        if obj is not None:
+            nouns = self.lexicon.nouns.get(_lemma(obj))
+            if nouns:
+                return ASK_MODE.get(nouns[0].type, "")
+        return ""
+
+    # ---- nouns ------------------------------------------------------------------------------
+
+    def _noun_event(self, token: Token, governed: set[int]) -> Candidate | None:
+        patterns = self.lexicon.nouns.get(_lemma(token))
+        if not patterns:
+            return None
+        if any(a.i in governed for a in token.ancestors):
+            return None
+        pattern = patterns[0]
+        actor_heads = [c for c in token.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
+        for prep in token.children:
+            if prep.dep_ == "prep" and (prep.lower_ == "by" or prep.lower_ == "from" and pattern.type in FROM_ACTOR):
+                actor_heads += [p for p in prep.children if p.dep_ == "pobj"]
+            if prep.dep_ == "prep" and prep.lower_ == "between" and pattern.type in ("ASSAULT", "CONSULT"):
+                actor_heads += [p for p in prep.children if p.dep_ == "pobj"]
+        actors = [f for head in actor_heads for f in self.actors.entities(head)]
+        if not actors:
+            self.misses.append(Miss(token, "noun event with no actor in its phrase", [pattern]))
+            return None
+        recipient_heads = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in
+                           ("on", "against", "of", "to", "with", "into", "from", "toward", "towards")
+                           for p in prep.children if p.dep_ == "pobj"]
+        recipients = self._recipients(recipient_heads, actors)
+        verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
+        negated, hypothetical, future = self._flags(verb, [verb])
+        notes = [f"pattern {pattern.source} noun {pattern.lemma!r} -> {pattern.type}"]
+        self.actors.note_event_actors(token, [f.entity for f in actors])
+        return Candidate(pattern, token, pattern.type, pattern.mode, actors, recipients, [token], _phrase(token),
+                         negated, hypothetical, future, notes=notes)
+
+    def _names_actor(self, token: Token) -> bool:
+        return token.i in self.actors.by_token or token.text in self.actors.people or token.pos_ == "PRON"
+
+    # ---- roles and flags ----------------------------------------------------------------------
+
+    def _recipients(self, heads: list[Token], actors: list[Found]) -> list[Found]:
+        actor_keys = {(a.entity.code, a.entity.sector) for a in actors}
+        actor_codes = {a.entity.code for a in actors}
+        found: list[Found] = []
+        seen: set[tuple[str, str]] = set()
+        for head in heads:
+            for item in self._phrase_entities(head, depth=2):
+                entity = item.entity
+                key = (entity.code, entity.sector)
+                if key in actor_keys or (entity.code in actor_codes and not entity.sector) or key in seen:
+                    continue
+                seen.add(key)
+                found.append(item)
+            if found:
+                break
+        return found
+
+    def _phrase_entities(self, head: Token, depth: int) -> list[Found]:
+        """Entities a phrase names: its head, else the objects of its prepositions ("ties with Georgia")."""
+        found = self.actors.entities(head)
+        if found or depth == 0:
+            return found
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found += self._phrase_entities(pobj, depth - 1)
+        for child in head.children:
+            if child.dep_ in ("acl", "relcl") and not found:
+                for grand in _recipient_heads(child):
+                    found += self.actors.entities(grand)
+        return found
+
+    def _flags(self, token: Token, scope: list[Token]) -> tuple[bool, bool, bool]:
+        """negated, hypothetical, future: from the verb, its to-clauses and the pass-through verbs above it."""
+        chain = list(scope)
+        head = token
+        while head.dep_ in ("xcomp", "conj") and head.head is not head:
+            head = head.head
+            chain.append(head)
+        negated = hypothetical = future = False
+        for verb in chain:
+            flag = self.lexicon.transparent.get(verb.lemma_.lower(), None) if verb is not token else None
+            if flag == "negated":
+                negated = True
+            elif flag == "hypothetical":
+                hypothetical = True
+            elif flag == "future":
+                future = True
+            for child in verb.children:
+                word = child.lower_
+                if child.dep_ == "neg" or (word in NEGATORS and child.dep_ in ("advmod", "det", "neg")):
+                    negated = True
+                if child.dep_ == "aux" and word in MODAL_HYPOTHETICAL:
+                    hypothetical = True
+                if child.dep_ == "aux" and word in MODAL_FUTURE:
+                    future = True
+                if child.dep_ == "aux" and word == "going" and verb.i > child.i:
+                    future = True
+            for obj in verb.children:
+                if obj.dep_ in ("dobj", "attr") and any(d.lower_ == "no" and d.dep_ == "det" for d in obj.children):
+                    negated = True
+        for ancestor in [token, *token.ancestors]:
+            if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                                for c in ancestor.children):
+                hypothetical = True
+        return negated, hypothetical, future
+
+    def _contexts(self, sent: Span, candidate: Candidate) -> list[str]:
+        found = list(candidate.pattern.context)
+        text = sent.text
+        for name, cue in self._context_res.items():
+            if name not in found and cue.search(text):
+                found.append(name)
+        return found
+
+    def _location(self, trigger: Token) -> str:
+        """Where: a place named by an 'in'/'at' phrase on the trigger ("protested in Tbilisi")."""
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "outside"):
+                for pobj in prep.children:
+                    mention = self.actors.by_token.get(pobj.i)
+                    if pobj.dep_ == "pobj" and mention and mention.name.kind in ("capital", "country", "region"):
+                        return mention.text
+        return ""
+
+
+# ---- parse helpers ------------------------------------------------------------------------------
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
+    words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dobj")}
+    words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+    return all(p in words for p in particles)
+
+
+def _objects(token: Token) -> list[Token]:
+    """The verb's object-like dependents (object, passive subject, predicate adjective), and their conjuncts."""
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if any(c.dep_ == "auxpass" for c in token.children):
+        found += [c for c in token.children if c.dep_ == "nsubjpass"]
+    if token.lemma_ == "be":
+        found += [c for c in token.children if c.dep_ == "acomp"]
+    for prep in token.children:  # "go on strike", "lay down arms", "put on alert"
+        if prep.dep_ in ("prep", "prt"):
+            found += [p for p in prep.children if p.dep_ == "pobj"]
+    found += [c for f in list(found) for c in f.conjuncts]
+    # "expressed its readiness", "is ready": look through a predicate adjective's own noun.
+    return found
+
+
+def _complement(token: Token) -> Token | None:
+    """The verb of the token's to-clause ("offered to restore" -> restore), through adjectives ("ready to")."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+    for child in token.children:
+        if child.dep_ in ("acomp", "dobj", "attr"):
+            for grand in child.children:
+                if grand.dep_ in ("xcomp", "acl") and grand.pos_ == "VERB" and any(
+                        g.dep_ == "aux" and g.lower_ == "to" for g in grand.children):
+                    return grand
+    return None
+
+
+def _xcomp_chain(comp: Token) -> list[Token]:
+    chain = [comp]
+    while True:
+        nxt = next((c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None:
+            return chain
+        chain.append(nxt)
+
+
+def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb, following to-clauses, coordination and participles up to their controller."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
+            return child, False
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            return child, True
+    if depth > 6 or token.head is token:
+        return None, False
+    head = token.head
+    if token.dep_ == "xcomp" or (token.dep_ in ("acl", "relcl", "advcl") and head.pos_ in ("VERB", "AUX")):
+        if token.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return obj, False
+        if token.dep_ == "xcomp" and head.pos_ == "ADJ":
+            return _subject(head.head, depth + 1)[0], False
+        subject, _ = _subject(head, depth + 1)
+        return subject, False
+    if token.dep_ == "conj":
+        return _subject(head, depth + 1)
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        for child in head.children:  # "a proposal from X to offer ..." -> X
+            if child.dep_ == "poss":
+                return child, False
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, False
+    if token.dep_ in ("xcomp", "ccomp") and head.pos_ == "ADJ":
+        return _subject(head.head, depth + 1)
+    return None, False
+
+
+def _recipient_heads(token: Token) -> list[Token]:
+    heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+            heads += [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.dep_ == "prt":
+            for grand in prep.children:
+                if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS:
+                    heads += [p for p in grand.children if p.dep_ == "pobj"]
+    return heads
+
+
+def _phrase(token: Token) -> str:
+    words = list(token.subtree)
+    text = token.doc[words[0].i: words[-1].i + 1].text
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per type and dyad in a sentence: the first trigger."""
+    seen: set[tuple] = set()
+    kept = []
+    for c in candidates:
+        key = (c.event, tuple(sorted(a.entity.code for a in c.actors)),
+               tuple(sorted(r.entity.code for r in c.recipients)))
+        if key not in seen:
+            seen.add(key)
+            kept.append(c)
+    return kept

@@ -1,0 +1,245 @@
+"""The thread state machines of a country pair, read from data/threads.tsv and validated at import."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from detente.errors import Errors, LexiconError
+from detente.model import MODES, PLOVER_TYPES
+
+THREADS_FILE = Path(__file__).parent / "data" / "threads.tsv"
+
+# How many words around the trigger belong to an event's focus: enough for "offered to restore
+# diplomatic ties", few enough to keep the next clause out.
+WORDS_BEFORE = 4
+WORDS_AFTER = 6
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalize(text: str) -> str:
+    """Lowercase words separated by single spaces, padded with spaces, so cues match whole words."""
+    return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
+
+
+@dataclass(frozen=True)
+class CueGroup:
+    """One |-separated group of cue words; it matches the focus, or the sentence with an s: prefix."""
+
+    pattern: re.Pattern[str] | None  # None: the group is "*", it matches anything
+    in_sentence: bool = False
+    negated: bool = False
+
+    def matches(self, focus: str, sentence: str) -> bool:
+        """Whether this group is satisfied by an event's normalized focus and sentence."""
+        if self.pattern is None:
+            return True
+        found = self.pattern.search(sentence if self.in_sentence else focus) is not None
+        return found != self.negated
+
+
+@dataclass(frozen=True)
+class Move:
+    """A transition: an event of these types (and mode) with these cues moves its thread to a state."""
+
+    thread: str
+    types: frozenset[str] | None  # None: any type
+    mode: str  # "" for any mode
+    tense: str  # "done", "offer" or "any"
+    cues: tuple[CueGroup, ...]
+    state: str
+    qualifier: str  # "" when the state has none (e.g. "mutual" or "unilateral" for a visa lifting)
+    allowed_from: frozenset[str] | None  # None: from any state (including none yet)
+    from_negated: bool
+    line: int
+
+    def accepts_type(self, event_type: str, mode: str) -> bool:
+        """Whether an event's type and mode fit this move."""
+        return (self.types is None or event_type in self.types) and (not self.mode or mode == self.mode)
+
+    def accepts_from(self, state: str | None) -> bool:
+        """Whether the thread may leave its current state by this move."""
+        if self.allowed_from is None:
+            return True
+        inside = (state or "") in self.allowed_from
+        return not inside if self.from_negated else inside
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One topic of a relationship and the states it can be in."""
+
+    id: str
+    topic: str
+    states: tuple[str, ...]
+    cues: CueGroup
+    moves: tuple[Move, ...] = ()
+    contrary: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def are_contrary(self, one: str, other: str) -> bool:
+        """Whether two states cannot both hold for the same period (e.g. severed and restored)."""
+        return other in self.contrary.get(one, frozenset())
+
+
+@dataclass(frozen=True)
+class ThreadBook:
+    """All threads in file order, plus the words that mark offers and reports of a lasting state."""
+
+    threads: tuple[Thread, ...]
+    offer_cues: CueGroup
+    persist_cues: CueGroup
+    path: str
+
+    def thread(self, thread_id: str) -> Thread:
+        """The thread with this id."""
+        return next(t for t in self.threads if t.id == thread_id)
+
+
+def _cue_regex(words: str, path: str, line: int) -> re.Pattern[str]:
+    alternatives = []
+    for word in words.split("|"):
+        word = word.strip().lower()
+        if not word or not re.fullmatch(r"[a-z0-9 ]+\*?", word):
+            raise LexiconError(Errors.E110.format(path=path, line=line, reason=f"bad cue word {word!r}"))
+        stem = re.escape(word.rstrip("*")).replace(r"\ ", " ")
+        alternatives.append(stem + (r"[a-z0-9]*" if word.endswith("*") else ""))
+    return re.compile(" (?:" + "|".join(alternatives) + ") ")
+
+
+def _cue_group(text: str, path: str, line: int) -> CueGroup:
+    negated = text.startswith("!")
+    text = text.removeprefix("!")
+    in_sentence = text.startswith("s:")
+    text = text.removeprefix("s:")
+    if text == "*":
+        if negated or in_sentence:
+            raise LexiconError(Errors.E110.format(path=path, line=line, reason="'*' takes no prefix"))
+        return CueGroup(None)
+    return CueGroup(_cue_regex(text, path, line), in_sentence=in_sentence, negated=negated)
+
+
+def parse_threads(text: str, path: str) -> ThreadBook:
+    """Parse and check a thread file; raise LexiconError naming the file and line of the first problem."""
+
+    def fail(line: int, reason: str) -> LexiconError:
+        return LexiconError(Errors.E110.format(path=path, line=line, reason=reason))
+
+    heads: dict[str, tuple[str, tuple[str, ...], CueGroup]] = {}
+    moves: dict[str, list[Move]] = {}
+    contrary: dict[str, dict[str, set[str]]] = {}
+    offer = persist = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in raw.rstrip("\n").split("\t")]
+        kind = cols[0]
+        if kind in ("offer", "persist"):
+            if len(cols) != 2:
+                raise fail(number, f"'{kind}' takes 1 column of cue words, got {len(cols) - 1}")
+            group = _cue_group(cols[1], path, number)
+            offer, persist = (group, persist) if kind == "offer" else (offer, group)
+        elif kind == "thread":
+            if len(cols) != 5:
+                raise fail(number, f"'thread' takes 4 columns (id, topic, states, cues), got {len(cols) - 1}")
+            _, tid, topic, states, cues = cols
+            if tid in heads:
+                raise fail(number, f"thread {tid!r} defined twice")
+            names = tuple(s.strip() for s in states.split("|"))
+            if not all(names) or len(set(names)) != len(names):
+                raise fail(number, f"empty or repeated state in {states!r}")
+            heads[tid] = (topic, names, _cue_group(cues, path, number))
+            moves[tid], contrary[tid] = [], {}
+        elif kind == "contrary":
+            if len(cols) != 4:
+                raise fail(number, f"'contrary' takes 3 columns (thread, state, states), got {len(cols) - 1}")
+            _, tid, state, others = cols
+            if tid not in heads:
+                raise fail(number, f"unknown thread {tid!r} (define it above)")
+            for name in [state, *others.split("|")]:
+                if name not in heads[tid][1]:
+                    raise fail(number, f"{name!r} is not a state of thread {tid!r}")
+            for other in others.split("|"):
+                contrary[tid].setdefault(state, set()).add(other)
+                contrary[tid].setdefault(other, set()).add(state)
+        elif kind == "move":
+            moves_of = _parse_move(cols, number, path, heads, fail)
+            moves[moves_of.thread].append(moves_of)
+        else:
+            raise fail(number, f"unknown row kind {kind!r} (thread, contrary, move, offer, persist)")
+    if offer is None or persist is None:
+        raise fail(0, "the file needs one 'offer' row and one 'persist' row")
+    for tid, (_, _, _) in heads.items():
+        if not moves[tid]:
+            raise fail(0, f"thread {tid!r} has no moves")
+    threads = tuple(
+        Thread(
+            tid, topic, states, cues, tuple(moves[tid]), {s: frozenset(o) for s, o in contrary[tid].items()}
+        )
+        for tid, (topic, states, cues) in heads.items()
+    )
+    return ThreadBook(threads, offer, persist, path)
+
+
+def _parse_move(cols: list[str], number: int, path: str, heads: dict, fail) -> Move:
+    if len(cols) != 9:
+        raise fail(
+            number,
+            "'move' takes 8 columns (thread, types, mode, as, cues, state, qualifier, from), "
+            f"got {len(cols) - 1}",
+        )
+    _, tid, types, mode, tense, cues, state, qualifier, allowed = cols
+    if tid not in heads:
+        raise fail(number, f"unknown thread {tid!r} (define it above)")
+    type_set = None if types == "*" else frozenset(types.split("|"))
+    for name in type_set or ():
+        if name not in PLOVER_TYPES:
+            raise fail(number, f"{name!r} is not a PLOVER event type")
+    mode = "" if mode == "*" else mode
+    if mode and not any(mode in MODES[t] for t in (type_set or PLOVER_TYPES)):
+        raise fail(number, f"{mode!r} is not a PLOVER mode of {types}")
+    if tense not in ("done", "offer", "any"):
+        raise fail(number, f"'as' must be done, offer or any, got {tense!r}")
+    states = heads[tid][1]
+    if state not in states:
+        raise fail(number, f"{state!r} is not a state of thread {tid!r} ({'|'.join(states)})")
+    from_negated = allowed.startswith("!")
+    allowed_from = None if allowed == "*" else frozenset(allowed.removeprefix("!").split("|"))
+    for name in allowed_from or ():
+        if name not in states:
+            raise fail(number, f"'from' state {name!r} is not a state of thread {tid!r}")
+    groups = tuple(_cue_group(g.strip(), path, number) for g in cues.split("+"))
+    return Move(
+        tid,
+        type_set,
+        mode,
+        tense,
+        groups,
+        state,
+        "" if qualifier == "-" else qualifier,
+        allowed_from,
+        from_negated,
+        number,
+    )
+
+
+def read_threads(path: str | Path) -> ThreadBook:
+    """Read a thread file (the shipped one, or a user's of the same format)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(Errors.E111.format(path=path)) from None
+    return parse_threads(text, str(path))
+
+
+@lru_cache(maxsize=1)
+def default_threads() -> ThreadBook:
+    """The shipped threads."""
+    return read_threads(THREADS_FILE)
+
+
+# Validate the shipped file at import: a broken data file fails loudly, not on the first query.
+default_threads()

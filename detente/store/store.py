@@ -1,0 +1,678 @@
+"""The event store: articles and their coded events in DuckDB, read by filters or read-only SQL."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from detente.errors import Errors, StoreError
+from detente.model import Article, Event
+from detente.store.schema import SCHEMA_VERSION, current_version, dedup_key_text, migrate, source_of
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "detente.duckdb"
+LOAD_CHUNK = 64  # articles coded per call, so spaCy batches them
+
+# Columns of the events table that make up an Event, in table order.
+EVENT_COLUMNS = (
+    "event_key",
+    "doc_id",
+    "event_id",
+    "position",
+    "event",
+    "mode",
+    "context",
+    "actor_json",
+    "recipient_json",
+    "actor_codes",
+    "recipient_codes",
+    "date",
+    "date_precision",
+    "date_start",
+    "year",
+    "month",
+    "historical",
+    "negated",
+    "hypothetical",
+    "future",
+    "intensity",
+    "quad",
+    "object",
+    "location",
+    "sentence_index",
+    "sentence",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "pattern",
+    "url",
+    "dedup_key",
+    "source",
+)
+_SCHEMA = pa.schema(
+    [
+        ("event_key", pa.int64()),
+        ("doc_id", pa.string()),
+        ("event_id", pa.string()),
+        ("position", pa.int32()),
+        ("event", pa.string()),
+        ("mode", pa.string()),
+        ("context", pa.list_(pa.string())),
+        ("actor_json", pa.string()),
+        ("recipient_json", pa.string()),
+        ("actor_codes", pa.list_(pa.string())),
+        ("recipient_codes", pa.list_(pa.string())),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("date_start", pa.date32()),
+        ("year", pa.int32()),
+        ("month", pa.int32()),
+        ("historical", pa.bool_()),
+        ("negated", pa.bool_()),
+        ("hypothetical", pa.bool_()),
+        ("future", pa.bool_()),
+        ("intensity", pa.float64()),
+        ("quad", pa.string()),
+        ("object", pa.string()),
+        ("location", pa.string()),
+        ("sentence_index", pa.int32()),
+        ("sentence", pa.string()),
+        ("trigger", pa.string()),
+        ("trigger_start", pa.int32()),
+        ("trigger_end", pa.int32()),
+        ("pattern", pa.string()),
+        ("url", pa.string()),
+        ("dedup_key", pa.string()),
+        ("source", pa.string()),
+    ]
+)
+_READ_SQL = (
+    "SELECT doc_id, event_id, event, mode, context, actor_json, recipient_json, date, date_precision, "
+    "historical, negated, hypothetical, future, intensity, quad, object, location, sentence_index, sentence, "
+    "trigger, trigger_start, trigger_end, pattern, url FROM events"
+)
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+Coder = Callable[[Iterable[Article]], Iterable[Event]]
+
+
+@dataclass
+class LoadReport:
+    """What one load did: articles read, coded (new or changed), unchanged, replaced; events stored."""
+
+    read: int = 0
+    coded: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    events_stored: int = 0
+    events_removed: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        """The counts as a dict."""
+        return asdict(self)
+
+    def __iadd__(self, other: LoadReport) -> LoadReport:
+        for name, value in asdict(other).items():
+            setattr(self, name, getattr(self, name) + value)
+        return self
+
+
+def period_bounds(value: str | date | None, name: str) -> tuple[date, date] | None:
+    """First and last day of a partial date ("2012", "2012-03", "2012-03-02"); None for None or ''."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value, value
+    match = _PARTIAL_DATE.match(str(value).strip())
+    try:
+        if not match:
+            raise ValueError(value)
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, day), date(year, month, day)
+    except ValueError:
+        raise StoreError(Errors.E135.format(value=value, name=name)) from None
+
+
+def _date_start(value: str | None) -> date | None:
+    try:
+        bounds = period_bounds(value, "date")
+    except StoreError:
+        return None
+    return bounds[0] if bounds else None
+
+
+def event_row(event: Event, key: int, position: int, article_url: str = "") -> dict[str, Any]:
+    """The events-table row of one event."""
+    start = _date_start(event.date)
+    url = event.url or article_url
+    return {
+        "event_key": key,
+        "doc_id": event.doc_id,
+        "event_id": event.event_id,
+        "position": position,
+        "event": event.event,
+        "mode": event.mode,
+        "context": list(event.context),
+        "actor_json": json.dumps([e.model_dump() for e in event.actor]),
+        "recipient_json": json.dumps([e.model_dump() for e in event.recipient]),
+        "actor_codes": [e.code for e in event.actor],
+        "recipient_codes": [e.code for e in event.recipient],
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "date_start": start,
+        "year": start.year if start else None,
+        "month": start.month if start else None,
+        "historical": event.historical,
+        "negated": event.negated,
+        "hypothetical": event.hypothetical,
+        "future": event.future,
+        "intensity": float(event.intensity),
+        "quad": event.quad,
+        "object": event.object,
+        "location": event.location,
+        "sentence_index": event.sentence_index,
+        "sentence": event.sentence,
+        "trigger": event.trigger,
+        "trigger_start": event.trigger_start,
+        "trigger_end": event.trigger_end,
+        "pattern": event.pattern,
+        "url": event.url,
+        "dedup_key": dedup_key_text(event.dedup_key()),
+        "source": source_of(url, event.doc_id),
+    }
+
+
+def event_from_row(row: tuple) -> Event:
+    """An Event from a row of _READ_SQL."""
+    (
+        doc_id,
+        event_id,
+        event,
+        mode,
+        context,
+        actor_json,
+        recipient_json,
+        day,
+        precision,
+        historical,
+        negated,
+        hypothetical,
+        future,
+        intensity,
+        quad,
+        obj,
+        location,
+        sentence_index,
+        sentence,
+        trigger,
+        trigger_start,
+        trigger_end,
+        pattern,
+        url,
+    ) = row
+    return Event.model_validate(
+        {
+            "doc_id": doc_id,
+            "event_id": event_id,
+            "event": event,
+            "mode": mode,
+            "context": context,
+            "actor": json.loads(actor_json),
+            "recipient": json.loads(recipient_json),
+            "date": day,
+            "date_precision": precision,
+            "historical": historical,
+            "negated": negated,
+            "hypothetical": hypothetical,
+            "future": future,
+            "intensity": intensity,
+            "quad": quad,
+            "object": obj,
+            "location": location,
+            "sentence_index": sentence_index,
+            "sentence": sentence,
+            "trigger": trigger,
+            "trigger_start": trigger_start,
+            "trigger_end": trigger_end,
+            "pattern": pattern,
+            "url": url,
+        }
+    )
+
+
+def check_select(query: str) -> None:
+    """Raise StoreError unless query is exactly one SELECT (WITH, FROM-first and VALUES count)."""
+    try:
+        statements = duckdb.extract_statements(query)
+    except duckdb.Error as error:
+        raise StoreError(Errors.E133.format(reason=error)) from None
+    kinds = [s.type.name for s in statements]
+    if kinds != ["SELECT"]:
+        found = " + ".join(kinds) if kinds else "no statement"
+        raise StoreError(Errors.E132.format(found=found))
+
+
+class Store:
+    """An open DuckDB event store; use open_store() to get one."""
+
+    def __init__(
+        self,
+        conn: duckdb.DuckDBPyConnection,
+        path: str,
+        read_only: bool,
+        connection_read_only: bool | None = None,
+    ) -> None:
+        self._conn = conn
+        self.path = path
+        self.read_only = read_only
+        # False when this process already had the file open writable (DuckDB shares one instance per file)
+        self._connection_read_only = read_only if connection_read_only is None else connection_read_only
+        self._write_lock = threading.Lock()  # DuckDB has one writer; serialise ours
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own for one thread (DuckDB connections are not shared across threads)."""
+        return self._conn.cursor()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of this database."""
+        with self.cursor() as cur:
+            return current_version(cur)
+
+    # -- writing -------------------------------------------------------------------------------------
+    def load(self, articles: Iterable[Article], *, coder: Coder | None = None) -> LoadReport:
+        """Code new or changed articles (detente.code_articles) and store them with their events."""
+        if coder is None:
+            from detente import code_articles as coder  # the coder is upstream; import only when loading
+        report = LoadReport()
+        chunk: list[Article] = []
+        for article in articles:
+            report.read += 1
+            # Two versions of one id in a chunk would mix their events; store the first before the second.
+            if len(chunk) >= LOAD_CHUNK or any(a.id == article.id for a in chunk):
+                report += self._load_chunk(chunk, coder)
+                chunk = []
+            chunk.append(article)
+        if chunk:
+            report += self._load_chunk(chunk, coder)
+        return report
+
+    def _load_chunk(self, chunk: list[Article], coder: Coder) -> LoadReport:
+        report = LoadReport()
+        stored = self._stored_hashes([a.id for a in chunk])
+        todo = [a for a in chunk if stored.get(a.id) != a.content_hash()]
+        report.unchanged = len(chunk) - len(todo)
+        if not todo:
+            return report
+        by_doc: dict[str, list[Event]] = {a.id: [] for a in todo}
+        for event in coder(todo):
+            by_doc.setdefault(event.doc_id, []).append(event)
+        report += self._write([(a, by_doc[a.id]) for a in todo])
+        report.coded = len(todo)
+        return report
+
+    def add_events(self, article: Article, events: Iterable[Event]) -> LoadReport:
+        """Store an article with events already coded; unchanged articles add nothing."""
+        if self._stored_hashes([article.id]).get(article.id) == article.content_hash():
+            return LoadReport(unchanged=1)
+        return self._write([(article, list(events))])
+
+    def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
+        with self.cursor() as cur:
+            rows = cur.execute("SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+            return dict(rows.fetchall())
+
+    def _write(self, items: list[tuple[Article, list[Event]]]) -> LoadReport:
+        if self.read_only:
+            raise StoreError(Errors.E136.format(reason="opened read-only"))
+        report = LoadReport()
+        ids = [article.id for article, _ in items]
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                report.replaced = cur.execute(
+                    "SELECT count(*) FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+                ).fetchone()[0]
+                report.events_removed = cur.execute(
+                    "SELECT count(*) FROM events WHERE doc_id IN (SELECT unnest(?))", [ids]
+                ).fetchone()[0]
+                cur.execute(
+                    "DELETE FROM dyads WHERE event_key IN "
+                    "(SELECT event_key FROM events WHERE doc_id IN (SELECT unnest(?)))",
+                    [ids],
+                )
+                cur.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [ids])
+                cur.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+                key = cur.execute("SELECT coalesce(max(event_key), 0) + 1 FROM events").fetchone()[0]
+                now = datetime.now()
+                article_rows, rows, dyad_rows = [], [], []
+                for article, events in items:
+                    article_rows.append(
+                        (
+                            article.id,
+                            article.content_hash(),
+                            article.text,
+                            article.date,
+                            article.title,
+                            article.url,
+                            now,
+                        )
+                    )
+                    for position, event in enumerate(events):
+                        rows.append(event_row(event, key, position, article.url))
+                        dyad_rows.extend(_dyads(event, key))
+                        key += 1
+                cur.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", article_rows)
+                if rows:
+                    cur.register("new_events", pa.Table.from_pylist(rows, schema=_SCHEMA))
+                    cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
+                    cur.unregister("new_events")
+                if dyad_rows:
+                    keys, actors, recipients = zip(*dyad_rows, strict=True)
+                    dyads = pa.table({"event_key": keys, "actor_code": actors, "recipient_code": recipients})
+                    cur.register("new_dyads", dyads)
+                    cur.execute("INSERT INTO dyads SELECT * FROM new_dyads")
+                    cur.unregister("new_dyads")
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        report.events_stored = len(rows)
+        log.info("stored %d articles, %d events", len(items), len(rows))
+        return report
+
+    # -- reading -------------------------------------------------------------------------------------
+    def _where(
+        self,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        pair: tuple[str, str] | None = None,
+        doc_id: str | None = None,
+    ) -> tuple[str, list]:
+        clauses, params = [], []
+        if actor:
+            clauses.append("list_contains(actor_codes, ?)")
+            params.append(actor)
+        if recipient:
+            clauses.append("list_contains(recipient_codes, ?)")
+            params.append(recipient)
+        if type:
+            clauses.append("event = ?")
+            params.append(type)
+        if (bounds := period_bounds(since, "since")) is not None:
+            clauses.append("date_start >= ?")
+            params.append(bounds[0])
+        if (bounds := period_bounds(until, "until")) is not None:
+            clauses.append("date_start <= ?")
+            params.append(bounds[1])
+        if pair:
+            a, b = pair
+            clauses.append(
+                "event_key IN (SELECT event_key FROM dyads WHERE (actor_code = ? AND recipient_code = ?)"
+                " OR (actor_code = ? AND recipient_code = ?))"
+            )
+            params.extend([a, b, b, a])
+        if doc_id:
+            clauses.append("doc_id = ?")
+            params.append(doc_id)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def query(
+        self,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        pair: tuple[str, str] | None = None,
+        doc_id: str | None = None,
+    ) -> list[Event]:
+        """Events matching every filter given, in date order (undated last); pair means either direction."""
+        return list(
+            self.iter_events(
+                actor=actor,
+                recipient=recipient,
+                type=type,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+                pair=pair,
+                doc_id=doc_id,
+            )
+        )
+
+    def iter_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> Iterator[Event]:
+        """Like query(), streamed in batches so an export of millions of events stays small in memory."""
+        where, params = self._where(**filters)
+        sql = f"{_READ_SQL}{where} ORDER BY date_start NULLS LAST, doc_id, position"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        if offset:
+            sql += " OFFSET ?"
+            params.append(int(offset))
+        with self.cursor() as cur:
+            cur.execute(sql, params)
+            while batch := cur.fetchmany(2000):
+                yield from (event_from_row(row) for row in batch)
+
+    def count(self, **filters: Any) -> int:
+        """How many events match the filters of query()."""
+        where, params = self._where(**filters)
+        with self.cursor() as cur:
+            return cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+
+    def record_batches(self, columns: str, *, source: str = "events", **filters: Any) -> pa.RecordBatchReader:
+        """The filtered events as Arrow batches (columns is SQL from this package, never user input)."""
+        where, params = self._where(**filters)
+        cur = self.cursor()
+        relation = cur.sql(
+            f"SELECT {columns} FROM {source}{where} ORDER BY date_start NULLS LAST, doc_id, position",
+            params=params,
+        )
+        return relation.to_arrow_reader(10_000)
+
+    def get_event(self, event_id: str) -> tuple[Event, Article | None, dict[str, int]] | None:
+        """One event by id, its article, and its duplicate-report counts; None when unknown."""
+        with self.cursor() as cur:
+            row = cur.execute(
+                f"{_READ_SQL} WHERE event_id = ? ORDER BY event_key LIMIT 1", [event_id]
+            ).fetchone()
+            if row is None:
+                return None
+            event = event_from_row(row)
+            article = cur.execute(
+                "SELECT id, text, date, title, url FROM articles WHERE id = ?", [event.doc_id]
+            ).fetchone()
+            counts = cur.execute(
+                "SELECT count(*), count(DISTINCT source), count(DISTINCT doc_id) FROM events"
+                " WHERE dedup_key = "
+                "(SELECT dedup_key FROM events WHERE event_id = ? ORDER BY event_key LIMIT 1)",
+                [event_id],
+            ).fetchone()
+        art = (
+            Article(id=article[0], text=article[1], date=article[2], title=article[3], url=article[4])
+            if article
+            else None
+        )
+        return event, art, {"mentions": counts[0], "sources": counts[1], "articles": counts[2]}
+
+    def sql(self, query: str) -> tuple[list[str], list[tuple]]:
+        """Run one read-only SELECT; returns (column names, rows)."""
+        check_select(query)
+        with self.cursor() as cur:
+            try:
+                if self._connection_read_only:
+                    result = cur.execute(query)
+                    return [d[0] for d in result.description], result.fetchall()
+                # One process cannot open a file both writable and read-only: roll back whatever ran.
+                cur.execute("BEGIN TRANSACTION")
+                try:
+                    result = cur.execute(query)
+                    return [d[0] for d in result.description], result.fetchall()
+                finally:
+                    cur.execute("ROLLBACK")
+            except duckdb.Error as error:
+                raise StoreError(Errors.E133.format(reason=error)) from None
+
+    def actors(self) -> list[dict[str, Any]]:
+        """Every actor or recipient code with how often it acts and is acted on, most frequent first."""
+        with self.cursor() as cur:
+            rows = cur.execute(
+                "SELECT code, sum(as_actor)::BIGINT, sum(as_recipient)::BIGINT FROM ("
+                " SELECT unnest(actor_codes) AS code, 1 AS as_actor, 0 AS as_recipient FROM events"
+                " UNION ALL SELECT unnest(recipient_codes), 0, 1 FROM events)"
+                " GROUP BY code ORDER BY sum(as_actor) + sum(as_recipient) DESC, code"
+            ).fetchall()
+        return [{"code": c, "as_actor": a, "as_recipient": r} for c, a, r in rows]
+
+    def pairs(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The most frequent unordered country pairs, with their event counts."""
+        with self.cursor() as cur:
+            rows = cur.execute(
+                "SELECT least(actor_code, recipient_code) AS a, greatest(actor_code, recipient_code) AS b,"
+                " count(DISTINCT event_key) AS n FROM dyads WHERE actor_code <> recipient_code"
+                " GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?",
+                [limit],
+            ).fetchall()
+        return [{"a": a, "b": b, "events": n} for a, b, n in rows]
+
+    def monthly(
+        self, a: str, b: str, since: str | None = None, until: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Per month for a pair (either direction): events per quad class and mean intensity."""
+        where, params = self._where(pair=(a, b), since=since, until=until)
+        where += (" AND " if where else " WHERE ") + "date_start IS NOT NULL"
+        with self.cursor() as cur:
+            rows = cur.execute(
+                "SELECT strftime(date_start, '%Y-%m') AS ym, quad, count(*), sum(intensity) FROM events"
+                f"{where} GROUP BY ym, quad ORDER BY ym",
+                params,
+            ).fetchall()
+        months: dict[str, dict[str, Any]] = {}
+        for month, quad, n, total in rows:
+            entry = months.setdefault(month, {"month": month, "events": 0, "intensity_sum": 0.0, "quads": {}})
+            entry["quads"][quad or "unknown"] = n
+            entry["events"] += n
+            entry["intensity_sum"] += total
+        for entry in months.values():
+            entry["mean_intensity"] = round(entry.pop("intensity_sum") / entry["events"], 3)
+        return list(months.values())
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of articles, events, unique events, by type and quad class, and the date range."""
+        with self.cursor() as cur:
+            articles = cur.execute("SELECT count(*) FROM articles").fetchone()[0]
+            events, first, last = cur.execute(
+                "SELECT count(*), min(date_start), max(date_start) FROM events"
+            ).fetchone()
+            unique = cur.execute("SELECT count(DISTINCT dedup_key) FROM events").fetchone()[0]
+            by_type = dict(
+                cur.execute("SELECT event, count(*) FROM events GROUP BY event ORDER BY 2 DESC").fetchall()
+            )
+            by_quad = dict(
+                cur.execute("SELECT quad, count(*) FROM events GROUP BY quad ORDER BY 2 DESC").fetchall()
+            )
+            version = current_version(cur)
+        return {
+            "articles": articles,
+            "events": events,
+            "unique_events": unique,
+            "by_type": by_type,
+            "by_quad": by_quad,
+            "first_date": first.isoformat() if first else None,
+            "last_date": last.isoformat() if last else None,
+            "schema_version": version,
+        }
+
+
+def _dyads(event: Event, key: int) -> Iterator[tuple[int, str, str]]:
+    actors = sorted({e.code for e in event.actor}) or [""]
+    recipients = sorted({e.code for e in event.recipient}) or [""]
+    for a in actors:
+        for b in recipients:
+            yield key, a, b
+
+
+def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
+    """Open (and create or migrate) the store at path, DETENTE_DB, or ./detente.duckdb."""
+    path = str(path or os.environ.get("DETENTE_DB") or DEFAULT_DB)
+    connection_read_only = read_only
+    if read_only and not Path(path).exists():
+        raise StoreError(Errors.E130.format(path=path))
+    try:
+        if read_only:
+            try:
+                conn = duckdb.connect(path, read_only=True)
+            except duckdb.ConnectionException:
+                # This process has the file open writable: share that instance, refuse writes ourselves.
+                conn = duckdb.connect(path)
+                connection_read_only = False
+            version = current_version(conn)
+            if version < SCHEMA_VERSION:
+                # An older database: migrate it once with a writable connection, then reopen read-only.
+                conn.close()
+                with duckdb.connect(path) as writable:
+                    migrate(writable)
+                conn = duckdb.connect(path, read_only=True)
+        else:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = duckdb.connect(path)
+            version = current_version(conn)
+            if version < SCHEMA_VERSION:
+                migrate(conn)
+    except duckdb.Error as error:
+        raise StoreError(Errors.E040.format(reason=error)) from None
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(Errors.E131.format(path=path, found=version, supported=SCHEMA_VERSION))
+    return Store(conn, path, read_only, connection_read_only)
+
+
+def events_for_pair(
+    db_path: str | None, a: str, b: str, *, since: str | None = None, until: str | None = None
+) -> Iterator[Event]:
+    """Every event between a and b (either direction) in date order, read-only from the store at db_path."""
+    store = open_store(db_path, read_only=True)
+    try:
+        yield from store.iter_events(pair=(a, b), since=since, until=until)
+    finally:
+        store.close()

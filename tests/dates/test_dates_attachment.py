@@ -1,0 +1,142 @@
+"""Which date belongs to which trigger, the no-date fallback and the narrative-past heuristic."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+
+from detente.dates import DateResolver, ResolvedDate
+
+FRIDAY = datetime.date(2012, 3, 2)
+NEWS_DAY = ResolvedDate("2012-03-02", "day", False, False, "")
+
+
+def rd(value, precision, historical=False, future=False, text=""):
+    return ResolvedDate(value, precision, historical, future, text)
+
+
+ATTACHMENT = [
+    # the date on the trigger's own clause wins over one in a relative clause, and vice versa
+    ("Armenia and Azerbaijan agreed on Friday to resume talks that collapsed in 2010.", "agreed",
+     rd("2012-03-02", "day", text="on Friday")),
+    ("Armenia and Azerbaijan agreed on Friday to resume talks that collapsed in 2010.", "resume",
+     rd("2012-03-02", "day", text="on Friday")),
+    ("Armenia and Azerbaijan agreed on Friday to resume talks that collapsed in 2010.", "collapsed",
+     rd("2010", "year", True, text="in 2010")),
+    # a reported clause with its own date uses it; without one it takes the date of the saying
+    ("Chile said on Wednesday that Peru had seized two fishing boats in 2011.", "seized",
+     rd("2011", "year", True, text="in 2011")),
+    ("Chile said on Wednesday that Peru had seized two fishing boats in 2011.", "said",
+     rd("2012-02-29", "day", text="on Wednesday")),
+    ("Chile said on Wednesday that Peru had seized two fishing boats.", "seized",
+     rd("2012-02-29", "day", text="on Wednesday")),
+    # a date behind "since" is a reference point, not the date of the main event
+    ("Russia offered to restore ties for the first time since the war in 2008.", "restore", NEWS_DAY),
+    ("Russia offered to restore ties for the first time since the war in 2008.", "war",
+     rd("2008", "year", True, text="in 2008")),
+    # "after <event>": a year or month of the main clause carries over to the earlier event, a day does not
+    ("Ankara cut military ties with Israel in 2010 after a raid on an aid flotilla.", "raid",
+     rd("2010", "year", True, text="in 2010")),
+    ("Ankara cut military ties with Israel on Friday after a raid on an aid flotilla.", "raid", NEWS_DAY),
+    # conjoined verbs share the date of the first
+    ("The rebels seized the town in May 2011 and executed dozens of prisoners.", "executed",
+     rd("2011-05", "month", True, text="in May 2011")),
+    # two events in one sentence, two dates
+    ("Serbia recalled its envoy on Monday and Kosovo expelled two diplomats on Wednesday.", "recalled",
+     rd("2012-02-27", "day", text="on Monday")),
+    ("Serbia recalled its envoy on Monday and Kosovo expelled two diplomats on Wednesday.", "expelled",
+     rd("2012-02-29", "day", text="on Wednesday")),
+    # a date in a subordinate clause does not date the clause above it
+    ("Officials said relations would improve once the treaty expires in 2013.", "expires",
+     rd("2013", "year", False, True, "in 2013")),
+    ("Officials said relations would improve once the treaty expires in 2013.", "said", NEWS_DAY),
+    # "N days before <noun>": the noun's event is N days after the main clause; a past tense inside refuses it
+    ("Kenya expelled the journalist 2 days before the vote.", "vote",
+     rd("2012-03-04", "day", False, True, "2 days before")),
+    ("The vote comes two days before Serbia holds an election in which a leader who had resigned hopes to "
+     "return.", "resigned", NEWS_DAY),
+    ("Kenya deported the journalist in 2009 following a dispute over a visa.", "dispute",
+     rd("2009", "year", True, text="in 2009")),
+    # no date and future tense: no date, but future
+    ("The talks will resume in Vienna.", "resume", rd(None, "none", False, True)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), ATTACHMENT,
+                         ids=[f"{i}-{t[1]}" for i, t in enumerate(ATTACHMENT)])
+def test_date_attaches_to_trigger(resolve, text, trigger, expected):
+    assert resolve(text, trigger, FRIDAY) == expected
+
+
+HISTORY = "Venezuela closed its border with Colombia in 2011. "
+
+NARRATIVE = [
+    # narrative past continuing a historical passage inherits its date, precision kept
+    (HISTORY + "Its troops later deported hundreds of migrants.", "deported",
+     rd("2011", "year", True, text="in 2011")),
+    (HISTORY + "Its troops had deported hundreds of migrants.", "deported",
+     rd("2011", "year", True, text="in 2011")),
+    (HISTORY + "Its troops deported migrants. The army then sealed the crossing.", "sealed",
+     rd("2011", "year", True, text="in 2011")),
+    ("The war broke out in August 2008. Its forces secured the region and later recognized it.", "recognized",
+     rd("2008-08", "month", True, text="in August 2008")),
+    # ... but not present tense, present perfect, reported news, or after a non-historical sentence
+    (HISTORY + "Caracas deports hundreds of migrants every week.", "deports", NEWS_DAY),
+    (HISTORY + "Its troops have deported hundreds of migrants.", "deported", NEWS_DAY),
+    (HISTORY + "The government said it deported hundreds of migrants.", "deported", NEWS_DAY),
+    ("Venezuela closed its border with Colombia on Monday. Its troops deported hundreds of migrants.",
+     "deported", NEWS_DAY),
+    ("Venezuela closed its border with Colombia. Its troops deported hundreds of migrants.",
+     "deported", NEWS_DAY),
+    # two sentences on, a present-tense sentence breaks the passage
+    (HISTORY + "Caracas deports migrants every week. Its troops deported hundreds more.",
+     "deported", NEWS_DAY),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), NARRATIVE,
+                         ids=[f"{i}-{t[1]}" for i, t in enumerate(NARRATIVE)])
+def test_narrative_past_heuristic(resolve, text, trigger, expected):
+    assert resolve(text, trigger, FRIDAY) == expected
+
+
+def test_narrative_past_without_publication_keeps_absolute_date(resolve):
+    text = HISTORY + "Its troops later deported hundreds of migrants."
+    assert resolve(text, "deported", None) == rd("2011", "year", text="in 2011")
+
+
+def test_resolved_date_is_frozen():
+    date = rd("2012", "year")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        date.value = "2013"  # type: ignore[misc]
+
+
+def test_read_skipped_sentences_still_set_the_year(nlp):
+    # The coder reads every sentence but resolves only sentences with events.
+    doc = nlp("Chile broke ties with Peru in 2004. Talks failed. It recalled its envoy that same year.")
+    resolver = DateResolver(FRIDAY)
+    sentences = list(doc.sents)
+    for sent in sentences:
+        resolver.read(sent)
+    trigger = next(t for t in sentences[2] if t.text == "recalled")
+    assert resolver.resolve(sentences[2], trigger) == rd("2004", "year", True, text="that same year")
+
+
+def test_resolve_before_read_reads_the_sentence(nlp):
+    doc = nlp("Egypt expelled the envoy on Tuesday.")
+    sent = next(iter(doc.sents))
+    trigger = next(t for t in sent if t.text == "expelled")
+    assert DateResolver(FRIDAY).resolve(sent, trigger) == rd("2012-02-28", "day", text="on Tuesday")
+
+
+def test_reading_a_sentence_twice_changes_nothing(nlp):
+    doc = nlp("Chile cut ties with Peru in 2004. It recalled its envoy in 2009. Talks resumed that year.")
+    resolver = DateResolver(FRIDAY)
+    sentences = list(doc.sents)
+    for sent in sentences:
+        resolver.read(sent)
+    resolver.read(sentences[0])
+    trigger = next(t for t in sentences[2] if t.text == "resumed")
+    assert resolver.resolve(sentences[2], trigger).value == "2009"

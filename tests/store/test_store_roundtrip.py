@@ -1,0 +1,89 @@
+"""An event read back from the store equals the event stored; a second load changes nothing."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from detente.model import CONTEXTS, PLOVER_TYPES, SECTORS, Article, Entity, Event
+from detente.store import open_store
+
+text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40)
+offsets = st.none() | st.integers(min_value=0, max_value=10**7)
+int32 = st.integers(min_value=0, max_value=2**31 - 1)
+entities = st.builds(
+    Entity,
+    text=text,
+    code=st.from_regex(r"[A-Z]{3}|[A-Z]{2,5}", fullmatch=True),
+    sector=st.sampled_from(sorted(SECTORS) + [""]),
+    name=text,
+    start=offsets,
+    end=offsets,
+)
+dates = st.none() | st.sampled_from(["2008", "2008-08", "2012-03-02", "1999-12-31"]) | text
+events = st.builds(
+    Event,
+    doc_id=text.filter(bool),
+    event_id=st.text(min_size=1, max_size=16),
+    event=st.sampled_from(PLOVER_TYPES),
+    mode=text,
+    context=st.lists(st.sampled_from(sorted(CONTEXTS)), max_size=3),
+    actor=st.lists(entities, max_size=3),
+    recipient=st.lists(entities, max_size=3),
+    date=dates,
+    date_precision=st.sampled_from(["day", "week", "month", "year", "none"]),
+    historical=st.booleans(),
+    negated=st.booleans(),
+    hypothetical=st.booleans(),
+    future=st.booleans(),
+    intensity=st.floats(min_value=-10, max_value=10, allow_nan=False),
+    quad=text,
+    object=text,
+    location=text,
+    sentence_index=int32,
+    sentence=text,
+    trigger=text,
+    trigger_start=int32,
+    trigger_end=int32,
+    pattern=text,
+    url=text,
+)
+
+
+def _table_counts(store) -> tuple[int, int, int]:
+    _, rows = store.sql(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM dyads)"
+    )
+    return rows[0]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(batch=st.lists(events, min_size=1, max_size=4))
+def test_events_read_back_equal_and_second_load_changes_nothing(batch: list[Event]) -> None:
+    doc_id = batch[0].doc_id
+    batch = [e.model_copy(update={"doc_id": doc_id}) for e in batch]
+    article = Article(id=doc_id, text="some text", url="https://example.org/a")
+    with open_store(":memory:") as store:
+        first = store.add_events(article, batch)
+        assert first.events_stored == len(batch)
+        stored = store.query(doc_id=doc_id)
+        assert sorted(stored, key=lambda e: e.model_dump_json()) == sorted(
+            batch, key=lambda e: e.model_dump_json()
+        )
+        counts = _table_counts(store)
+        second = store.add_events(article, batch)
+        assert (second.unchanged, second.events_stored) == (1, 0)
+        assert _table_counts(store) == counts
+        assert store.query(doc_id=doc_id) == stored
+
+
+@settings(max_examples=25, deadline=None)
+@given(event=events)
+def test_event_round_trips_through_jsonl_export(event: Event, tmp_path_factory) -> None:
+    from detente.store import export_events
+
+    path = tmp_path_factory.mktemp("export") / "events.jsonl"
+    with open_store(":memory:") as store:
+        store.add_events(Article(id=event.doc_id, text="t"), [event])
+        assert export_events(store, "jsonl", str(path)) == 1
+    assert Event.model_validate_json(path.read_text(encoding="utf-8").strip()) == event
