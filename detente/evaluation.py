@@ -283,14 +283,16 @@ def gold_articles(gold_docs: Iterable[GoldDoc]) -> list[Article]:
                     url=d.get("url", "")) for d in gold_docs]
 
 
-def run_evaluation(gold_path: str | Path, *, nlp: Any = None) -> Evaluation:
+def run_evaluation(gold_path: str | Path, *, nlp: Any = None, include_negated: bool = False) -> Evaluation:
     """Code the texts of a gold file with detente and score the events against it."""
     from detente import code_articles  # the coder sits downstream of scoring; import on use
 
     gold = read_gold(gold_path)
     predictions: dict[str, list[Event]] = {str(d["id"]): [] for d in gold}
     for event in code_articles(gold_articles(gold), nlp=nlp):
-        predictions.setdefault(event.doc_id, []).append(event)
+        # A negated event says the event did not happen (PLOVER: may be excluded from the data).
+        if include_negated or not event.negated:
+            predictions.setdefault(event.doc_id, []).append(event)
     log.info("coded %d gold documents: %d events", len(gold), sum(map(len, predictions.values())))
     # Every coded document is listed, with or without events, so none counts as missing.
     records = [{"id": doc_id, "events": events} for doc_id, events in predictions.items()]
@@ -298,6 +300,6 @@ def run_evaluation(gold_path: str | Path, *, nlp: Any = None) -> Evaluation:
     return Evaluation(summary=summary, per_doc=per_doc, predictions=predictions)
 
 
-def evaluate(gold_path: str | Path, *, nlp: Any = None) -> dict[str, Any]:
+def evaluate(gold_path: str | Path, *, nlp: Any = None, include_negated: bool = False) -> dict[str, Any]:
     """Code a gold file's texts and return the scorer's figures (METRICS)."""
-    return run_evaluation(gold_path, nlp=nlp).summary
+    return run_evaluation(gold_path, nlp=nlp, include_negated=include_negated).summary

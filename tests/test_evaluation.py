@@ -241,3 +241,10 @@ def test_eval_command_prints_shared_layout(tmp_path: Path, monkeypatch: pytest.M
 
     as_json = CliRunner().invoke(command, [str(gold_path), "--json"])
     assert json.loads(as_json.output)["precision"] == 1.0
+
+
+def test_bad_prediction_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "pred.jsonl"
+    path.write_text('{"doc_id": "a", "event": "AID"}\n\n{"doc_id": \n')
+    with pytest.raises(InputError, match=r"\[E123\] .*pred.jsonl:3"):
+        read_predictions(path)

@@ -80,7 +80,8 @@ class ArticleActors:
                 continue
             if not code:
                 known = self._leader(full) or self._leader(token.text)
-                code = known.code if known else self._latest_country(token.i)
+                code = known.code if known else (self._sentence_country(token) or self._latest_country(token.i)
+                                                 or self._article_country())
             if not code:
                 continue
             person = Name(code, sector, full, "person")
@@ -89,7 +90,7 @@ class ArticleActors:
 
     def _title_of(self, head: Token) -> tuple[str, str]:
         """Sector and country from the title words around a name, or an apposition."""
-        words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "poss", "nmod")]
+        words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
         sector, code = "", ""
         for t in words:
             mention = self.by_token.get(t.i)
@@ -128,6 +129,19 @@ class ArticleActors:
             if mention.start < before and _is_state(mention.name.code):
                 return mention.name.code
         return ""
+
+    def _sentence_country(self, token: Token) -> str:
+        """The state named nearest to a token within its sentence."""
+        sent = token.sent
+        near = [m for m in self.mentions if sent.start <= m.start < sent.end and _is_state(m.name.code)
+                and m.name.kind in ("country", "demonym", "people", "capital", "region")]
+        if not near:
+            return ""
+        return min(near, key=lambda m: abs(m.start - token.i)).name.code
+
+    def _article_country(self) -> str:
+        counts = Counter(m.name.code for m in self.mentions if _is_state(m.name.code))
+        return counts.most_common(1)[0][0] if counts else ""
 
     def main_pair(self, before: int) -> list[str]:
         """The two countries the article is about so far: the most mentioned states."""
@@ -191,9 +205,9 @@ class ArticleActors:
         lower = token.lower_
         if lower in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
             return self._resolve_head(token.head.head, allow_context)
-        if token.pos_ == "PRON" or lower in PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON:
-            return self._pronoun(token) if allow_context else None
         mention = self.by_token.get(token.i)
+        if mention is None and (token.pos_ == "PRON" or lower in PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON):
+            return self._pronoun(token) if allow_context else None
         if mention and not mention.name.code:
             return None  # a place that is no actor ("Indian Ocean")
         if mention:

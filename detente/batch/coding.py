@@ -24,11 +24,11 @@ Coder = Callable[[Sequence[Article]], CodedBatch]
 
 def detente_coder(articles: Sequence[Article]) -> CodedBatch:
     """Code with `detente.code_articles` on this process's cached pipeline, counting parsed sentences."""
-    import detente  # imported late: detente/__init__ imports the whole pipeline
+    from detente.coder import code_articles, load_pipeline  # late: it imports spaCy and the whole pipeline
 
-    nlp = detente.load_pipeline()  # cached per process: one load per worker
+    nlp = load_pipeline()  # cached per process: one load per worker
     counting = _SentenceCounting(nlp)
-    events = list(detente.code_articles(list(articles), nlp=counting))
+    events = list(code_articles(list(articles), nlp=counting))
     return CodedBatch(events=events, sentences=counting.sentences)
 
 

@@ -175,7 +175,7 @@ def write_dedup(output_dir: Path) -> int:
     tmp = target.with_name(f"{TMP_PREFIX}{target.name}.{os.getpid()}")
     # DuckDB streams and spills the grouping, so this scales past memory; the values that are not part
     # of the key come from the mention with the smallest event id, so reruns give the same table.
-    query = f"""
+    query = """
         SELECT dedup_id, any_value(event) AS event, any_value(mode) AS mode,
                any_value(actor_codes) AS actor_codes, any_value(recipient_codes) AS recipient_codes,
                any_value(date) AS date, arg_min(date_precision, event_id) AS date_precision,

@@ -45,12 +45,13 @@ def check_workers(workers: int | None) -> int:
     return workers
 
 
-def _start_worker(coder: Coder) -> None:
+def _start_worker(coder: Coder, ready) -> None:
     """Runs once in each worker process: keep the coder and load its pipeline before the first task."""
     global _worker_coder
     _worker_coder = coder
     _exit_with_parent(os.getppid())
-    code_safely(coder, [])  # loads the spaCy pipeline now, once, not inside the first timed task
+    code_safely(coder, [])  # loads the spaCy pipeline now, once, not inside the first task
+    ready.put(os.getpid())
 
 
 def _exit_with_parent(parent: int, every: float = 0.5) -> None:
@@ -69,39 +70,92 @@ def _code_in_worker(articles: list[Article]) -> CodedBatch:
     return code_safely(_worker_coder, articles)
 
 
+def _worker_pid() -> int:
+    return os.getpid()
+
+
+class WorkerPool:
+    """Worker processes that each load the coder's pipeline once; reusable across many calls."""
+
+    def __init__(self, workers: int | None = None, *, coder: Coder = detente_coder) -> None:
+        self.workers = check_workers(workers)
+        self.coder = coder
+        self.pids: list[int] = []
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> WorkerPool:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self, timeout: float = 600) -> list[int]:
+        """Start every worker and wait until each has loaded its pipeline; returns their process ids."""
+        if self._executor is not None:
+            return self.pids
+        # spawn, not fork: the parent may hold threads (DuckDB, Spark, logging) whose locks a fork would copy.
+        context = multiprocessing.get_context("spawn")
+        ready = context.Queue()
+        self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                             initializer=_start_worker, initargs=(self.coder, ready))
+        # with spawn, the pool starts a process per task submitted while none is idle
+        probes = [self._executor.submit(_worker_pid) for _ in range(self.workers)]
+        try:
+            self.pids = sorted(ready.get(timeout=timeout) for _ in range(self.workers))
+            for probe in probes:
+                probe.result(timeout=timeout)
+        except BrokenProcessPool as error:
+            self.close()
+            raise BatchError(Errors.E156.format(reason=error)) from error
+        return self.pids
+
+    def code_batches(self, batches: Iterable[tuple[Tag, list[Article]]]) -> Iterator[tuple[Tag, CodedBatch]]:
+        """Code each (tag, articles) batch on the workers, yielding (tag, result) in input order."""
+        self.start()
+        assert self._executor is not None
+        pending: deque[tuple[Tag, Future[CodedBatch]]] = deque()
+        source = iter(batches)
+        try:
+            for tag, articles in islice(source, self.workers * (1 + IN_FLIGHT_PER_WORKER)):
+                pending.append((tag, self._executor.submit(_code_in_worker, articles)))
+            while pending:
+                tag, future = pending.popleft()
+                try:
+                    result = future.result()
+                except BrokenProcessPool as error:
+                    raise BatchError(Errors.E156.format(reason=error)) from error
+                for next_tag, articles in islice(source, 1):
+                    pending.append((next_tag, self._executor.submit(_code_in_worker, articles)))
+                yield tag, result
+        finally:
+            for _, future in pending:  # the consumer stopped early: drop what it will not read
+                future.cancel()
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
 def code_batches(
     batches: Iterable[tuple[Tag, list[Article]]],
     workers: int,
     *,
     coder: Coder = detente_coder,
+    pool: WorkerPool | None = None,
 ) -> Iterator[tuple[Tag, CodedBatch]]:
     """Code each (tag, articles) batch, yielding (tag, result) in input order; workers=1 codes in-process."""
-    workers = check_workers(workers)
-    if workers == 1:
+    if pool is not None:
+        yield from pool.code_batches(batches)
+        return
+    if check_workers(workers) == 1:
         for tag, articles in batches:
             yield tag, code_safely(coder, articles)
         return
-    # spawn, not fork: the parent may hold threads (DuckDB, Spark, logging) whose locks a fork would copy.
-    context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                                   initargs=(coder,))
-    pending: deque[tuple[Tag, Future[CodedBatch]]] = deque()
-    limit = workers * (1 + IN_FLIGHT_PER_WORKER)
-    source = iter(batches)
-    try:
-        for tag, articles in islice(source, limit):
-            pending.append((tag, executor.submit(_code_in_worker, articles)))
-        while pending:
-            tag, future = pending.popleft()
-            try:
-                result = future.result()
-            except BrokenProcessPool as error:
-                raise BatchError(Errors.E156.format(reason=error)) from error
-            for next_tag, articles in islice(source, 1):
-                pending.append((next_tag, executor.submit(_code_in_worker, articles)))
-            yield tag, result
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+    with WorkerPool(workers, coder=coder) as own_pool:
+        yield from own_pool.code_batches(batches)
 
 
 def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -119,14 +173,16 @@ def code_in_workers(
     coder: Coder = detente_coder,
     on_failure: Callable[[str, str], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    pool: WorkerPool | None = None,
 ) -> Iterator[Event]:
     """The events of `detente.code_articles(articles)`, in the same order, coded on `workers` processes.
 
     An article whose coding raises is skipped, logged and passed to on_failure(article_id, reason).
+    A started `pool` (WorkerPool) is used instead of new processes, and its coder and size win.
     """
     workers = check_workers(workers)  # here, not in the generator, so a bad count fails at the call
     records = (a if isinstance(a, Article) else Article.model_validate(a) for a in articles)
-    return _code_in_workers(records, workers, progress, coder, on_failure, batch_size)
+    return _code_in_workers(records, workers, progress, coder, on_failure, batch_size, pool)
 
 
 def _code_in_workers(
@@ -136,9 +192,10 @@ def _code_in_workers(
     coder: Coder,
     on_failure: Callable[[str, str], None] | None,
     batch_size: int,
+    pool: WorkerPool | None,
 ) -> Iterator[Event]:
     tagged = ((len(batch), batch) for batch in batched(articles, batch_size))
-    for count, result in code_batches(tagged, workers, coder=coder):
+    for count, result in code_batches(tagged, workers, coder=coder, pool=pool):
         for article_id, reason in result.failures:
             log.warning("article %s skipped: %s", article_id, reason)
             if on_failure is not None:

@@ -12,8 +12,9 @@ How a trigger gets its date (docs/dates.md has the full rules and examples):
    inside another clause, or behind "since"/"after"/"until", does not date the trigger.
 3. "N months after <clause>" dates the events inside the clause: N months before the main clause's date,
    which defaults to the publication date.
-4. No date in the sentence: future tense gives no date (future); the narrative-past heuristic below; else
-   the publication day.
+4. No date in the sentence: future tense gives no date (future); the narrative-past heuristic below; a
+   past tense inside a direct quotation takes the article's latest historical date (quotes are not
+   backshifted, so their past is history); else the publication day.
 
 Narrative-past heuristic: a sentence with no date of its own that continues a historical passage
 inherits the previous sentence's date, precision included. It applies when the previous sentence

@@ -11,7 +11,7 @@ RELATIONAL = frozenset({"since", "until", "till", "after", "before", "following"
 # Past-tense verbs of reporting are news of the day, not narrative of the past.
 REPORTING = frozenset({
     "say", "tell", "announce", "add", "report", "state", "confirm", "note", "stress", "insist", "explain",
-    "write", "declare", "claim", "comment", "reiterate", "quote", "remark", "indicate", "describe",
+    "write", "comment", "reiterate", "quote", "remark", "indicate", "describe",
 })
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 
@@ -35,7 +35,9 @@ def attachment(mention: Span, trigger: Token) -> int | None:
         if node.i not in inside:
             if anchor is None and node.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
                 anchor = node
-            if node.dep_ in SUBORDINATE or _relational(node):
+            if _accompanying(node):
+                own_conj = True  # "Speaking to reporters on Thursday, Lavrov said ...": the same occasion
+            elif node.dep_ in SUBORDINATE or _relational(node):
                 return None  # the date sits in a clause or phrase the trigger is not part of
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
                 own_conj = True
@@ -109,9 +111,41 @@ def finite_verb(token: Token) -> Token | None:
     return None
 
 
+QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_OPENING = frozenset({"\u201c", "``"})
+_CLOSING = frozenset({"\u201d", "''"})
+
+
+def inside_quote(sent: Span, position: int, open_at_start: bool) -> bool:
+    """Whether the token at POSITION (a doc index) is inside a direct quotation.
+
+    Quote marks open and close by their form or tag; a paragraph break ends a quotation unless the next
+    paragraph opens with a quote mark (the run-on convention of wire copy).
+    """
+    inside = open_at_start
+    for token in sent.doc[sent.start : max(sent.start, min(position, sent.end))]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            inside = False
+        elif token.text in QUOTES:
+            if token.text in _OPENING or token.tag_ == "``":
+                inside = True
+            elif token.text in _CLOSING or token.tag_ == "''":
+                inside = False
+            else:
+                inside = not inside
+    return inside
+
+
 def clause_root(sent: Span) -> Token:
     """The main verb of a sentence."""
     return sent.root
+
+
+def _accompanying(token: Token) -> bool:
+    """A subjectless -ing clause beside the main verb ("Speaking on Thursday, ...") shares its occasion."""
+    if token.dep_ not in ("advcl", "acl") or token.tag_ != "VBG":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
 
 
 def _relation_word(token: Token) -> str:

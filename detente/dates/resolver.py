@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -11,7 +12,7 @@ from spacy.tokens import Span, Token
 from detente.dates import attach
 from detente.dates.calendar import Period, day, is_future, is_historical
 from detente.dates.mentions import Mention, find_mentions
-from detente.dates.values import Context, Value, evaluate, offset_from
+from detente.dates.values import NOTHING, Context, Value, evaluate, offset_from
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ class _SentenceDates:
     mentions: list[Mention]
     dates: list[ResolvedDate]  # one per mention; for "N months after" the date of the event inside
     previous: ResolvedDate | None  # the narrative date of the previous sentence
+    earlier: ResolvedDate | None  # the article's latest historical date before this sentence
+    quoted: bool  # the sentence opens inside a quotation that began in an earlier sentence
     narrative: ResolvedDate | None = None  # this sentence's own date, handed to the next sentence
 
 
@@ -52,6 +55,8 @@ class DateResolver:
         self._last_year: int | None = None
         self._reference: Period | None = None
         self._previous: ResolvedDate | None = None
+        self._earlier: ResolvedDate | None = None
+        self._quoted = False
         self._sentences: dict[tuple[int, int, int], _SentenceDates] = {}
 
     def read(self, sent: Span) -> None:
@@ -71,19 +76,23 @@ class DateResolver:
                 dates.append(NO_DATE)  # filled in below, once the main clause's date is known
                 continue
             ctx = Context(self.publication, self._last_year, self._reference, self._future_clause(mention))
-            dates.append(self._finish(evaluate(mention, ctx), mention))
+            dates.append(self._finish(_safely(evaluate, mention, ctx), mention))
             self._remember(mention, dates[-1])
-        data = _SentenceDates(mentions, dates, self._previous)
+        data = _SentenceDates(mentions, dates, self._previous, self._earlier, self._quoted)
         for index in offsets:
             mention = mentions[index]
             main = self._main_clause_period(data, attach.main_of_relation(mention.relation_token), index)
             if main is None:
                 continue
-            data.dates[index] = self._finish(Value(offset_from(mention, main)), mention)
+            data.dates[index] = self._finish(_safely(_offset_value, mention, main), mention)
             self._remember(mention, data.dates[index])
         data.narrative = self._narrative(sent, data)
         self._sentences[key] = data
         self._previous = data.narrative
+        for resolved in [*data.dates, data.narrative]:
+            if resolved.historical and resolved.value is not None:
+                self._earlier = resolved
+        self._quoted = attach.inside_quote(sent, sent.end, data.quoted)
 
     def resolve(self, sent: Span, trigger: Token) -> ResolvedDate:
         """The date of the event whose trigger is given, in a sentence already read."""
@@ -95,7 +104,7 @@ class DateResolver:
         chosen = self._choose(data, trigger)
         if chosen is not None:
             return data.dates[chosen]
-        return self._fallback(sent, trigger, data.previous)
+        return self._fallback(sent, trigger, data)
 
     def _choose(self, data: _SentenceDates, trigger: Token, skip: int | None = None) -> int | None:
         """The index of the mention that dates this trigger, or None (see docs/dates.md, "Attachment")."""
@@ -135,11 +144,12 @@ class DateResolver:
             return attach.tense(trigger) not in ("past", "past_perfect", "news")
         return True
 
-    def _fallback(self, sent: Span, trigger: Token, previous: ResolvedDate | None) -> ResolvedDate:
-        """A trigger with no date of its own: the previous sentence's past, the future, or the news day."""
+    def _fallback(self, sent: Span, trigger: Token, data: _SentenceDates) -> ResolvedDate:
+        """A trigger with no date of its own: the future, the passage it continues, or the news day."""
         trigger_tense = attach.tense(trigger)
         if trigger_tense == "future":
             return replace(NO_DATE, future=self.publication is not None)
+        previous = data.previous
         if (
             previous is not None
             and previous.value is not None
@@ -148,6 +158,14 @@ class DateResolver:
             and attach.tense(attach.clause_root(sent)) in NARRATIVE_PAST
         ):
             return previous
+        if (
+            data.earlier is not None
+            and trigger_tense in NARRATIVE_PAST
+            and attach.inside_quote(sent, trigger.i, data.quoted)
+        ):
+            # A direct quotation is not backshifted: its past tense tells of something earlier,
+            # the passage of history the article last described.
+            return data.earlier
         if self.publication is None:
             return NO_DATE
         return ResolvedDate(self.publication.isoformat(), "day", False, False, "")
@@ -161,7 +179,7 @@ class DateResolver:
         dated = [d for d in data.dates if d.value is not None]
         if dated:
             return dated[-1]
-        return self._fallback(sent, root, data.previous)
+        return self._fallback(sent, root, data)
 
     def _main_clause_period(self, data: _SentenceDates, main: Token, skip: int) -> Period | None:
         """The period of the clause an 'after'/'before' phrase hangs from; the publication day by default."""
@@ -193,6 +211,19 @@ class DateResolver:
         self._reference = period
         if mention.kind in _EXPLICIT_YEAR:
             self._last_year = period.start.year
+
+
+def _safely(compute: Callable[..., Value], mention: Mention, *args: object) -> Value:
+    """Compute a mention's value; calendar overflow ("900 decades ago") gives no date instead of failing."""
+    try:
+        return compute(mention, *args)
+    except (ValueError, OverflowError) as error:
+        log.debug("date words %r give no date: %s", mention.text, error)
+        return NOTHING
+
+
+def _offset_value(mention: Mention, main: Period) -> Value:
+    return Value(offset_from(mention, main))
 
 
 def _period_of(resolved: ResolvedDate) -> Period | None:

@@ -61,6 +61,7 @@ class Lexicon:
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     transparent: dict[str, str] = field(default_factory=dict)  # lemma -> auxiliary flag
+    light_verbs: set[str] = field(default_factory=set)  # verbs that take an event noun ("staged a protest")
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context -> cue words
 
     def add(self, pattern: Pattern, first: bool = False) -> None:
@@ -158,6 +159,13 @@ def _load_transparent(lexicon: Lexicon, path: Path, first: bool) -> None:
         lexicon.transparent[row["lemma"]] = row["flag"]
 
 
+def _load_light_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
+    for line, row in _rows(path, ("lemma",)):
+        if not row["lemma"] or " " in row["lemma"]:
+            raise _fail(path, line, "a light verb is one lemma")
+        lexicon.light_verbs.add(row["lemma"])
+
+
 def _load_contexts(lexicon: Lexicon, path: Path, first: bool) -> None:
     for line, row in _rows(path, ("context", "cues")):
         if row["context"] not in CONTEXTS:
@@ -170,6 +178,7 @@ LOADERS = (
     ("verbs.tsv", _load_verbs),
     ("nouns.tsv", _load_nouns),
     ("transparent.tsv", _load_transparent),
+    ("light_verbs.tsv", _load_light_verbs),
     ("contexts.tsv", _load_contexts),
 )
 

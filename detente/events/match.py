@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from detente.actors.mentions import speech_head
+from detente.actors.mentions import SPEECH_VERBS, speech_head
 from detente.actors.resolve import ArticleActors, Found
 from detente.events.lexicon import Lexicon, Pattern
 from detente.model import QUAD
@@ -35,9 +35,20 @@ NEGATED_AS = {"AGREE": "REJECT", "SUPPORT": "REJECT"}
 # REQUEST and REJECT modes (PLOVER manual tables) from the type of what is asked for or refused.
 ASK_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield",
             "SUPPORT": "change"}
+# Verbal events whose that-clause names the recipient and is not coded apart ("urged that X ...").
+CLAUSE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"})
+# "X said Y must Z" is a demand of X on Y (the modal makes the report a request).
+DEMAND_MODALS = frozenset({"must", "should", "ought"})
+DEMAND_RULE = Pattern("REQUEST", "", "say", "verb", source="rule:said-must", example="The UN said Israel must halt the strikes.")
+# Actions only states take: a passive report without agent ("was arrested in Lebanon") has the
+# state of the place as actor.
+STATE_ACTIONS = frozenset({"COERCE", "SANCTION"})
+# Events whose place ("in Montenegro") is their recipient when no other is named.
+PLACE_RECIPIENT = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE",
+                             "COERCE", "ASSAULT"})
 # Nouns whose "from" phrase names the actor ("condemnation from the United States").
 FROM_ACTOR = frozenset({"ACCUSE", "SUPPORT", "AID", "REQUEST", "THREATEN", "AGREE", "REJECT"})
-THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}
+THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
 
 
 @dataclass
@@ -91,6 +102,7 @@ class SentenceCoder:
                 found = self.match_verb(token)
                 if found:
                     matched.append((token, *found))
+        matched += self._reported_demands(sent, {m[0].i for m in matched})
         matched.sort(key=lambda m: (_depth(m[0]), m[0].i))
         candidates: list[Candidate] = []
         for token, pattern, obj, comp in matched:
@@ -111,6 +123,19 @@ class SentenceCoder:
             candidate.context = self._contexts(sent, candidate)
             candidate.location = self._location(candidate.trigger)
         return _distinct(candidates)
+
+    def _reported_demands(self, sent: Span, taken: set[int]) -> list[tuple[Token, Pattern, None, None]]:
+        """Speech verbs whose reported clause has "must"/"should": code them as REQUEST."""
+        found = []
+        for token in sent:
+            if token.lemma_ not in SPEECH_VERBS and token.lemma_ not in ("conclude", "demand", "insist"):
+                continue
+            if token.i in taken or token.pos_ != "VERB":
+                continue
+            clause = _that_clause(token)
+            if clause is not None and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children):
+                found.append((token, DEMAND_RULE, None, None))
+        return found
 
     def _note_speaker(self, sent: Span) -> None:
         """Who speaks in a sentence counts as a recent actor: "The ministry said ... It added ..."."""
@@ -179,6 +204,8 @@ class SentenceCoder:
             actor_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
             if subject is not None and not actor_heads and event == "MOBILIZE":
                 actor_heads = [subject]  # "troops were deployed": the forces moved are the actor
+            elif not actor_heads and event in STATE_ACTIONS:
+                actor_heads = _place_heads(token)  # "was arrested in Lebanon": the state where it happened
             elif subject is not None:
                 recipient_heads.append(subject)
         elif subject is not None:
@@ -189,9 +216,34 @@ class SentenceCoder:
             self.misses.append(Miss(token, why, [pattern]))
             return None
         recipient_heads += [t for s in scope for t in _recipient_heads(s)]
+        clause = _that_clause(token) if event in CLAUSE_TYPES else None
+        if clause is not None:
+            # "demanded that the government provide ...": the clause's subject is the recipient,
+            # and what is demanded or alleged is not itself an event.
+            inner = self.match_verb(clause)
+            if inner and event in ("REQUEST", "REJECT") and not mode:
+                mode = ASK_MODE.get(inner[0].type, "change")
+            consumed.update(t.i for t in _xcomp_chain(clause))
+            clause_subject, _ = _subject(clause)
+            if clause_subject is not None:
+                recipient_heads.append(clause_subject)
         recipients = self._recipients(recipient_heads, actors)
+        if not recipients and event in PLACE_RECIPIENT or (event == "CONSULT" and mode == "visit"):
+            # "lifted a curfew in Montenegro": the place of a material act is its recipient.
+            recipients = self._recipients([p for s in scope for p in _place_heads(s)] +
+                                          [p for o in _objects(token) for p in _place_heads(o)], actors)
         negated, hypothetical, future = self._flags(token, scope)
-        if future and event in FUTURE_AS:
+        if event == "THREATEN" and not mode and comp_pattern is not None:
+            mode = THREAT_MODE.get(comp_pattern.type, "")
+        condition = _condition(token)
+        if (future or hypothetical) and QUAD[event] == "material_conflict" and not _in_condition(token):
+            # A promised harm is a threat (PLOVER manual: THREATEN, not ASSAULT + hypothetical).
+            notes.append(f"future or conditional {event} is THREATEN")
+            event, mode, hypothetical = "THREATEN", THREAT_MODE.get(event, ""), False
+        elif future and condition == "unless":
+            notes.append(f"{event} promised 'unless' something happens is THREATEN")
+            event, mode = "THREATEN", THREAT_MODE.get(event, "relations" if event == "RETREAT" else "")
+        elif future and event in FUTURE_AS:
             notes.append(f"future {event} is {FUTURE_AS[event]} (PLOVER manual)")
             event, mode = FUTURE_AS[event], ""
         if negated and event in NEGATED_AS:
@@ -223,6 +275,13 @@ class SentenceCoder:
             return None
         pattern = patterns[0]
         actor_heads = [c for c in token.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
+        light = token.head if token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in self.lexicon.light_verbs \
+            else None
+        if light is not None and light.i not in governed and not actor_heads:
+            # "staged a hunger strike": the light verb's subject is the actor of the noun's event.
+            subject, passive = _subject(light)
+            if subject is not None and not passive:
+                actor_heads = [subject]
         for prep in token.children:
             if prep.dep_ == "prep" and (prep.lower_ == "by" or prep.lower_ == "from" and pattern.type in FROM_ACTOR):
                 actor_heads += [p for p in prep.children if p.dep_ == "pobj"]
@@ -235,10 +294,14 @@ class SentenceCoder:
         recipient_heads = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in
                            ("on", "against", "of", "to", "with", "into", "from", "toward", "towards")
                            for p in prep.children if p.dep_ == "pobj"]
+        if light is not None:
+            recipient_heads += [h for h in _recipient_heads(light) if h is not token]
         recipients = self._recipients(recipient_heads, actors)
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
         negated, hypothetical, future = self._flags(verb, [verb])
         notes = [f"pattern {pattern.source} noun {pattern.lemma!r} -> {pattern.type}"]
+        if light is not None:
+            notes.append(f"light verb {light.text!r}: its subject is the actor")
         self.actors.note_event_actors(token, [f.entity for f in actors])
         return Candidate(pattern, token, pattern.type, pattern.mode, actors, recipients, [token], _phrase(token),
                          negated, hypothetical, future, notes=notes)
@@ -251,19 +314,22 @@ class SentenceCoder:
     def _recipients(self, heads: list[Token], actors: list[Found]) -> list[Found]:
         actor_keys = {(a.entity.code, a.entity.sector) for a in actors}
         actor_codes = {a.entity.code for a in actors}
-        found: list[Found] = []
+        groups: list[list[Found]] = []
         seen: set[tuple[str, str]] = set()
         for head in heads:
+            group = []
             for item in self._phrase_entities(head, depth=2):
                 entity = item.entity
                 key = (entity.code, entity.sector)
                 if key in actor_keys or (entity.code in actor_codes and not entity.sector) or key in seen:
                     continue
                 seen.add(key)
-                found.append(item)
-            if found:
-                break
-        return found
+                group.append(item)
+            if group:
+                groups.append(group)
+        # Another state is the likelier recipient than the actor's own people ("withdraw its troops from Lebanon").
+        foreign = [g for g in groups if any(f.entity.code not in actor_codes for f in g)]
+        return (foreign or groups or [[]])[0]
 
     def _phrase_entities(self, head: Token, depth: int) -> list[Found]:
         """Entities a phrase names: its head, else the objects of its prepositions ("ties with Georgia")."""
@@ -379,6 +445,35 @@ def _complement(token: Token) -> Token | None:
                         g.dep_ == "aux" and g.lower_ == "to" for g in grand.children):
                     return grand
     return None
+
+
+def _place_heads(token: Token) -> list[Token]:
+    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def _condition(token: Token) -> str:
+    """'if' or 'unless' when a conditional clause hangs on the verb ("will withdraw unless ...")."""
+    for child in token.children:
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in ("if", "unless"):
+                    return mark.lower_
+    return ""
+
+
+def _in_condition(token: Token) -> bool:
+    """Whether the verb stands inside an if/unless clause (it is then the condition, not the promise)."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                            for c in ancestor.children):
+            return True
+    return False
+
+
+def _that_clause(token: Token) -> Token | None:
+    """The verb of a clause that a verb reports or demands ("demanded that Iran stop")."""
+    return next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
 def _xcomp_chain(comp: Token) -> list[Token]:

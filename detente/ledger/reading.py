@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from detente.ledger.threads import WORDS_AFTER, WORDS_BEFORE, Move, ThreadBook, normalize
@@ -25,9 +26,11 @@ class Reading:
 
 
 def sort_key(event: Event) -> tuple:
-    """The order of the ledger: (date, doc_id, sentence_index, event_id), then tie-breakers."""
+    """The order of the ledger: (date, doc_id, sentence_index, event_id), then tie-breakers; within one
+    date, reports flagged historical come first, as they tell of something before that day."""
     return (
         event.date or "",
+        not event.historical,
         event.doc_id,
         event.sentence_index,
         event.event_id,
@@ -56,16 +59,32 @@ def direction_of(event: Event, a: str, b: str) -> str | None:
     return None
 
 
+def _trigger_span(sentence: str, trigger: str) -> tuple[int, int] | None:
+    """Where the trigger words sit in the sentence: the coder may drop words between them
+    ("offered restore" for "offered to restore"), so find the first word, then the last after it."""
+    words = trigger.lower().split()
+    if not words:
+        return None
+    lowered = sentence.lower()
+    first = re.search(r"\b" + re.escape(words[0]) + r"\b", lowered)
+    if first is None:
+        return None
+    last = re.search(r"\b" + re.escape(words[-1]) + r"\b", lowered[first.start() :])
+    end = first.start() + last.end() if last else first.end()
+    return first.start(), end
+
+
 def _windows(event: Event) -> tuple[str, str]:
     """(words before the trigger plus the trigger, the whole focus) of an event, as raw text."""
-    sentence, trigger = event.sentence, event.trigger
-    at = sentence.lower().find(trigger.lower()) if trigger else -1
-    if at < 0:
-        head = trigger or sentence
+    sentence = event.sentence
+    span = _trigger_span(sentence, event.trigger)
+    if span is None:
+        head = event.trigger or sentence
         return head, f"{head} {event.object}"
-    before = " ".join(sentence[:at].split()[-WORDS_BEFORE:])
-    after = " ".join(sentence[at + len(trigger) :].split()[:WORDS_AFTER])
-    head = f"{before} {trigger}"
+    start, end = span
+    before = " ".join(sentence[:start].split()[-WORDS_BEFORE:])
+    after = " ".join(sentence[end:].split()[:WORDS_AFTER])
+    head = f"{before} {sentence[start:end]}"
     return head, f"{head} {event.object} {after}"
 
 

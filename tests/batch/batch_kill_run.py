@@ -14,10 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from batch_fake_coder import fake_coder  # noqa: E402
+
 import detente.batch.manifest as manifest_module  # noqa: E402
 import detente.batch.output as output_module  # noqa: E402
 import detente.batch.runner as runner_module  # noqa: E402
-from batch_fake_coder import fake_coder  # noqa: E402
 
 
 def _die() -> None:

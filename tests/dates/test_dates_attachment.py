@@ -59,6 +59,18 @@ ATTACHMENT = [
      "return.", "resigned", NEWS_DAY),
     ("Kenya deported the journalist in 2009 following a dispute over a visa.", "dispute",
      rd("2009", "year", True, text="in 2009")),
+    # a subjectless -ing clause beside the main verb is the same occasion; a past participle is background
+    ("Speaking to reporters on Thursday, Lavrov said Russia would not back down.", "said",
+     rd("2012-03-01", "day", text="on Thursday")),
+    ("Lavrov, speaking to reporters on Thursday, accused Kiev of provocations.", "accused",
+     rd("2012-03-01", "day", text="on Thursday")),
+    ("The talks, launched in 2008, resumed.", "resumed", NEWS_DAY),
+    # a relative clause with its own day keeps it
+    ("The attack, which killed 12 people on Wednesday, was condemned by the ministry on Thursday.", "killed",
+     rd("2012-02-29", "day", text="on Wednesday")),
+    ("The attack, which killed 12 people on Wednesday, was condemned by the ministry on Thursday.",
+     "condemned",
+     rd("2012-03-01", "day", text="on Thursday")),
     # no date and future tense: no date, but future
     ("The talks will resume in Vienna.", "resume", rd(None, "none", False, True)),
 ]
@@ -99,6 +111,30 @@ NARRATIVE = [
 @pytest.mark.parametrize(("text", "trigger", "expected"), NARRATIVE,
                          ids=[f"{i}-{t[1]}" for i, t in enumerate(NARRATIVE)])
 def test_narrative_past_heuristic(resolve, text, trigger, expected):
+    assert resolve(text, trigger, FRIDAY) == expected
+
+
+BACKGROUND = "Chile broke ties with Peru in 2004. Peru said it regretted the move. "
+
+QUOTES = [
+    # past tense inside a direct quotation tells of the past: the article's latest historical date
+    (BACKGROUND + '"Chile recalled our envoy when the dispute began," the minister told reporters.', "recalled",
+     rd("2004", "year", True, text="in 2004")),
+    (BACKGROUND + 'The minister added: "Chile recalled our envoy."', "recalled",
+     rd("2004", "year", True, text="in 2004")),
+    # ... but reported speech is backshifted news, a present-tense quote is present, and with no history
+    # in the article so far the quote is news of the day
+    (BACKGROUND + "The minister told reporters that Chile recalled its envoy.", "recalled", NEWS_DAY),
+    (BACKGROUND + '"Chile recalls its envoy," the minister said.', "recalls", NEWS_DAY),
+    ('"Chile recalled our envoy," the minister said.', "recalled", NEWS_DAY),
+    # a quotation left open at a paragraph's end does not run on into an unquoted paragraph
+    (BACKGROUND + '"We are ready to talk.\nThe minister then recalled the envoy.', "recalled", NEWS_DAY),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), QUOTES,
+                         ids=[f"{i}-{t[1]}" for i, t in enumerate(QUOTES)])
+def test_past_tense_in_direct_quotation(resolve, text, trigger, expected):
     assert resolve(text, trigger, FRIDAY) == expected
 
 

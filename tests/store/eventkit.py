@@ -26,7 +26,7 @@ def make_event(
     doc_id: str = "doc1",
     event_type: str = "AGREE",
     actor: str = "RUS",
-    recipient: str = "GEO",
+    recipient: str | list[Entity] = "GEO",
     date: str | None = "2012-03-02",
     **overrides: Any,
 ) -> Event:
@@ -38,7 +38,13 @@ def make_event(
         ),
         "event": event_type,
         "actor": [Entity(text=actor, code=actor, sector="GOV", start=0, end=6)],
-        "recipient": [Entity(text=recipient, code=recipient, start=18, end=25)] if recipient else [],
+        "recipient": (
+            recipient
+            if isinstance(recipient, list)
+            else [Entity(text=recipient, code=recipient, start=18, end=25)]
+            if recipient
+            else []
+        ),
         "date": date,
         "date_precision": "day" if date and len(date) == 10 else ("none" if not date else "month"),
         "intensity": intensity_of(event_type),
@@ -67,8 +73,7 @@ def keyword_coder(articles: Iterable[Article]) -> Iterator[Event]:
             trigger_start = start + verb.start()
             event_type = VERBS[verb.group(0)]
             actor, recipient = (
-                Entity(text=n, code=COUNTRIES[n], sector="GOV", name=n, start=o, end=o + len(n))
-                for o, n in names[:2]
+                Entity(text=n, code=COUNTRIES[n], sector="GOV", name=n, start=o, end=o + len(n)) for o, n in names[:2]
             )
             yield Event(
                 doc_id=article.id,

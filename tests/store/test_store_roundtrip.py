@@ -67,9 +67,7 @@ def test_events_read_back_equal_and_second_load_changes_nothing(batch: list[Even
         first = store.add_events(article, batch)
         assert first.events_stored == len(batch)
         stored = store.query(doc_id=doc_id)
-        assert sorted(stored, key=lambda e: e.model_dump_json()) == sorted(
-            batch, key=lambda e: e.model_dump_json()
-        )
+        assert sorted(stored, key=lambda e: e.model_dump_json()) == sorted(batch, key=lambda e: e.model_dump_json())
         counts = _table_counts(store)
         second = store.add_events(article, batch)
         assert (second.unchanged, second.events_stored) == (1, 0)

@@ -1,0 +1,56 @@
+"""Issue 5: --engine spark on local[2] gives the same events as the local engine on the same input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from detente.batch.output import read_events
+from detente.batch.runner import run_batch
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("java") is None, reason="PySpark needs Java 17 (.ci/run installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_input(tmp_path_factory) -> Path:
+    """The example articles three times over under new ids, plus two bad rows, as JSONL."""
+    from detente.articles import read_articles
+
+    articles = list(read_articles([str(EXAMPLES)])) + list(read_articles([str(EXAMPLES / "articles.jsonl")]))
+    assert len(articles) >= 4, "examples/ holds the sample articles"
+    path = tmp_path_factory.mktemp("spark") / "input.jsonl"
+    with path.open("w", encoding="utf-8") as stream:
+        for copy in range(3):
+            for article in articles:
+                record = article.model_dump(mode="json") | {"id": f"{article.id}-{copy}"}
+                stream.write(json.dumps(record) + "\n")
+        stream.write("{broken\n")
+        stream.write(json.dumps({"id": "empty", "text": ""}) + "\n")
+    return path
+
+
+def test_spark_engine_gives_the_local_engines_events(sample_input, tmp_path, monkeypatch):
+    pytest.importorskip("pyspark", reason="the spark extra is not installed")
+    monkeypatch.setenv("SPARK_LOCAL_IP", "127.0.0.1")
+    local = run_batch(sample_input, tmp_path / "local", chunk_size=5, workers=1)
+    spark = run_batch(sample_input, tmp_path / "spark", engine="spark", master="local[2]", chunk_size=5)
+
+    assert local.events > 0
+    assert (spark.articles, spark.events, spark.rejected, spark.sentences) == (
+        local.articles, local.events, local.rejected, local.sentences)
+    local_table, spark_table = read_events(tmp_path / "local"), read_events(tmp_path / "spark")
+    assert sorted(spark_table.column("event_id").to_pylist()) == sorted(local_table.column("event_id").to_pylist())
+    assert spark_table.sort_by("event_id").equals(local_table.sort_by("event_id"))
+    assert (pq.read_table(tmp_path / "spark" / "events_dedup.parquet")
+            .equals(pq.read_table(tmp_path / "local" / "events_dedup.parquet")))
+    manifest = json.loads((tmp_path / "spark" / "manifest.json").read_text())
+    assert {c["engine"] for c in manifest["chunks"].values()} == {"spark"}
