@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from detente.dates import attach
-from detente.dates.calendar import Period, day, is_future, is_historical
+from detente.dates.calendar import Period, day, is_future, is_historical, week_of
 from detente.dates.mentions import Mention, find_mentions
 from detente.dates.values import NOTHING, Context, Value, evaluate, offset_from
 
@@ -68,10 +68,7 @@ class DateResolver:
         dates: list[ResolvedDate] = []
         offsets: list[int] = []
         for index, mention in enumerate(mentions):
-            relation = mention.relation_token
-            if relation is not None and mention.part("relation") in ("after", "before") and _has_complement(
-                relation
-            ):
+            if _clause_relation(mention) is not None:
                 offsets.append(index)
                 dates.append(NO_DATE)  # filled in below, once the main clause's date is known
                 continue
@@ -81,7 +78,9 @@ class DateResolver:
         data = _SentenceDates(mentions, dates, self._previous, self._earlier, self._quoted)
         for index in offsets:
             mention = mentions[index]
-            main = self._main_clause_period(data, attach.main_of_relation(mention.relation_token), index)
+            relation = _clause_relation(mention)
+            assert relation is not None  # offsets holds only these
+            main = self._main_clause_period(data, attach.main_of_relation(relation), index)
             if main is None:
                 continue
             data.dates[index] = self._finish(_safely(_offset_value, mention, main), mention)
@@ -101,21 +100,30 @@ class DateResolver:
             log.debug("sentence resolved before read(); reading it now")
             self.read(sent)
             data = self._sentences[_key(sent)]
-        chosen = self._choose(data, trigger)
-        if chosen is not None:
-            return data.dates[chosen]
-        return self._fallback(sent, trigger, data)
+        chosen = self._pick(data, trigger)
+        return chosen if chosen is not None else self._fallback(sent, trigger, data)
 
-    def _choose(self, data: _SentenceDates, trigger: Token, skip: int | None = None) -> int | None:
-        """The index of the mention that dates this trigger, or None (see docs/dates.md, "Attachment")."""
+    def _pick(self, data: _SentenceDates, trigger: Token, skip: int | None = None) -> ResolvedDate | None:
+        """The date of the mention that dates this trigger, widened to its week behind 'after'/'before'."""
+        chosen = self._choose(data, trigger, skip)
+        if chosen is None:
+            return None
+        index, score = chosen
+        resolved = data.dates[index]
+        if score >= attach.RELATED and resolved.precision == "day" and resolved.value is not None:
+            # "recalled its envoy on Tuesday after X signed a deal": X is shortly before Tuesday, not on it.
+            week = week_of(date.fromisoformat(resolved.value))
+            return self._finish(Value(week), data.mentions[index])
+        return resolved
+
+    def _choose(self, data: _SentenceDates, trigger: Token, skip: int | None = None) -> tuple[int, float] | None:
+        """The index and score of the mention that dates this trigger, or None (docs/dates.md)."""
         best: tuple[float, int, int] | None = None
         for index, mention in enumerate(data.mentions):
             if index == skip or data.dates[index] == NO_DATE:
                 continue
-            relation = mention.relation_token
-            if relation is not None and mention.part("relation") in ("after", "before") and _has_complement(
-                relation
-            ):
+            relation = _clause_relation(mention)
+            if relation is not None:
                 # "three months after <clause>" dates only the events inside the clause.
                 if not attach.inside_relation(relation, trigger):
                     continue
@@ -132,13 +140,11 @@ class DateResolver:
             candidate = (score, distance, index)
             if best is None or candidate < best:
                 best = candidate
-        return None if best is None else best[2]
+        return None if best is None else (best[2], best[0])
 
     @staticmethod
     def _consistent(score: float, resolved: ResolvedDate, trigger: Token) -> bool:
         """Whether a date from further up the tree may carry over to this trigger."""
-        if score >= attach.RELATED:
-            return resolved.precision in ("month", "year")
         if score >= attach.GOVERNING_CLAUSE and resolved.future:
             # A past-tense clause does not happen at a future date its governing clause names.
             return attach.tense(trigger) not in ("past", "past_perfect", "news")
@@ -173,9 +179,9 @@ class DateResolver:
     def _narrative(self, sent: Span, data: _SentenceDates) -> ResolvedDate:
         """The date a sentence is about: its main clause's, else its last date, else the fallback."""
         root = attach.clause_root(sent)
-        chosen = self._choose(data, root)
+        chosen = self._pick(data, root)
         if chosen is not None:
-            return data.dates[chosen]
+            return chosen
         dated = [d for d in data.dates if d.value is not None]
         if dated:
             return dated[-1]
@@ -183,10 +189,9 @@ class DateResolver:
 
     def _main_clause_period(self, data: _SentenceDates, main: Token, skip: int) -> Period | None:
         """The period of the clause an 'after'/'before' phrase hangs from; the publication day by default."""
-        chosen = self._choose(data, main, skip=skip)
+        chosen = self._pick(data, main, skip=skip)
         if chosen is not None:
-            resolved = data.dates[chosen]
-            return _period_of(resolved)
+            return _period_of(chosen)
         return day(self.publication) if self.publication is not None else None
 
     def _future_clause(self, mention: Mention) -> bool:
@@ -237,11 +242,14 @@ def _period_of(resolved: ResolvedDate) -> Period | None:
     return Period(date(int(value[:4]), 1, 1), "year")
 
 
-def _has_complement(relation: Token) -> bool:
-    """Whether 'after'/'before' introduces a clause or noun phrase (not a bare "two days before")."""
-    if relation.dep_ == "mark":
-        return True
-    return any(c.dep_ in ("pobj", "pcomp") for c in relation.children)
+def _clause_relation(mention: Mention) -> Token | None:
+    """The 'after'/'before' of "N months after <clause or noun phrase>"; None for a bare "two days later"."""
+    relation = mention.relation_token
+    if relation is None or mention.part("relation") not in ("after", "before"):
+        return None
+    if relation.dep_ == "mark" or any(c.dep_ in ("pobj", "pcomp") for c in relation.children):
+        return relation
+    return None
 
 
 def _key(sent: Span) -> tuple[int, int, int]:

@@ -228,7 +228,7 @@ class SentenceCoder:
             if clause_subject is not None:
                 recipient_heads.append(clause_subject)
         recipients = self._recipients(recipient_heads, actors)
-        if not recipients and event in PLACE_RECIPIENT or (event == "CONSULT" and mode == "visit"):
+        if not recipients and (event in PLACE_RECIPIENT or (event == "CONSULT" and mode == "visit")):
             # "lifted a curfew in Montenegro": the place of a material act is its recipient.
             recipients = self._recipients([p for s in scope for p in _place_heads(s)] +
                                           [p for o in _objects(token) for p in _place_heads(o)], actors)

@@ -81,3 +81,16 @@ def test_real_coder_on_two_workers_equals_code_articles():
     assert len({e.doc_id for e in events}) >= 4
     assert progress.articles == len(articles)
     assert progress.sentences >= 5 * len(articles)
+
+
+def test_a_started_pool_is_reused_by_later_calls_with_the_same_processes():
+    from detente.batch.workers import WorkerPool
+
+    articles = _articles(70)
+    with WorkerPool(2, coder=fake_coder) as pool:
+        pids = list(pool.pids)
+        first = list(code_in_workers(articles, pool=pool))
+        second = list(code_in_workers(articles[:10], pool=pool))
+        assert pool.pids == pids and len(set(pids)) == 2
+    assert first == fake_code_articles(articles)
+    assert second == fake_code_articles(articles[:10])

@@ -36,10 +36,14 @@ ATTACHMENT = [
     ("Russia offered to restore ties for the first time since the war in 2008.", "restore", NEWS_DAY),
     ("Russia offered to restore ties for the first time since the war in 2008.", "war",
      rd("2008", "year", True, text="in 2008")),
-    # "after <event>": a year or month of the main clause carries over to the earlier event, a day does not
+    # "after <event>": a year or month of the main clause carries over to the earlier event; a day widens
+    # to its week, since the earlier event is shortly before it
     ("Ankara cut military ties with Israel in 2010 after a raid on an aid flotilla.", "raid",
      rd("2010", "year", True, text="in 2010")),
-    ("Ankara cut military ties with Israel on Friday after a raid on an aid flotilla.", "raid", NEWS_DAY),
+    ("Ankara cut military ties with Israel on Friday after a raid on an aid flotilla.", "raid",
+     rd("2012-02-27", "week", text="on Friday")),
+    ("Somalia recalled its envoy on Monday after Ethiopia signed a port deal with Somaliland.", "signed",
+     rd("2012-02-27", "week", text="on Monday")),
     # conjoined verbs share the date of the first
     ("The rebels seized the town in May 2011 and executed dozens of prisoners.", "executed",
      rd("2011-05", "month", True, text="in May 2011")),

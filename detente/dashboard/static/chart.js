@@ -45,7 +45,7 @@
       container.append(p);
       return null;
     }
-    const W = 900, H = 320, left = 48, right = 48, top = 16, bottom = 64;
+    const W = 900, H = 330, left = 52, right = 52, top = 16, bottom = 64;
     const plotW = W - left - right, plotH = H - top - bottom, zeroY = top + plotH / 2;
     const side = (m, dir) => QUADS.filter((q) => q[3] === dir).reduce((s, q) => s + (m.quads[q[0]] || 0), 0);
     const peak = Math.max(1, ...data.map((m) => Math.max(side(m, 1), side(m, -1))));
@@ -65,9 +65,12 @@
         String(Math.round(Math.abs(frac) * peak * 10) / 10)));
       svg.append(el("text", { x: W - right + 6, y: y + 4, class: "tick" }, String(frac * 10)));
     }
-    svg.append(el("text", { x: 4, y: top + 10, class: "axis-label" }, "cooperation"));
-    svg.append(el("text", { x: 4, y: H - bottom + 4, class: "axis-label" }, "conflict"));
-    svg.append(el("text", { x: W - right + 6, y: top + 2, class: "axis-label" }, "intensity"));
+    // Axis titles run along the sides, clear of the tick labels.
+    const sideLabel = (x, y, text) => el("text", { x, y, class: "axis-label", "text-anchor": "middle",
+      transform: `rotate(-90 ${x} ${y})` }, text);
+    svg.append(sideLabel(12, top + plotH / 4, "cooperation ↑"));
+    svg.append(sideLabel(12, top + 3 * plotH / 4, "↓ conflict"));
+    svg.append(sideLabel(W - 8, top + plotH / 2, "mean intensity"));
 
     const labelEvery = Math.ceil(data.length / 12);
     const points = [];

@@ -1,0 +1,135 @@
+"""Benchmark: the ledger of one country pair over a store of 1M synthetic events (issue 4: under 1 s).
+
+Builds a plain DuckDB table of synthetic events (its own table, not the store's schema), then times, for
+one pair: the SELECT of its events, turning rows into Event records, and folding them into a Ledger.
+Also times folding one more event into an existing ledger (the incremental path a store would use).
+
+    .venv/bin/python bench/ledger_bench.py [--events 1000000] [--share 0.02]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import duckdb
+
+from detente.ledger import Ledger, build_ledger
+from detente.model import Entity, Event, intensity_of
+
+COUNTRIES = ["RUS", "GEO", "USA", "CHN", "UKR", "ARM", "AZE", "TUR", "IRN", "ISR", "FRA", "DEU", "GBR", "IND",
+             "PAK", "JPN", "KOR", "PRK", "SYR", "IRQ", "EGY", "SAU", "BRA", "MEX", "CAN", "NGA", "ZAF", "KEN"]
+
+# (type, mode, trigger, object, sentence): wire-like sentences that move or mention ledger threads.
+TEMPLATES = [
+    ("SANCTION", "discontinue", "severed", "diplomatic ties", "{a} severed diplomatic ties with {b}."),
+    ("AGREE", "", "offered", "diplomatic ties", "{a} offered to restore diplomatic ties with {b}."),
+    ("REJECT", "", "rejected", "the offer", "{a} rejected the offer from {b} to restore relations."),
+    ("AGREE", "", "restored", "diplomatic relations", "{a} restored diplomatic relations with {b}."),
+    ("SANCTION", "", "banned", "imports of wine", "{a} banned imports of wine from {b}."),
+    ("CONCEDE", "", "lifted", "its ban", "{a} lifted its ban on goods from {b}."),
+    ("CONCEDE", "", "scrapped", "visas", "{a} scrapped visas for citizens of {b}."),
+    ("SANCTION", "discontinue", "cut", "rail and road links", "{a} cut rail and road links with {b}."),
+    ("SUPPORT", "", "recognized", "the region", "{a} recognized the region of {b} as independent."),
+    ("ASSAULT", "firearms", "clashed", "troops", "Troops of {a} clashed with troops of {b}."),
+    ("RETREAT", "ceasefire", "agreed", "a ceasefire", "{a} agreed a ceasefire with {b}."),
+    ("CONSULT", "visit", "met", "", "The foreign minister of {a} met her counterpart from {b}."),
+    ("AGREE", "", "signed", "a treaty", "{a} signed a treaty with {b}."),
+    ("ACCUSE", "", "accused", "", "{a} accused {b} of meddling."),
+    ("COOPERATE", "", "cooperated", "", "{a} cooperated with {b} on energy."),
+]
+
+
+def make_table(conn: duckdb.DuckDBPyConnection, n: int, share: float) -> None:
+    """n synthetic events; `share` of them between RUS and GEO (either direction), the rest random pairs."""
+    conn.execute("CREATE TABLE countries AS SELECT * FROM (SELECT unnest(?) AS code, generate_subscripts(?, 1) AS i)",
+                 [COUNTRIES, COUNTRIES])
+    conn.execute("CREATE TABLE templates (i INTEGER, event TEXT, mode TEXT, trigger TEXT, object TEXT, sentence TEXT)")
+    conn.executemany("INSERT INTO templates VALUES (?, ?, ?, ?, ?, ?)",
+                     [(i + 1, *t) for i, t in enumerate(TEMPLATES)])
+    k, m = len(COUNTRIES), len(TEMPLATES)
+    conn.execute(f"""
+        CREATE TABLE events AS
+        WITH raw AS (
+            SELECT r AS n, hash(r) AS h1, hash(r * 7919 + 1) AS h2, hash(r * 104729 + 3) AS h3 FROM range({n}) t(r)
+        ), picked AS (
+            SELECT n,
+                CASE WHEN (h1 % 1000000) < {int(share * 1_000_000)}
+                     THEN (CASE WHEN h2 % 2 = 0 THEN 'RUS' ELSE 'GEO' END) ELSE NULL END AS pa,
+                CASE WHEN (h1 % 1000000) < {int(share * 1_000_000)}
+                     THEN (CASE WHEN h2 % 2 = 0 THEN 'GEO' ELSE 'RUS' END) ELSE NULL END AS pb,
+                1 + (h2 % {k}) AS ia, 1 + ((h2 // {k} + 1 + h3 % ({k} - 1)) % {k}) AS ib,
+                1 + (h3 % {m}) AS it,
+                DATE '2000-01-01' + CAST(h3 % 9000 AS INTEGER) AS day, h1 % 97 AS flag
+            FROM raw
+        )
+        SELECT 'doc' || (n // 12) AS doc_id, 'e' || n AS event_id, t.event, t.mode,
+               coalesce(p.pa, ca.code) AS actor, coalesce(p.pb, CASE WHEN cb.code = ca.code THEN 'KEN' ELSE cb.code END)
+                   AS recipient,
+               strftime(p.day, '%Y-%m-%d') AS date, CAST(n % 12 AS INTEGER) AS sentence_index,
+               replace(replace(t.sentence, '{{a}}', coalesce(p.pa, ca.code)), '{{b}}', coalesce(p.pb, cb.code))
+                   AS sentence,
+               t.trigger, t.object, p.flag = 0 AS negated, p.flag = 1 AS hypothetical
+        FROM picked p JOIN templates t ON t.i = p.it JOIN countries ca ON ca.i = p.ia JOIN countries cb ON cb.i = p.ib
+    """)
+
+
+def rows_to_events(rows: list[tuple]) -> list[Event]:
+    """Event records from the bench table's rows, validated as any reader of a store would."""
+    return [
+        Event(doc_id=doc, event_id=eid, event=etype, mode=mode, actor=[Entity(text=actor, code=actor)],
+              recipient=[Entity(text=recipient, code=recipient)], date=day, date_precision="day",
+              sentence_index=index, sentence=sentence, trigger=trigger, object=obj, negated=negated,
+              hypothetical=hypothetical, intensity=intensity_of(etype, mode))
+        for doc, eid, etype, mode, actor, recipient, day, index, sentence, trigger, obj, negated, hypothetical in rows
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--share", type=float, default=0.02, help="share of events between RUS and GEO")
+    args = parser.parse_args()
+    conn = duckdb.connect(":memory:")
+    started = time.perf_counter()
+    make_table(conn, args.events, args.share)
+    total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    print(f"built {total:,} synthetic events in {time.perf_counter() - started:.1f} s")
+
+    timings = []
+    for _ in range(3):  # best of three: the machine is shared
+        t0 = time.perf_counter()
+        rows = conn.execute(
+            "SELECT doc_id, event_id, event, mode, actor, recipient, date, sentence_index, sentence, trigger, "
+            "object, negated, hypothetical FROM events "
+            "WHERE (actor = ? AND recipient = ?) OR (actor = ? AND recipient = ?)", ["RUS", "GEO", "GEO", "RUS"]
+        ).fetchall()
+        t1 = time.perf_counter()
+        events = rows_to_events(rows)
+        t2 = time.perf_counter()
+        ledger = build_ledger(events, "RUS", "GEO")
+        data = ledger.to_dict()
+        t3 = time.perf_counter()
+        timings.append((t3 - t0, t1 - t0, t2 - t1, t3 - t2))
+    best = min(timings)
+    print(f"pair RUS-GEO: {len(rows):,} of {total:,} events")
+    print(f"select {best[1]:.3f} s + rows->Event {best[2]:.3f} s + fold and to_dict {best[3]:.3f} s "
+          f"= {best[0]:.3f} s ({'under' if best[0] < 1 else 'OVER'} 1 s)")
+    print("states:", {t["thread"]: t["state"] for t in data["threads"]})
+
+    one_more = events[len(events) // 2].model_copy(update={"event_id": "late", "date": "2030-01-01"})
+    t0 = time.perf_counter()
+    incremental = Ledger("RUS", "GEO")
+    for event in sorted(events, key=lambda e: (e.date or "", e.doc_id, e.sentence_index, e.event_id)):
+        incremental.add(event)
+    incremental.to_dict()
+    t1 = time.perf_counter()
+    incremental.add(one_more)
+    incremental.to_dict()
+    t2 = time.perf_counter()
+    print(f"incremental: folding {len(events):,} events one by one {t1 - t0:.3f} s; "
+          f"one more event then to_dict {1000 * (t2 - t1):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

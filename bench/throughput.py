@@ -1,0 +1,237 @@
+"""Throughput of detente against spaCy's own nlp.pipe on the same text and model (the parse is our floor).
+
+    python bench/throughput.py                 # detente and spaCy, 1 and 2 workers
+    python bench/throughput.py --compare-ner   # also spaCy with and without the ner component
+    python bench/throughput.py --repeat 3      # best of 3 runs each (the machine may be shared)
+
+The corpus is fixed: the example articles in examples/ repeated under new ids until it holds at least
+5,000 sentences (or, without examples/, generated wire-style articles). Each measurement runs in a fresh
+process, after the model is loaded, so load time and earlier runs do not count; peak RSS is per process
+that codes (the worker processes, or the one process when workers = 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+MIN_SENTENCES = 5_000
+SPACY_BATCH_SIZE = 32  # the same number of docs a detente worker task holds (BATCH_SIZE)
+TARGETS = {"vs_spacy": 0.85, "scaling": 1.7, "rss_mb": 600}
+
+
+def corpus() -> tuple[list, str]:
+    """The fixed benchmark corpus and a line that says what it is."""
+    from detente.articles import read_articles
+    from detente.model import Article
+
+    examples = ROOT / "examples"
+    base = list(read_articles([str(examples)])) if examples.is_dir() else []
+    if (examples / "articles.jsonl").is_file():
+        base += list(read_articles([str(examples / "articles.jsonl")]))
+    origin = "examples/"
+    if not base:
+        base, origin = _generated_articles(), "generated wire-style articles"
+    per_copy = sum(_rough_sentences(a.text) for a in base)
+    copies = -(-int(MIN_SENTENCES * 1.05) // per_copy)  # a margin: the parser may merge a few sentences
+    articles = [Article(id=f"{a.id}#{k}", text=a.text, date=a.date, title=a.title, url=a.url)
+                for k in range(copies) for a in base]
+    return articles, f"{len(base)} articles of {origin} x {copies}"
+
+
+def _rough_sentences(text: str) -> int:
+    return len([s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()])
+
+
+def _generated_articles() -> list:
+    from detente.model import Article
+
+    rng = random.Random(5)
+    states = ["France", "Germany", "Japan", "Chile", "Kenya", "Brazil", "Egypt", "India", "Turkey", "Peru"]
+    verbs = ["met with", "accused", "praised", "signed an agreement with", "threatened sanctions against",
+             "sent aid to", "expelled diplomats from", "called for talks with", "condemned", "hosted"]
+    tails = ["on Tuesday, officials said.", "after weeks of tension.", "in a statement late on Monday.",
+             "according to the foreign ministry.", "during a visit to the capital."]
+    articles = []
+    for number in range(40):
+        sentences = [f"{rng.choice(states)} {rng.choice(verbs)} {rng.choice(states)} {rng.choice(tails)}"
+                     for _ in range(12)]
+        articles.append(Article(id=f"generated-{number}", text="\n".join(sentences)))
+    return articles
+
+
+class PeakMemory:
+    """Samples the resident memory of some processes every few milliseconds and keeps each one's peak."""
+
+    def __init__(self, pids_of) -> None:
+        import psutil
+
+        self.psutil, self.pids_of, self.peaks = psutil, pids_of, {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid in self.pids_of():
+                try:
+                    rss = self.psutil.Process(pid).memory_info().rss
+                except self.psutil.Error:
+                    continue
+                self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
+            self._stop.wait(0.02)
+
+
+def _self_peak_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+
+
+def measure_detente(workers: int) -> dict:
+    """Code the corpus with code_in_workers on `workers` processes whose pipelines are already loaded."""
+    from detente.batch import Progress, code_in_workers
+    from detente.batch.workers import WorkerPool
+    from detente.coder import load_pipeline
+
+    articles, _ = corpus()
+    progress = Progress(len(articles), enabled=False)
+    if workers == 1:
+        load_pipeline()
+        with PeakMemory(lambda: [os.getpid()]) as memory:
+            started = time.perf_counter()
+            events = sum(1 for _ in code_in_workers(articles, 1, progress=progress))
+            seconds = time.perf_counter() - started
+        peaks = [max(memory.peaks.get(os.getpid(), 0), _self_peak_bytes())]
+    else:
+        with WorkerPool(workers) as pool, PeakMemory(lambda: pool.pids) as memory:
+            started = time.perf_counter()
+            events = sum(1 for _ in code_in_workers(articles, pool=pool, progress=progress))
+            seconds = time.perf_counter() - started
+        peaks = [memory.peaks.get(pid, 0) for pid in pool.pids]
+    return {"articles": len(articles), "sentences": progress.sentences, "events": events, "seconds": seconds,
+            "peak_rss_mb": [round(p / 2**20) for p in peaks]}
+
+
+def measure_spacy(workers: int, with_ner: bool) -> dict:
+    """spaCy's nlp.pipe over the same texts: detente's parse components, or those plus ner."""
+    import psutil
+    import spacy
+
+    from detente.sentences.pipeline import EXCLUDED, MODEL_NAME, load_parser
+
+    if with_ner:
+        nlp = spacy.load(MODEL_NAME, exclude=[name for name in EXCLUDED if name != "ner"])
+        nlp.add_pipe("detente_line_breaks", before="parser")
+    else:
+        nlp = load_parser()
+    nlp("Warm up the pipeline.")
+    articles, _ = corpus()
+    texts = [a.text for a in articles]
+    me = psutil.Process()
+
+    def coding_pids() -> list[int]:
+        children = [c.pid for c in me.children(recursive=True)]
+        return children or [me.pid]
+
+    with PeakMemory(coding_pids) as memory:
+        started = time.perf_counter()
+        sentences = sum(len(list(doc.sents))
+                        for doc in nlp.pipe(texts, batch_size=SPACY_BATCH_SIZE, n_process=workers))
+        seconds = time.perf_counter() - started
+    if workers == 1:
+        peaks = [max(memory.peaks.get(me.pid, 0), _self_peak_bytes())]
+    else:  # the worker processes; spaCy's parent only feeds them
+        peaks = [p for pid, p in memory.peaks.items() if pid != me.pid]
+    return {"articles": len(articles), "sentences": sentences, "seconds": seconds, "pipes": nlp.pipe_names,
+            "peak_rss_mb": [round(p / 2**20) for p in peaks]}
+
+
+def _run_measure(kind: str, workers: int, repeat: int) -> dict:
+    """The best of `repeat` runs of one measurement, each in a fresh Python process."""
+    best = None
+    for _ in range(repeat):
+        output = subprocess.run([sys.executable, __file__, "--measure", kind, "--workers", str(workers)],
+                                check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        result = json.loads(output.stdout.strip().splitlines()[-1])
+        if best is None or result["seconds"] < best["seconds"]:
+            best = result
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--compare-ner", action="store_true", help="also time spaCy with and without ner")
+    parser.add_argument("--repeat", type=int, default=1, help="best of N runs per measurement")
+    parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    parser.add_argument("--measure", choices=["detente", "spacy", "spacy-ner"], help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.measure:  # one measurement, in this fresh process
+        result = (measure_detente(args.workers) if args.measure == "detente"
+                  else measure_spacy(args.workers, with_ner=args.measure == "spacy-ner"))
+        print(json.dumps(result))
+        return
+
+    articles, origin = corpus()
+    kinds = ["spacy", "detente"] + (["spacy-ner"] if args.compare_ner else [])
+    results = {f"{kind}/{workers}": _run_measure(kind, workers, args.repeat)
+               for kind in kinds for workers in (1, 2)}
+    sentences = results["spacy/1"]["sentences"]  # the corpus as the parser splits it: one unit for all rows
+    for result in results.values():
+        result["articles_per_s"] = result["articles"] / result["seconds"]
+        result["sentences_per_s"] = sentences / result["seconds"]
+    ratios = {
+        "detente/spacy 1 worker": results["detente/1"]["sentences_per_s"] / results["spacy/1"]["sentences_per_s"],
+        "detente/spacy 2 workers": results["detente/2"]["sentences_per_s"] / results["spacy/2"]["sentences_per_s"],
+        "detente 2 workers/1 worker": results["detente/2"]["sentences_per_s"] / results["detente/1"]["sentences_per_s"],
+        "spacy 2 workers/1 worker": results["spacy/2"]["sentences_per_s"] / results["spacy/1"]["sentences_per_s"],
+    }
+    if args.compare_ner:
+        for workers in (1, 2):
+            ratios[f"spacy without ner/with ner, {workers} worker(s)"] = (
+                results[f"spacy/{workers}"]["sentences_per_s"] / results[f"spacy-ner/{workers}"]["sentences_per_s"])
+    if args.json:
+        print(json.dumps({"corpus": origin, "sentences": sentences, "results": results, "ratios": ratios}))
+        return
+
+    print(f"corpus: {len(articles):,} articles, {sentences:,} sentences ({origin}); cores: {os.cpu_count()}")
+    names = {"spacy": "spaCy nlp.pipe, detente's parse", "detente": "detente code_in_workers",
+             "spacy-ner": "spaCy nlp.pipe, parse + ner"}
+    print(f"{'run':34} {'workers':>7} {'seconds':>8} {'articles/s':>11} {'sentences/s':>12}  peak RSS MB/worker")
+    for key, result in results.items():
+        kind, workers = key.split("/")
+        print(f"{names[kind]:34} {workers:>7} {result['seconds']:8.2f} {result['articles_per_s']:11.1f} "
+              f"{result['sentences_per_s']:12.1f}  {', '.join(str(m) for m in result['peak_rss_mb'])}")
+    print()
+    targets = {"detente/spacy 1 worker": TARGETS["vs_spacy"], "detente/spacy 2 workers": TARGETS["vs_spacy"],
+               "detente 2 workers/1 worker": TARGETS["scaling"]}
+    for name, value in ratios.items():
+        target = f"  (target >= {targets[name]})" if name in targets else ""
+        verdict = "" if name not in targets else ("  ok" if value >= targets[name] else "  MISSED")
+        print(f"{name:44} {value:5.2f}{target}{verdict}")
+    peak = max(m for key, r in results.items() if key.startswith("detente") for m in r["peak_rss_mb"])
+    verdict = "ok" if peak <= TARGETS["rss_mb"] else "MISSED"
+    print(f"{'detente peak RSS per worker (MB)':44} {peak:5d}  (target <= {TARGETS['rss_mb']})  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""Expected events for hand-written sentences: one test per coding rule (docs/coding.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def dyads(events):
+    return [(e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient)) for e in events]
+
+
+def one(events, event_type):
+    found = [e for e in events if e.event == event_type]
+    assert len(found) == 1, dyads(events)
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # xcomp: the offer is the event, not the restoring
+    ("Moldova on Friday offered to restore diplomatic ties with Romania.", ("AGREE", ("MDA",), ("ROU",))),
+    # recipient inside the object phrase
+    ("Kazakhstan banned the import of Kyrgyz meat.", ("SANCTION", ("KAZ",), ("KGZ",))),
+    # passive voice: the agent acts
+    ("Serbia was condemned by the European Union.", ("ACCUSE", ("IGO",), ("SRB",))),
+    # refusal to do something cooperative is REJECT
+    ("Armenia refused to negotiate with Azerbaijan.", ("REJECT", ("ARM",), ("AZE",))),
+    # multi-word pattern
+    ("Ecuador cut diplomatic ties with Mexico on Monday.", ("SANCTION", ("ECU",), ("MEX",))),
+    # capital metonym
+    ("Beijing criticized Washington for its arms sales.", ("ACCUSE", ("CHN",), ("USA",))),
+])
+def test_single_event(code, text, expected):
+    events = code(text)
+    assert expected in dyads(events)
+
+
+def test_compound_actor_is_one_event(code):
+    events = code("Peru and Chile agreed to settle their maritime dispute.")
+    agree = one(events, "AGREE")
+    assert sorted(a.code for a in agree.actor) == ["CHL", "PER"]
+
+
+def test_conjoined_verbs_share_their_subject(code):
+    events = code("Turkish forces seized the town and later shelled Kurdish positions near the border.")
+    kinds = {e.event for e in events}
+    assert {"ASSAULT"} <= kinds
+    assert all(e.actor[0].code == "TUR" and e.actor[0].sector == "MIL" for e in events)
+
+
+def test_pronoun_takes_the_previous_actor(code):
+    events = code("Moscow severed rail links with Tbilisi in 2006.\nIt banned Georgian wine the same year.")
+    ban = one(events, "SANCTION") if len([e for e in events if e.event == "SANCTION"]) == 1 else [
+        e for e in events if e.trigger.startswith("banned")][0]
+    assert ban.actor[0].code == "RUS" and ban.actor[0].text == "It"
+    assert ban.recipient[0].code == "GEO"
+
+
+def test_titled_person_is_remembered(code):
+    text = ("Georgian Foreign Minister Nino Avaliani met Turkish officials in Ankara on Monday.\n"
+            "Avaliani later accused Russia of stalling the talks.")
+    accuse = one(code(text), "ACCUSE")
+    assert (accuse.actor[0].code, accuse.actor[0].sector) == ("GEO", "GOV")
+    assert accuse.recipient[0].code == "RUS"
+
+
+def test_quote_speaker_is_the_actor_and_runs_on(code):
+    text = ('"We are ready to resume talks with Kyiv," the Russian foreign ministry said.\n'
+            '"We also offer to exchange prisoners.\n'
+            '"Both steps would help," it added.')
+    events = code(text)
+    agrees = [e for e in events if e.event == "AGREE"]
+    assert agrees and all(e.actor[0].code == "RUS" for e in agrees)
+    assert any(e.sentence_index == 1 for e in agrees)
+
+
+def test_negation_is_never_a_plain_affirmative(code):
+    events = code("Israel did not attack the convoy.")
+    assert all(e.negated for e in events if e.event == "ASSAULT")
+    refusal = code("Hungary did not accept the proposal from Brussels.")
+    assert "AGREE" not in {e.event for e in refusal}
+    assert "REJECT" in {e.event for e in refusal}
+
+
+def test_conditional_is_flagged(code):
+    events = code("If Turkey withdraws its troops, Greece will lift its objections.")
+    withdraw = [e for e in events if e.actor and e.actor[0].code == "TUR"]
+    assert withdraw and all(e.hypothetical for e in withdraw)
+
+
+def test_dates_resolve_against_publication(code):
+    events = code("Moscow severed transport links with Tbilisi in 2006.\nRussia on Tuesday offered to reopen them.",
+                  date="2012-03-02")
+    sever = one(events, "SANCTION")
+    offer = one(events, "AGREE")
+    assert (sever.date, sever.date_precision, sever.historical) == ("2006", "year", True)
+    assert (offer.date, offer.date_precision) == ("2012-02-28", "day")
+
+
+def test_no_publication_date_means_no_relative_dates(code):
+    offer = one(code("Russia on Tuesday offered talks to Georgia.", date=None), "AGREE")
+    assert offer.date is None and offer.date_precision == "none"
+
+
+def test_boilerplate_yields_no_events(code):
+    text = ("Iran warned Israel against any strike.\n"
+            "Copyright 2024 Example Wire. All Rights Reserved. | https://example.org/iran-attack-sanctions |")
+    events = code(text)
+    assert [e.sentence_index for e in events] == [0]
+
+
+def test_event_ids_are_deterministic_and_offsets_point_at_the_trigger(code):
+    text = "Japan pledged to cooperate with South Korea on maritime security."
+    first, second = code(text), code(text)
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    agree = one(first, "AGREE")
+    assert text[agree.trigger_start:agree.trigger_start + len("pledged")] == "pledged"
+    assert agree.quad == "verbal_cooperation" and agree.intensity == 2.5
+    assert agree.pattern.startswith("verbs.tsv:")
+
+
+def test_future_cooperation_is_agree(code):
+    events = code("Finland will give Tanzania a grant of 580 million shillings.")
+    aid = one(events, "AGREE")
+    assert aid.recipient[0].code == "TZA" and aid.future
+
+
+def test_reported_demand_with_must(code):
+    events = code("The African Union said Sudan must allow aid convoys into Darfur.")
+    request = one(events, "REQUEST")
+    assert request.actor[0].code == "IGO" and request.recipient[0].code == "SDN"

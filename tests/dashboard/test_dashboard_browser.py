@@ -1,0 +1,173 @@
+"""The dashboard in headless Chromium on a real uvicorn server: pick a pair, chart, table, event, paste form."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from detente.model import Article
+
+ARTICLES_DIR = Path(__file__).parents[1] / "store" / "articles"
+CHROMIUM = "/usr/bin/chromium"
+TOKEN = "browser-test-token"
+# Written for this test: markup in an article must show as text and run nothing.
+HOSTILE = Article(
+    id="hostile",
+    text='Georgia accused Russia of hiding <script>alert("xss")</script> weapons near the border. '
+    "Russia rejected the claim <img src=x onerror=alert(1)> at once.",
+    date=date(2012, 6, 1),
+    url="javascript:alert(2)",
+)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from detente.api import create_app
+    from detente.articles import read_articles
+    from detente.store import open_store
+
+    store = open_store(str(tmp_path_factory.mktemp("browser") / "dash.duckdb"))
+    articles = list(read_articles([str(ARTICLES_DIR)], default_date=date(2012, 5, 14)))
+    articles.append(HOSTILE)
+    report = store.load(articles)  # the real coder
+    assert report.events_stored > 0
+    port = _free_port()
+    config = uvicorn.Config(create_app(store, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert uv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}", store
+    uv.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+def test_pick_pair_see_chart_table_and_event(server, browser, tmp_path) -> None:
+    base, store = server
+    expected = store.query(pair=("GEO", "RUS"))
+    months = store.monthly("GEO", "RUS")
+    assert expected and months
+    page = browser.new_page(viewport={"width": 1200, "height": 1600})
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base + "/")
+
+    page.select_option("#pair-select", "GEO,RUS")
+    page.wait_for_selector("#chart svg.detente-chart")
+    page.wait_for_function(f"document.querySelectorAll('#events tbody tr').length === {len(expected)}")
+
+    # Chart: one group per month from first to last, bars matching the monthly counts.
+    first, last = months[0]["month"], months[-1]["month"]
+    span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
+    assert page.get_attribute("#chart svg", "data-months") == str(span)
+    bars = page.eval_on_selector_all("#chart rect.bar", "els => els.map(e => Number(e.dataset.count))")
+    assert sum(bars) == sum(m["events"] for m in months)
+
+    # Table: the pair's events, with their types; the type filter narrows it.
+    types = page.eval_on_selector_all("#events tbody tr td:nth-child(2)", "tds => tds.map(t => t.textContent)")
+    assert sorted(types) == sorted(e.event for e in expected)
+    page.select_option("#type-filter", "ACCUSE")
+    shown = page.eval_on_selector_all("#events tbody tr td:nth-child(2)", "tds => tds.map(t => t.textContent)")
+    assert shown == ["ACCUSE"] * sum(e.event == "ACCUSE" for e in expected)
+    page.select_option("#type-filter", "")
+    page.click("th[data-key=event]")
+    sorted_types = page.eval_on_selector_all("#events tbody tr td:nth-child(2)", "tds => tds.map(t => t.textContent)")
+    assert sorted_types == sorted(sorted_types)
+
+    # The hostile article's event: its sentence shows the markup as text, highlighted, and runs nothing.
+    hostile = next(e for e in expected if e.doc_id == "hostile" and "<script>" in e.sentence)
+    page.click(f"#events tbody tr[data-event-id='{hostile.event_id}']")
+    page.wait_for_selector("#detail:not([hidden]) mark.trigger")
+    sentence = page.text_content("#detail-sentence")
+    assert '<script>alert("xss")</script>' in sentence
+    assert (
+        page.text_content("#detail-sentence mark.trigger")
+        == hostile.sentence[
+            hostile.trigger_start - HOSTILE.text.find(hostile.sentence) : hostile.trigger_end
+            - HOSTILE.text.find(hostile.sentence)
+        ]
+    )
+    assert page.locator("#detail-sentence mark.actor, #detail-sentence mark.recipient").count() >= 1
+    assert page.locator("#detail script, #detail img").count() == 0
+    assert page.get_attribute("#detail-source", "href") is None  # a javascript: url is not a link
+    assert page.locator("#ledger").inner_text().strip() != ""
+
+    screenshot = tmp_path / "dashboard.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.stat().st_size > 10_000
+    shutil.copy(screenshot, Path("/tmp") / "detente-dashboard.png")
+    assert dialogs == []
+    assert errors == []
+    page.close()
+
+
+def test_paste_an_article_and_see_its_events(server, browser) -> None:
+    base, store = server
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + "/")
+    page.fill("#token", TOKEN)
+    page.fill("#article-id", "pasted")
+    page.fill("#article-date", "2013-02-01")
+    page.fill("#article-text", "Moldova accused Russia of cutting gas supplies <img src=y onerror=alert(3)> again.")
+    page.click("#code-article")
+    page.wait_for_selector("#submit-events:not([hidden]) tbody tr")
+    stored = store.query(doc_id="pasted")
+    assert stored, "the real coder should find the accusation"
+    assert page.locator("#submit-events tbody tr").count() == len(stored)
+    assert "<img src=y onerror=alert(3)>" in page.text_content("#submit-events")
+    assert page.locator("#submit-events img").count() == 0
+
+    page.fill("#token", "wrong")
+    page.fill("#article-id", "refused")
+    page.click("#code-article")
+    page.wait_for_function("document.getElementById('submit-status').textContent.includes('E138')")
+    assert store.query(doc_id="refused") == []
+    assert dialogs == []
+    page.close()
