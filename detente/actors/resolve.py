@@ -28,7 +28,10 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government", "state", "capital", "party"}
 PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-PREP_OWNERS = ("of", "from", "in")  # "the government of Georgia", "officials from Russia"
+PREP_OWNERS = ("of", "from", "in")
+# Heads that only count or group the real actor: "hundreds of people", "members of the union".
+PARTITIVES = frozenset("""hundred thousand dozen million score group member some one two three third half majority
+    number most many several all part body delegation team contingent""".split())  # "the government of Georgia", "officials from Russia"
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Found:
 
     entity: Entity
     why: str
+    inferred: bool = False  # the country came from context, not from a name in the phrase
 
 
 @dataclass
@@ -80,11 +84,8 @@ class ArticleActors:
                 continue
             if not code:
                 known = self._leader(full) or self._leader(token.text)
-                code = known.code if known else (self._sentence_country(token) or self._latest_country(token.i)
-                                                 or self._article_country())
-            if not code:
-                continue
-            person = Name(code, sector, full, "person")
+                code = known.code if known else ""  # decided when first used, from the events before it
+            person = Name(code, sector, full, "person", start=str(token.i))
             self.people.setdefault(full, person)
             self.people.setdefault(token.text, person)
 
@@ -118,17 +119,34 @@ class ArticleActors:
                 return candidate
         return None
 
-    def _latest_country(self, before: int) -> str:
-        """The country of the latest event actor, else of the latest country name, before a token."""
+    def _latest_actor_country(self, before: int) -> str:
         for index, actors in sorted(self.recent, key=lambda r: r[0], reverse=True):
             if index < before:
                 for entity in actors:
                     if _is_state(entity.code):
                         return entity.code
+        return ""
+
+    def _latest_country(self, before: int) -> str:
+        """The country of the latest event actor, else of the latest country name, before a token."""
+        code = self._latest_actor_country(before)
+        if code:
+            return code
         for mention in reversed(self.mentions):
             if mention.start < before and _is_state(mention.name.code):
                 return mention.name.code
         return ""
+
+    def _place_person(self, person: Name, token: Token) -> Name:
+        """Give a titled person of unknown country the country of the latest actor, else of the sentence."""
+        introduced = self.doc[int(person.start)] if person.start else token
+        code = self._latest_actor_country(introduced.i) or self._sentence_country(introduced) \
+            or self._latest_country(introduced.i) or self._article_country()
+        placed = Name(code, person.sector, person.name, "person")
+        for key, value in list(self.people.items()):
+            if value == person:
+                self.people[key] = placed
+        return placed
 
     def _sentence_country(self, token: Token) -> str:
         """The state named nearest to a token within its sentence."""
@@ -205,6 +223,10 @@ class ArticleActors:
         lower = token.lower_
         if lower in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
             return self._resolve_head(token.head.head, allow_context)
+        if token.pos_ == "NUM" or token.lemma_.lower() in PARTITIVES:
+            inner = _of_object(token)  # "hundreds of people", "a group of Moroccan diplomats"
+            if inner is not None:
+                return self._resolve_head(inner, allow_context)
         mention = self.by_token.get(token.i)
         if mention is None and (token.pos_ == "PRON" or lower in PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON):
             return self._pronoun(token) if allow_context else None
@@ -213,13 +235,17 @@ class ArticleActors:
         if mention:
             return self._with_sector(mention, token, f"gazetteer {mention.name.kind} {mention.text!r}")
         person = self.people.get(token.text) or self.people.get(self._full_name(token))
-        if person:
+        if person and not person.code:
+            person = self._place_person(person, token)
+        if person and person.code:
             return Found(self._entity(token, person.code, person.sector, person.name), f"person {person.name!r}")
         for modifier in self._modifiers(token):
             sub = self.by_token.get(modifier.i)
             if sub is None and modifier.pos_ == "PROPN":
                 known = self.people.get(modifier.text)
-                if known:
+                if known and not known.code:
+                    known = self._place_person(known, modifier)
+                if known and known.code:
                     return Found(self._entity(token, known.code, self._head_sector(token) or known.sector),
                                  f"person {known.name!r} owns {token.text!r}")
             if sub is None and modifier.dep_ == "poss" and modifier.pos_ == "PRON" and allow_context:
@@ -230,10 +256,16 @@ class ArticleActors:
             if sub is not None and sub.name.code:
                 return self._with_sector(sub, token, f"{modifier.dep_} {sub.text!r} of {token.text!r}")
         sector = self._head_sector(token)
-        if sector and allow_context and token.pos_ in ("NOUN", "PROPN"):
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "another") for c in token.children)
+        if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and not indefinite:
             code = self._latest_country(token.i)
             if code:
-                return Found(self._entity(token, code, sector), f"sector noun {token.text!r}; country of the latest actor")
+                return Found(self._entity(token, code, sector),
+                             f"sector noun {token.text!r}; country of the latest actor", inferred=True)
+            code = self._sentence_country(token)
+            if code:
+                return Found(self._entity(token, code, sector),
+                             f"sector noun {token.text!r}; country named in the sentence", inferred=True)
         return None
 
     def _modifiers(self, token: Token) -> list[Token]:
@@ -350,7 +382,9 @@ class ArticleActors:
                 continue
             mention = self.by_token.get(i)
             person = mention.name if mention and mention.name.kind == "person" else self.people.get(other.text)
-            if person and person.kind == "person":
+            if person and person.kind == "person" and not person.code:
+                person = self._place_person(person, other)
+            if person and person.kind == "person" and person.code:
                 found.append(Entity(text=other.text, code=person.code, sector=person.sector, name=person.name))
                 break
         for index, actors in sorted(self.recent, key=lambda r: r[0], reverse=True):
@@ -397,6 +431,13 @@ class ArticleActors:
         if found:
             self.speakers[sent.start] = found
         return found
+
+
+def _of_object(token: Token) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _is_state(code: str) -> bool:

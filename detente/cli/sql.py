@@ -34,7 +34,7 @@ def command(query: str, db: str | None, fmt: str) -> None:
     if fmt == "table":
         click.echo(format_table(columns, rows))
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows(rows)
     else:

@@ -38,6 +38,19 @@ _PART = (
     r"[\s-]+)?"
 )
 
+# A cheap test per kind: the full pattern only runs when its core words occur in the sentence.
+_CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
+    "iso": r"\d{4}-\d\d-\d\d",
+    "month_day_year": _MONTH, "day_month_year": _MONTH, "month_day": _MONTH, "day_month": _MONTH,
+    "month_year": _MONTH, "month": _MONTH,
+    "decade": r"\d0s\b",
+    "year": r"(?:1[89]|20)\d\d",
+    "weekday": _WEEKDAY,
+    "deictic": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening)",
+    "relative_period": r"(?i:week|month|year)", "same_period": r"(?i:day|week|month|year)",
+    "neighbour_day": r"(?i:day)", "ago": r"(?i:\bago\b)", "offset": r"(?i:after|before|later|earlier)",
+}.items()}
+
 # (kind, pattern); earlier and longer matches win where two overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
     ("iso", r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
@@ -106,6 +119,8 @@ def find_mentions(sent: Span) -> list[Mention]:
     text = sent.text
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
+        if not _CORES[kind].search(text):
+            continue
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), kind, match))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))

@@ -334,8 +334,9 @@ class SentenceCoder:
     def _phrase_entities(self, head: Token, depth: int) -> list[Found]:
         """Entities a phrase names: its head, else the objects of its prepositions ("ties with Georgia")."""
         found = self.actors.entities(head)
-        if found or depth == 0:
+        if (found and not all(f.inferred for f in found)) or depth == 0:
             return found
+        inferred, found = found, []
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                 for pobj in prep.children:
@@ -345,7 +346,8 @@ class SentenceCoder:
             if child.dep_ in ("acl", "relcl") and not found:
                 for grand in _recipient_heads(child):
                     found += self.actors.entities(grand)
-        return found
+        # A name inside the phrase beats a country guessed from context ("the visa regime with Russia").
+        return found or inferred
 
     def _flags(self, token: Token, scope: list[Token]) -> tuple[bool, bool, bool]:
         """negated, hypothetical, future: from the verb, its to-clauses and the pass-through verbs above it."""

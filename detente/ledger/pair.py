@@ -137,6 +137,12 @@ def build_ledger(
 
 def event_dict(reading: Reading) -> dict:
     """One event with its provenance, as in the ledger JSON."""
+    if "event" not in reading.cache:
+        reading.cache["event"] = _event_dict(reading)
+    return dict(reading.cache["event"])
+
+
+def _event_dict(reading: Reading) -> dict:
     e = reading.event
     return {
         "event_id": e.event_id,

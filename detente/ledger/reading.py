@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from detente.ledger.threads import WORDS_AFTER, WORDS_BEFORE, Move, ThreadBook, normalize
 from detente.model import Event, intensity_of
@@ -23,6 +23,7 @@ class Reading:
     moves: dict[str, Move]  # thread id -> the first move whose type, tense and cues fit
     context: tuple[str, ...]  # threads whose cue words the event mentions without moving them
     milli_intensity: int  # intensity in thousandths, so sums are exact and order-free
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # its JSON form, made once
 
 
 def sort_key(event: Event) -> tuple:
@@ -66,6 +67,12 @@ def _trigger_span(sentence: str, trigger: str) -> tuple[int, int] | None:
     if not words:
         return None
     lowered = sentence.lower()
+    at = lowered.find(words[0])
+    end = at + len(words[0])
+    if len(words) == 1 and at >= 0 and not (at and lowered[at - 1].isalnum()) and not (
+        end < len(lowered) and lowered[end].isalnum()
+    ):
+        return at, end  # the common case, without a regex
     first = re.search(r"\b" + re.escape(words[0]) + r"\b", lowered)
     if first is None:
         return None
@@ -100,13 +107,13 @@ def read_event(event: Event, a: str, b: str, book: ThreadBook) -> Reading | None
     persists = book.persist_cues.matches(focus, focus)
     moves: dict[str, Move] = {}
     context = []
-    for thread in book.threads:
-        for move in thread.moves:
-            if not move.accepts_type(event.event, event.mode):
+    mode = event.mode
+    for thread, candidates in book.by_type[event.event]:
+        for move in candidates:
+            if (move.mode and move.mode != mode) or (offer if move.tense == "done" else
+                                                      move.tense == "offer" and not offer):
                 continue
-            if (move.tense == "done" and offer) or (move.tense == "offer" and not offer):
-                continue
-            if not sentence and any(g.in_sentence for g in move.cues):
+            if not sentence and move.needs_sentence:
                 sentence = normalize(event.sentence)
             if all(group.matches(focus, sentence) for group in move.cues):
                 moves[thread.id] = move

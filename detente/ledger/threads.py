@@ -56,6 +56,11 @@ class Move:
     from_negated: bool
     line: int
 
+    @property
+    def needs_sentence(self) -> bool:
+        """Whether a cue group of this move looks at the whole sentence."""
+        return any(g.in_sentence for g in self.cues)
+
     def accepts_type(self, event_type: str, mode: str) -> bool:
         """Whether an event's type and mode fit this move."""
         return (self.types is None or event_type in self.types) and (not self.mode or mode == self.mode)
@@ -92,6 +97,15 @@ class ThreadBook:
     offer_cues: CueGroup
     persist_cues: CueGroup
     path: str
+    # event type -> per thread, the moves open to that type (so reading an event skips the others)
+    by_type: dict[str, tuple[tuple[Thread, tuple[Move, ...]], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {
+            t: tuple((th, tuple(m for m in th.moves if m.types is None or t in m.types)) for th in self.threads)
+            for t in PLOVER_TYPES
+        }
+        object.__setattr__(self, "by_type", index)
 
     def thread(self, thread_id: str) -> Thread:
         """The thread with this id."""
