@@ -190,6 +190,10 @@ class ArticleActors:
         return found
 
     def _resolve_many(self, token: Token) -> list[Found]:
+        if (token.pos_ == "NUM" or token.lemma_.lower() in PARTITIVES) and token.i not in self.by_token:
+            inner = _of_object(token)  # "hundreds of people", "scores of Sierra Leonean and Liberian refugees"
+            if inner is not None:
+                return self._resolve_many(inner)
         pair = self._pair_phrase(token)
         if pair:
             return pair
@@ -342,13 +346,16 @@ class ArticleActors:
             for mention_person in self._people_before(token):
                 return Found(self._pronoun_entity(token, mention_person), f"{token.text!r}: latest person")
         if lower in THIRD_SINGULAR_NEUTER:
-            for mention in reversed(self.mentions):
-                in_sentence = token.sent.start <= mention.start < token.i
-                if in_sentence and mention.name.code and mention.name.kind in ("country", "capital", "organisation"):
-                    entity = Entity(text=token.text, code=mention.name.code, sector=mention.name.sector,
-                                    name=mention.name.name if mention.name.kind == "organisation" else "",
-                                    start=token.idx, end=token.idx + len(token.text))
-                    return Found(entity, f"{token.text!r}: nearest name before it, {mention.text!r}")
+            before = [m for m in self.mentions if token.sent.start <= m.start < token.i and m.name.code
+                      and m.name.kind in ("country", "capital", "organisation")]
+            # Subjects first ("The government lifted its ban on Twitter months after it suspended ...").
+            ordered = [m for m in reversed(before) if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")] + \
+                [m for m in reversed(before) if self.doc[m.head].dep_ not in ("nsubj", "nsubjpass")]
+            for mention in ordered:
+                entity = Entity(text=token.text, code=mention.name.code, sector=mention.name.sector,
+                                name=mention.name.name if mention.name.kind == "organisation" else "",
+                                start=token.idx, end=token.idx + len(token.text))
+                return Found(entity, f"{token.text!r}: nearest name before it, {mention.text!r}")
         for index, actors in sorted(self.recent, key=lambda r: r[0], reverse=True):
             if index >= token.i:
                 continue

@@ -173,18 +173,24 @@ def write_dedup(output_dir: Path) -> int:
         write_atomically(DEDUP_SCHEMA.empty_table(), target)
         return 0
     tmp = target.with_name(f"{TMP_PREFIX}{target.name}.{os.getpid()}")
-    # DuckDB streams and spills the grouping, so this scales past memory; the values that are not part
-    # of the key come from the mention with the smallest event id, so reruns give the same table.
+    # DuckDB streams and spills the grouping, so this scales past memory. The values that are not part
+    # of the key come from the smallest mention in (event_id, doc_id, url, ...) order: the same input
+    # may hold an article twice, and ties must still break the same way on every run.
     query = """
-        SELECT dedup_id, any_value(event) AS event, any_value(mode) AS mode,
-               any_value(actor_codes) AS actor_codes, any_value(recipient_codes) AS recipient_codes,
-               any_value(date) AS date, arg_min(date_precision, event_id) AS date_precision,
-               arg_min(quad, event_id) AS quad, arg_min(intensity, event_id) AS intensity,
-               count(*) AS mentions, count(DISTINCT source) AS sources, count(DISTINCT doc_id) AS articles,
-               min(event_id) AS first_event_id, arg_min(doc_id, event_id) AS first_doc_id,
-               arg_min(url, event_id) AS first_url
-        FROM read_parquet(?, hive_partitioning = false)
-        GROUP BY dedup_id
+        SELECT dedup_id, event, mode, actor_codes, recipient_codes, date,
+               first.date_precision AS date_precision, first.quad AS quad, first.intensity AS intensity,
+               mentions, sources, articles, first.event_id AS first_event_id, first.doc_id AS first_doc_id,
+               first.url AS first_url
+        FROM (
+            SELECT dedup_id, any_value(event) AS event, any_value(mode) AS mode,
+                   any_value(actor_codes) AS actor_codes, any_value(recipient_codes) AS recipient_codes,
+                   any_value(date) AS date, count(*) AS mentions, count(DISTINCT source) AS sources,
+                   count(DISTINCT doc_id) AS articles,
+                   min({'event_id': event_id, 'doc_id': doc_id, 'url': url, 'date_precision': date_precision,
+                        'quad': quad, 'intensity': intensity}) AS first
+            FROM read_parquet(?, hive_partitioning = false)
+            GROUP BY dedup_id
+        )
         ORDER BY date NULLS LAST, dedup_id
     """
     with duckdb.connect() as connection:

@@ -146,8 +146,8 @@ def _load_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
 def _load_nouns(lexicon: Lexicon, path: Path, first: bool) -> None:
     for line, row in _rows(path, ("type", "mode", "lemma", "context", "example")):
         context = _check_type_mode_context(path, line, row)
-        if not row["lemma"] or " " in row["lemma"]:
-            raise _fail(path, line, "a noun pattern is one lemma")
+        if not row["lemma"] or len(row["lemma"].split()) > 2:
+            raise _fail(path, line, "a noun pattern is a lemma, or a modifier and a lemma ('hunger strike')")
         lexicon.add(Pattern(row["type"], row["mode"], row["lemma"], "noun", context=context,
                             example=row["example"], source=f"{path.name}:{line}"), first)
 

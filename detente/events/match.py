@@ -46,6 +46,12 @@ STATE_ACTIONS = frozenset({"COERCE", "SANCTION"})
 # Events whose place ("in Montenegro") is their recipient when no other is named.
 PLACE_RECIPIENT = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE",
                              "COERCE", "ASSAULT"})
+# Sectors outside the state: their "protest" is a street protest, not a diplomatic complaint.
+NON_STATE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "SOC", "REF", "JRN", "MED", "REB", "PTY", "BUS"})
+# Types whose "to"/"into" phrase names the recipient before the object does
+# ("extradited a Russian programmer to the United States", "sent troops into Mali").
+TO_RECIPIENT_TYPES = frozenset({"AID", "COOPERATE", "RETREAT", "CONSULT", "MOBILIZE"})
+TO_FIRST = frozenset({"to", "into"})
 # Nouns whose "from" phrase names the actor ("condemnation from the United States").
 FROM_ACTOR = frozenset({"ACCUSE", "SUPPORT", "AID", "REQUEST", "THREATEN", "AGREE", "REJECT"})
 THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
@@ -215,8 +221,15 @@ class SentenceCoder:
             why = "no actor: subject not resolved" if actor_heads else "no actor: no subject found"
             self.misses.append(Miss(token, why, [pattern]))
             return None
-        recipient_heads += [t for s in scope for t in _recipient_heads(s)]
-        clause = _that_clause(token) if event in CLAUSE_TYPES else None
+        if (event, mode) == ("ACCUSE", "disapprove") and all(a.entity.sector in NON_STATE for a in actors):
+            street = next((p for p in self.lexicon.verbs.get(pattern.lemma, []) if p.type == "PROTEST"), None)
+            if street is not None:
+                # "Students protested the decision" is a protest; "Tokyo protested the incursion" a complaint.
+                event, mode = street.type, street.mode
+                notes.append(f"non-state actor: {pattern.lemma!r} is PROTEST ({street.source})")
+        first_preps = TO_FIRST if event in TO_RECIPIENT_TYPES else frozenset()
+        recipient_heads += [t for s in scope for t in _recipient_heads(s, first_preps)]
+        clause = _that_clause(token) if event in CLAUSE_TYPES or (event, mode) == ("RETREAT", "access") else None
         if clause is not None:
             # "demanded that the government provide ...": the clause's subject is the recipient,
             # and what is demanded or alleged is not itself an event.
@@ -268,7 +281,9 @@ class SentenceCoder:
     # ---- nouns ------------------------------------------------------------------------------
 
     def _noun_event(self, token: Token, governed: set[int]) -> Candidate | None:
-        patterns = self.lexicon.nouns.get(_lemma(token))
+        compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+        patterns = (self.lexicon.nouns.get(f"{_lemma(compounds[-1])} {_lemma(token)}") if compounds else None) \
+            or self.lexicon.nouns.get(_lemma(token))
         if not patterns:
             return None
         if any(a.i in governed for a in token.ancestors):
@@ -339,9 +354,15 @@ class SentenceCoder:
         inferred, found = found, []
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        found += self._phrase_entities(pobj, depth - 1)
+                for pobj in _prep_objects(prep):
+                    found += self._phrase_entities(pobj, depth - 1)
+            elif prep.dep_ == "prep" and prep.lower_ == "in" and depth > 1:
+                # "50 million euros in aid for Gaza": look through "in", but a place after it is no recipient.
+                for pobj in _prep_objects(prep):
+                    for inner in pobj.children:
+                        if inner.dep_ == "prep" and inner.lower_ in RECIPIENT_PREPS:
+                            for deeper in _prep_objects(inner):
+                                found += self._phrase_entities(deeper, depth - 2)
         for child in head.children:
             if child.dep_ in ("acl", "relcl") and not found:
                 for grand in _recipient_heads(child):
@@ -378,6 +399,10 @@ class SentenceCoder:
             for obj in verb.children:
                 if obj.dep_ in ("dobj", "attr") and any(d.lower_ == "no" and d.dep_ == "det" for d in obj.children):
                     negated = True
+                if obj.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "neither" for d in obj.children):
+                    negated = True  # "Neither Moscow nor Kyiv has agreed"
+            if hypothetical and _reported(verb) and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+                hypothetical, future = False, True  # "said it would withdraw": the future of reported speech
         for ancestor in [token, *token.ancestors]:
             if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                                                 for c in ancestor.children):
@@ -423,6 +448,8 @@ def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
 def _objects(token: Token) -> list[Token]:
     """The verb's object-like dependents (object, passive subject, predicate adjective), and their conjuncts."""
     found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if token.dep_ == "relcl":  # "relations, which Mogadishu cut": the object is the antecedent
+        found = [token.head if c.lower_ in ("which", "that", "whom") else c for c in found]
     if any(c.dep_ == "auxpass" for c in token.children):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     if token.lemma_ == "be":
@@ -452,6 +479,14 @@ def _complement(token: Token) -> Token | None:
 def _place_heads(token: Token) -> list[Token]:
     return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "in"
             for p in prep.children if p.dep_ == "pobj"]
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a verb stands in a clause reported by a speech verb ("X said it would ...")."""
+    head = verb
+    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+        head = head.head
+    return head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS | {"announce", "promise", "pledge", "vow"}
 
 
 def _condition(token: Token) -> str:
@@ -522,11 +557,24 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _recipient_heads(token: Token) -> list[Token]:
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, through a verb form ("to neighbouring Iraq" parsed as pcomp)."""
+    found = [p for p in prep.children if p.dep_ == "pobj"]
+    for pcomp in prep.children:
+        if pcomp.dep_ == "pcomp":
+            found += [o for o in pcomp.children if o.dep_ in ("dobj", "pobj")]
+    return found
+
+
+def _recipient_heads(token: Token, first_preps: frozenset[str] = frozenset()) -> list[Token]:
+    """Phrases that may name the recipient: objects, then prepositional objects (first_preps first)."""
     heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+    preferred = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in first_preps
+                 for p in _prep_objects(prep)]
+    heads = preferred + heads
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
-            heads += [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS and prep.lower_ not in first_preps:
+            heads += _prep_objects(prep)
         if prep.dep_ == "prt":
             for grand in prep.children:
                 if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS:

@@ -9,7 +9,7 @@ from detente.ledger.threads import WORDS_AFTER, WORDS_BEFORE, Move, ThreadBook, 
 from detente.model import Event, intensity_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """One event of the pair, with its sort key and what it means for each thread."""
 
@@ -46,13 +46,14 @@ def sort_key(event: Event) -> tuple:
 
 
 def direction_of(event: Event, a: str, b: str) -> str | None:
-    """ "A->B", "B->A", "joint" or None when the event is not between a and b."""
-    actors = {e.code for e in event.actor}
-    recipients = {e.code for e in event.recipient}
-    a_to_b = a in actors and b in recipients
-    b_to_a = b in actors and a in recipients
-    if (a_to_b and b_to_a) or (a in actors and b in actors):
+    """"A->B", "B->A", "joint" or None when the event is not between a and b."""
+    actors = [e.code for e in event.actor]
+    recipients = [e.code for e in event.recipient]
+    a_acts, b_acts = a in actors, b in actors
+    if a_acts and b_acts:
         return "joint"
+    a_to_b = a_acts and b in recipients
+    b_to_a = b_acts and a in recipients
     if a_to_b:
         return f"{a}->{b}"
     if b_to_a:
@@ -108,14 +109,21 @@ def read_event(event: Event, a: str, b: str, book: ThreadBook) -> Reading | None
     moves: dict[str, Move] = {}
     context = []
     mode = event.mode
-    for thread, candidates in book.by_type[event.event]:
-        for move in candidates:
-            if (move.mode and move.mode != mode) or (offer if move.tense == "done" else
-                                                      move.tense == "offer" and not offer):
+    for entry in book.by_type[event.event]:
+        if entry.screen is not None and entry.screen.search(focus) is None:
+            continue
+        thread = entry.thread
+        for move, checks in zip(entry.moves, entry.checks, strict=True):
+            tense = move.tense
+            if (move.mode and move.mode != mode) or (tense == "done" and offer) or (tense == "offer" and not offer):
                 continue
-            if not sentence and move.needs_sentence:
-                sentence = normalize(event.sentence)
-            if all(group.matches(focus, sentence) for group in move.cues):
+            # inlined CueGroup.matches: this loop is the ledger's hot path (bench/ledger_bench.py)
+            for search, in_sentence, negated in checks:
+                if in_sentence and not sentence:
+                    sentence = normalize(event.sentence)
+                if (search(sentence if in_sentence else focus) is not None) == negated:
+                    break
+            else:
                 moves[thread.id] = move
                 break
         else:

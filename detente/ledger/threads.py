@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -61,6 +62,11 @@ class Move:
         """Whether a cue group of this move looks at the whole sentence."""
         return any(g.in_sentence for g in self.cues)
 
+    @property
+    def focus_patterns(self) -> list[re.Pattern[str]]:
+        """The cue groups that must be found in the focus; without one, the move cannot be screened."""
+        return [g.pattern for g in self.cues if g.pattern is not None and not g.in_sentence and not g.negated]
+
     def accepts_type(self, event_type: str, mode: str) -> bool:
         """Whether an event's type and mode fit this move."""
         return (self.types is None or event_type in self.types) and (not self.mode or mode == self.mode)
@@ -90,6 +96,17 @@ class Thread:
 
 
 @dataclass(frozen=True)
+class Screened:
+    """The moves of one thread open to one event type, with the screen that rules most events out."""
+
+    thread: Thread
+    moves: tuple[Move, ...]
+    # per move: (search, in_sentence, negated) for each cue group that is not "*", in file order
+    checks: tuple[tuple[tuple[Callable[[str], re.Match[str] | None], bool, bool], ...], ...]
+    screen: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
 class ThreadBook:
     """All threads in file order, plus the words that mark offers and reports of a lasting state."""
 
@@ -97,14 +114,30 @@ class ThreadBook:
     offer_cues: CueGroup
     persist_cues: CueGroup
     path: str
-    # event type -> per thread, the moves open to that type (so reading an event skips the others)
-    by_type: dict[str, tuple[tuple[Thread, tuple[Move, ...]], ...]] = field(init=False, repr=False, compare=False)
+    # event type -> per thread: the moves open to that type, whether they need the sentence, and a
+    # screen: one regex of every focus cue of those moves and of the thread, or None when a move has no
+    # focus cue. A focus the screen misses can neither move the thread nor mention it: skip it fast.
+    by_type: dict[str, tuple[Screened, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        index = {
-            t: tuple((th, tuple(m for m in th.moves if m.types is None or t in m.types)) for th in self.threads)
-            for t in PLOVER_TYPES
-        }
+        index = {}
+        for event_type in PLOVER_TYPES:
+            entries = []
+            for thread in self.threads:
+                moves = tuple(m for m in thread.moves if m.types is None or event_type in m.types)
+                patterns = [thread.cues.pattern] if thread.cues.pattern is not None else []
+                screenable = thread.cues.pattern is not None
+                for move in moves:
+                    focus = move.focus_patterns
+                    screenable = screenable and bool(focus)
+                    patterns.extend(focus)
+                screen = re.compile("|".join(p.pattern for p in patterns)) if screenable else None
+                checks = tuple(
+                    tuple((g.pattern.search, g.in_sentence, g.negated) for g in m.cues if g.pattern is not None)
+                    for m in moves
+                )
+                entries.append(Screened(thread, moves, checks, screen))
+            index[event_type] = tuple(entries)
         object.__setattr__(self, "by_type", index)
 
     def thread(self, thread_id: str) -> Thread:

@@ -287,6 +287,8 @@ class Store:
         # False when this process already had the file open writable (DuckDB shares one instance per file)
         self._connection_read_only = read_only if connection_read_only is None else connection_read_only
         self._write_lock = threading.Lock()  # DuckDB has one writer; serialise ours
+        self._generation = 0  # bumped by every write, so cached counts never outlive the data
+        self._counts: dict[tuple, int] = {}
 
     # -- lifecycle -------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -407,6 +409,7 @@ class Store:
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+        self._generation += 1
         report.events_stored = len(rows)
         log.info("stored %d articles, %d events", len(items), len(rows))
         return report
@@ -481,13 +484,13 @@ class Store:
     def iter_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> Iterator[Event]:
         """Like query(), streamed in batches so an export of millions of events stays small in memory."""
         where, params = self._where(**filters)
-        sql = f"{_READ_SQL}{where} ORDER BY date_start NULLS LAST, doc_id, position"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        if offset:
-            sql += " OFFSET ?"
-            params.append(int(offset))
+        order = " ORDER BY date_start NULLS LAST, event_key"
+        if limit is None and not offset:
+            sql = f"{_READ_SQL}{where}{order}"
+        else:
+            # A page: find its rows on the narrow columns first, then read only those rows in full.
+            sql = f"{_READ_SQL} WHERE rowid IN (SELECT rowid FROM events{where}{order} LIMIT ? OFFSET ?){order}"
+            params.extend([int(limit) if limit is not None else 2**62, int(offset)])
         with self.cursor() as cur:
             cur.execute(sql, params)
             while batch := cur.fetchmany(2000):
@@ -495,16 +498,24 @@ class Store:
 
     def count(self, **filters: Any) -> int:
         """How many events match the filters of query()."""
+        # Pages of one listing ask for the same total again and again; any write starts a new generation.
+        key = (self._generation, tuple(sorted((k, str(v)) for k, v in filters.items() if v)))
+        if (cached := self._counts.get(key)) is not None:
+            return cached
         where, params = self._where(**filters)
         with self.cursor() as cur:
-            return cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+            total = cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+        if len(self._counts) > 4096:
+            self._counts.clear()
+        self._counts[key] = total
+        return total
 
     def record_batches(self, columns: str, *, source: str = "events", **filters: Any) -> pa.RecordBatchReader:
         """The filtered events as Arrow batches (columns is SQL from this package, never user input)."""
         where, params = self._where(**filters)
         cur = self.cursor()
         relation = cur.sql(
-            f"SELECT {columns} FROM {source}{where} ORDER BY date_start NULLS LAST, doc_id, position",
+            f"SELECT {columns} FROM {source}{where} ORDER BY date_start NULLS LAST, event_key",
             params=params,
         )
         return relation.to_arrow_reader(10_000)

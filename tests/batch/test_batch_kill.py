@@ -110,3 +110,38 @@ def test_kill_minus_9_from_outside_twice_with_two_workers_then_resume(reference,
     assert "resumed=0" not in resumed.stdout
     assert _event_ids(output) == _event_ids(reference_output)
     assert _dedup_rows(output) == _dedup_rows(reference_output)
+
+
+@pytest.mark.slow
+def test_detente_batch_command_killed_mid_run_resumes_to_the_uninterrupted_events(tmp_path):
+    """The real command and coder, two workers: kill -9 after a few chunks, rerun, compare."""
+    from detente.articles import read_articles
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    articles = list(read_articles([str(examples)])) + list(read_articles([str(examples / "articles.jsonl")]))
+    input_path = tmp_path / "input.jsonl"
+    input_path.write_text("".join(
+        json.dumps(a.model_dump(mode="json") | {"id": f"{a.id}-{copy}"}) + "\n"
+        for copy in range(6) for a in articles))
+    repo = Path(__file__).resolve().parents[2]
+
+    def command(output: Path) -> list[str]:
+        return [sys.executable, "-m", "detente.cli.main", "batch", str(input_path), str(output),
+                "--workers", "2", "--chunk-size", "4"]
+
+    reference = subprocess.run(command(tmp_path / "reference"), cwd=repo, capture_output=True, text=True,
+                               timeout=300)
+    assert reference.returncode == 0, reference.stderr
+    output = tmp_path / "out"
+    process = subprocess.Popen(command(output), cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for_chunks(output / "manifest.json", 2, process, timeout=120)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait(timeout=10) == -signal.SIGKILL
+    assert not json.loads((output / "manifest.json").read_text())["complete"]
+
+    resumed = subprocess.run(command(output), cwd=repo, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "0 from an earlier run" not in resumed.stdout
+    assert _event_ids(output) == _event_ids(tmp_path / "reference")
+    assert sum(_event_ids(output).values()) > 0
+    assert _dedup_rows(output) == _dedup_rows(tmp_path / "reference")
