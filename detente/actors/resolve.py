@@ -339,7 +339,8 @@ class ArticleActors:
         reporter = self._reporting_subject(token)
         if reporter is not None:
             found = self.entities(reporter)
-            if found:
+            person = bool(found) and (found[0].why.startswith("person") or "person" in found[0].why)
+            if found and person == (lower in PERSONAL):
                 return Found(self._pronoun_entity(token, found[0].entity),
                              f"{token.text!r}: the subject of {reporter.head.text!r}")
         if lower in PERSONAL:
@@ -348,10 +349,8 @@ class ArticleActors:
         if lower in THIRD_SINGULAR_NEUTER:
             before = [m for m in self.mentions if token.sent.start <= m.start < token.i and m.name.code
                       and m.name.kind in ("country", "capital", "organisation")]
-            # Subjects first ("The government lifted its ban on Twitter months after it suspended ...").
-            ordered = [m for m in reversed(before) if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")] + \
-                [m for m in reversed(before) if self.doc[m.head].dep_ not in ("nsubj", "nsubjpass")]
-            for mention in ordered:
+            # The nearest name wins: "Georgia was forced to cut ties with Russia when it occupied ...".
+            for mention in reversed(before):
                 entity = Entity(text=token.text, code=mention.name.code, sector=mention.name.sector,
                                 name=mention.name.name if mention.name.kind == "organisation" else "",
                                 start=token.idx, end=token.idx + len(token.text))

@@ -52,6 +52,7 @@ NON_STATE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "SOC", "REF", "
 # ("extradited a Russian programmer to the United States", "sent troops into Mali").
 TO_RECIPIENT_TYPES = frozenset({"AID", "COOPERATE", "RETREAT", "CONSULT", "MOBILIZE"})
 TO_FIRST = frozenset({"to", "into"})
+STATE_SECTORS = frozenset({"", "GOV"})
 # Nouns whose "from" phrase names the actor ("condemnation from the United States").
 FROM_ACTOR = frozenset({"ACCUSE", "SUPPORT", "AID", "REQUEST", "THREATEN", "AGREE", "REJECT"})
 THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
@@ -315,10 +316,15 @@ class SentenceCoder:
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
         negated, hypothetical, future = self._flags(verb, [verb])
         notes = [f"pattern {pattern.source} noun {pattern.lemma!r} -> {pattern.type}"]
+        event, mode = pattern.type, pattern.mode
+        if event == "PROTEST" and all(a.entity.sector in STATE_SECTORS for a in actors):
+            # "Serbia lodged a protest with Albania": a state's protest is a diplomatic complaint.
+            event, mode = "ACCUSE", "disapprove"
+            notes.append("a state's protest is ACCUSE:disapprove")
         if light is not None:
             notes.append(f"light verb {light.text!r}: its subject is the actor")
         self.actors.note_event_actors(token, [f.entity for f in actors])
-        return Candidate(pattern, token, pattern.type, pattern.mode, actors, recipients, [token], _phrase(token),
+        return Candidate(pattern, token, event, mode, actors, recipients, [token], _phrase(token),
                          negated, hypothetical, future, notes=notes)
 
     def _names_actor(self, token: Token) -> bool:
@@ -338,6 +344,8 @@ class SentenceCoder:
                 key = (entity.code, entity.sector)
                 if key in actor_keys or (entity.code in actor_codes and not entity.sector) or key in seen:
                     continue
+                if item.inferred and entity.code not in actor_codes:
+                    continue  # a guessed country names a domestic recipient only ("police arrested protesters")
                 seen.add(key)
                 group.append(item)
             if group:

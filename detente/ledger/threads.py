@@ -58,18 +58,9 @@ class Move:
     line: int
 
     @property
-    def needs_sentence(self) -> bool:
-        """Whether a cue group of this move looks at the whole sentence."""
-        return any(g.in_sentence for g in self.cues)
-
-    @property
     def focus_patterns(self) -> list[re.Pattern[str]]:
         """The cue groups that must be found in the focus; without one, the move cannot be screened."""
         return [g.pattern for g in self.cues if g.pattern is not None and not g.in_sentence and not g.negated]
-
-    def accepts_type(self, event_type: str, mode: str) -> bool:
-        """Whether an event's type and mode fit this move."""
-        return (self.types is None or event_type in self.types) and (not self.mode or mode == self.mode)
 
     def accepts_from(self, state: str | None) -> bool:
         """Whether the thread may leave its current state by this move."""
