@@ -23,7 +23,8 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/detente code examples/ --format table
+	$(BIN)/detente code examples/articles.jsonl --format table
+	$(BIN)/detente relations RUS GEO examples/articles.jsonl
 
 test: install-test
 	$(BIN)/ruff check detente tests bench

@@ -139,7 +139,9 @@ def main() -> None:
     print(f"built {total:,} synthetic events in {time.perf_counter() - started:.1f} s")
 
     timings = []
+    cpu = []
     for _ in range(3):  # best of three: the machine is shared
+        c0 = time.process_time()
         t0 = time.perf_counter()
         rows = conn.execute(
             "SELECT doc_id, event_id, event, mode, actor, recipient, date, sentence_index, sentence, trigger, "
@@ -153,10 +155,12 @@ def main() -> None:
         data = ledger.to_dict()
         t3 = time.perf_counter()
         timings.append((t3 - t0, t1 - t0, t2 - t1, t3 - t2))
+        cpu.append(time.process_time() - c0)
     best = min(timings)
     print(f"pair RUS-GEO: {len(rows):,} of {total:,} events")
     print(f"select {best[1]:.3f} s + rows->Event {best[2]:.3f} s + fold and to_dict {best[3]:.3f} s "
-          f"= {best[0]:.3f} s ({'under' if best[0] < 1 else 'OVER'} 1 s)")
+          f"= {best[0]:.3f} s ({'under' if best[0] < 1 else 'OVER'} 1 s); "
+          f"CPU time of this process {min(cpu):.3f} s (best of 3)")
     print("states:", {t["thread"]: t["state"] for t in data["threads"]})
     t0 = time.perf_counter()
     validated = rows_to_events(rows, validate=True)

@@ -20,6 +20,7 @@ from detente.dates import DateResolver, ResolvedDate
 from detente.events.lexicon import load_lexicon
 from detente.events.match import Candidate, Miss, SentenceCoder
 from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
+from detente.places import event_location
 from detente.sentences import load_parser
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,14 @@ class EventsComponent:
         return doc
 
 
+@Language.component("detente_places", requires=["doc._.candidates", "doc._.actors"], assigns=["doc._.candidates"])
+def places_component(doc: Doc) -> Doc:
+    """Names where each event happened, from the places on its trigger."""
+    for item in doc._.candidates or []:
+        item.candidate.location = event_location(item.candidate.trigger, doc._.actors)
+    return doc
+
+
 @Language.component("detente_dates", requires=["doc._.candidates"], assigns=["doc._.event_dates"])
 def dates_component(doc: Doc) -> Doc:
     """Resolves each event's date against the article's publication date."""
@@ -114,7 +123,7 @@ def _sentences(doc: Doc) -> Iterator[Span]:
 def load_pipeline() -> Language:
     """The full coding pipeline: the English parser plus detente's actors, events and dates stages."""
     nlp = load_parser()
-    for name in ("detente_actors", "detente_events", "detente_dates"):
+    for name in ("detente_actors", "detente_events", "detente_dates", "detente_places"):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp

@@ -41,6 +41,7 @@ class Found:
     entity: Entity
     why: str
     inferred: bool = False  # the country came from context, not from a name in the phrase
+    pronoun: bool = False  # resolved through a pronoun
 
 
 @dataclass
@@ -147,6 +148,19 @@ class ArticleActors:
             if value == person:
                 self.people[key] = placed
         return placed
+
+    def _clause_place(self, token: Token) -> str:
+        """The state of a place named in an in/at/outside phrase of the token's verb ("rallied in Tbilisi")."""
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return ""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "outside", "near", "across", "throughout"):
+                for t in prep.subtree:
+                    mention = self.by_token.get(t.i)
+                    if mention and _is_state(mention.name.code) and mention.name.kind in ("capital", "country", "region"):
+                        return mention.name.code
+        return ""
 
     def _sentence_country(self, token: Token) -> str:
         """The state named nearest to a token within its sentence."""
@@ -256,12 +270,16 @@ class ArticleActors:
                 owner = self._pronoun(modifier)  # "her country", "its forces"
                 if owner:
                     return Found(self._entity(token, owner.entity.code, self._head_sector(token)),
-                                 f"possessive {modifier.text!r} of {token.text!r}: {owner.why}")
+                                 f"possessive {modifier.text!r} of {token.text!r}: {owner.why}", pronoun=True)
             if sub is not None and sub.name.code:
                 return self._with_sector(sub, token, f"{modifier.dep_} {sub.text!r} of {token.text!r}")
         sector = self._head_sector(token)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "another") for c in token.children)
         if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and not indefinite:
+            code = self._clause_place(token)
+            if code:
+                return Found(self._entity(token, code, sector),
+                             f"sector noun {token.text!r}; country of the place in its clause", inferred=True)
             code = self._latest_country(token.i)
             if code:
                 return Found(self._entity(token, code, sector),
@@ -327,6 +345,12 @@ class ArticleActors:
                       end=end_token.idx + len(end_token.text))
 
     def _pronoun(self, token: Token) -> Found | None:
+        found = self._antecedent(token)
+        if found is not None:
+            found.pronoun = True
+        return found
+
+    def _antecedent(self, token: Token) -> Found | None:
         lower = token.lower_
         if lower in FIRST_PERSON:
             speaker = self.speaker_of(token)

@@ -20,11 +20,18 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _URL = re.compile(r"(https?://|www\.)\S+")
+# A wire dateline opening the story: "TBILISI, May 12 (Example Wire) - ", "MOSCOW (Reuters) -- ".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{2,}(,\s*[A-Z][a-z]+\.?\s+\d{1,2}(,\s*\d{4})?)?\s*(\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+"
+)
 _CREDIT_TAIL = re.compile(r"\(\s*(AFP|AP|Reuters|dpa|Xinhua|TASS)\s*\)\s*$")
 
 
 def clean_text(text: str) -> str:
     """The article with boilerplate blanked out; same length, same offsets."""
+    dateline = _DATELINE.match(text)
+    if dateline:
+        text = " " * dateline.end() + text[dateline.end():]
     out = []
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")

@@ -76,7 +76,7 @@ def run_batch(
 
         results = code_chunks_on_spark(pending, master=master, coder=coder)
     else:
-        results = code_chunks_locally(pending, workers, coder=coder)
+        results = code_chunks_locally(pending, workers, coder=coder, progress=progress)
     coded = 0
     for chunk, result in results:
         outputs = write_chunk(output, chunk.key, result.events)
@@ -87,8 +87,9 @@ def run_batch(
             engine=engine,
         )
         coded += 1
-        if progress is not None:
-            progress.update(chunk.rows, result.sentences)
+        if progress is not None:  # the local engine counted its articles as they were coded
+            coded_already = len(chunk.articles) if engine == "local" else 0
+            progress.update(chunk.rows - coded_already, 0 if engine == "local" else result.sentences)
     dedup_events = write_dedup(output)
     manifest.finish(DEDUP_FILE, dedup_events)
     totals = manifest.totals()
@@ -101,24 +102,26 @@ def run_batch(
 
 
 def code_chunks_locally(
-    chunks: Iterator[Chunk], workers: int, *, coder: Coder = detente_coder
+    chunks: Iterator[Chunk], workers: int, *, coder: Coder = detente_coder, progress: Progress | None = None
 ) -> Iterator[tuple[Chunk, CodedBatch]]:
     """Code each chunk on `workers` processes, yielding chunks in input order as each one completes.
 
     Chunks are cut into small batches that flow through one pool, so workers never wait at a chunk's end.
     """
 
-    def batches() -> Iterator[tuple[tuple[Chunk, bool], list]]:
+    def batches() -> Iterator[tuple[tuple[Chunk, bool, int], list]]:
         for chunk in chunks:
             parts = list(batched(chunk.articles, BATCH_SIZE)) or [[]]
             for number, part in enumerate(parts):
-                yield (chunk, number == len(parts) - 1), part
+                yield (chunk, number == len(parts) - 1, len(part)), part
 
     merged = CodedBatch()
-    for (chunk, last), result in code_batches(batches(), workers, coder=coder):
+    for (chunk, last, part), result in code_batches(batches(), workers, coder=coder):
         merged.events.extend(result.events)
         merged.sentences += result.sentences
         merged.failures.extend(result.failures)
+        if progress is not None:
+            progress.update(len(part), result.sentences)
         if last:
             for article_id, reason in merged.failures:
                 log.warning("%s: article %s skipped: %s", chunk.path, article_id, reason)

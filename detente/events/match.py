@@ -128,7 +128,6 @@ class SentenceCoder:
         candidates.sort(key=lambda c: c.trigger.i)
         for candidate in candidates:
             candidate.context = self._contexts(sent, candidate)
-            candidate.location = self._location(candidate.trigger)
         return _distinct(candidates)
 
     def _reported_demands(self, sent: Span, taken: set[int]) -> list[tuple[Token, Pattern, None, None]]:
@@ -250,7 +249,8 @@ class SentenceCoder:
         if event == "THREATEN" and not mode and comp_pattern is not None:
             mode = THREAT_MODE.get(comp_pattern.type, "")
         condition = _condition(token)
-        if (future or hypothetical) and QUAD[event] == "material_conflict" and not _in_condition(token):
+        promised = future or _modal(token, scope)
+        if promised and QUAD[event] == "material_conflict" and not _in_condition(token):
             # A promised harm is a threat (PLOVER manual: THREATEN, not ASSAULT + hypothetical).
             notes.append(f"future or conditional {event} is THREATEN")
             event, mode, hypothetical = "THREATEN", THREAT_MODE.get(event, ""), False
@@ -339,7 +339,7 @@ class SentenceCoder:
         seen: set[tuple[str, str]] = set()
         for head in heads:
             group = []
-            for item in self._phrase_entities(head, depth=2):
+            for item in self._phrase_entities(head, 2, frozenset(actor_codes)):
                 entity = item.entity
                 key = (entity.code, entity.sector)
                 if key in actor_keys or (entity.code in actor_codes and not entity.sector) or key in seen:
@@ -351,26 +351,28 @@ class SentenceCoder:
             if group:
                 groups.append(group)
         # Another state is the likelier recipient than the actor's own people ("withdraw its troops from Lebanon").
-        foreign = [g for g in groups if any(f.entity.code not in actor_codes for f in g)]
+        foreign = [g for g in groups if any(f.entity.code not in actor_codes and not f.pronoun for f in g)]
         return (foreign or groups or [[]])[0]
 
-    def _phrase_entities(self, head: Token, depth: int) -> list[Found]:
+    def _phrase_entities(self, head: Token, depth: int, actor_codes: frozenset[str] = frozenset()) -> list[Found]:
         """Entities a phrase names: its head, else the objects of its prepositions ("ties with Georgia")."""
         found = self.actors.entities(head)
-        if (found and not all(f.inferred for f in found)) or depth == 0:
+        # "its ban on flights to Georgia": the owner is the actor; the recipient is further in.
+        telling = [f for f in found if not f.inferred and not (f.pronoun and f.entity.code in actor_codes)]
+        if telling or depth == 0:
             return found
         inferred, found = found, []
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                 for pobj in _prep_objects(prep):
-                    found += self._phrase_entities(pobj, depth - 1)
+                    found += self._phrase_entities(pobj, depth - 1, actor_codes)
             elif prep.dep_ == "prep" and prep.lower_ == "in" and depth > 1:
                 # "50 million euros in aid for Gaza": look through "in", but a place after it is no recipient.
                 for pobj in _prep_objects(prep):
                     for inner in pobj.children:
                         if inner.dep_ == "prep" and inner.lower_ in RECIPIENT_PREPS:
                             for deeper in _prep_objects(inner):
-                                found += self._phrase_entities(deeper, depth - 2)
+                                found += self._phrase_entities(deeper, depth - 2, actor_codes)
         for child in head.children:
             if child.dep_ in ("acl", "relcl") and not found:
                 for grand in _recipient_heads(child):
@@ -425,16 +427,6 @@ class SentenceCoder:
                 found.append(name)
         return found
 
-    def _location(self, trigger: Token) -> str:
-        """Where: a place named by an 'in'/'at' phrase on the trigger ("protested in Tbilisi")."""
-        for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "outside"):
-                for pobj in prep.children:
-                    mention = self.actors.by_token.get(pobj.i)
-                    if pobj.dep_ == "pobj" and mention and mention.name.kind in ("capital", "country", "region"):
-                        return mention.text
-        return ""
-
 
 # ---- parse helpers ------------------------------------------------------------------------------
 
@@ -487,6 +479,11 @@ def _complement(token: Token) -> Token | None:
 def _place_heads(token: Token) -> list[Token]:
     return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "in"
             for p in prep.children if p.dep_ == "pobj"]
+
+
+def _modal(token: Token, scope: list[Token]) -> bool:
+    """A would/could/might/may/should on the verb or the verbs it folds in (not "tried to")."""
+    return any(c.dep_ == "aux" and c.lower_ in MODAL_HYPOTHETICAL for v in [token, *scope] for c in v.children)
 
 
 def _reported(verb: Token) -> bool:

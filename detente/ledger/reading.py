@@ -9,7 +9,7 @@ from detente.ledger.threads import WORDS_AFTER, WORDS_BEFORE, Move, ThreadBook, 
 from detente.model import Event, intensity_of
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Reading:
     """One event of the pair, with its sort key and what it means for each thread."""
 

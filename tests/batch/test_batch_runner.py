@@ -124,3 +124,17 @@ def test_cli_exit_status_counts_skipped_rows(corpus, tmp_path, monkeypatch):
     result = CliRunner().invoke(batch_cli.command, [str(clean), str(tmp_path / "out2"), "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "chunks: 1 coded now, 0 from an earlier run" in result.output
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_counts_every_row_and_sentence_and_total_shrinks_on_resume(corpus, tmp_path, workers):
+    from detente.batch.progress import Progress
+    from detente.batch.runner import count_rows
+
+    assert count_rows(corpus) == 126
+    progress = Progress(126, enabled=False)
+    run_batch(corpus, tmp_path / "out", chunk_size=16, workers=workers, coder=fake_coder, progress=progress)
+    assert (progress.articles, progress.sentences) == (126, 360)
+    again = Progress(126, enabled=False)
+    run_batch(corpus, tmp_path / "out", chunk_size=16, workers=workers, coder=fake_coder, progress=again)
+    assert (again.total, again.articles) == (0, 0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +52,16 @@ events = st.builds(
 )
 
 
+_documents = itertools.count()
+_store: list = []
+
+
+def _shared_store():
+    if not _store:
+        _store.append(open_store(":memory:"))
+    return _store[0]
+
+
 def _table_counts(store) -> tuple[int, int, int]:
     _, rows = store.sql(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM dyads)"
@@ -57,22 +69,23 @@ def _table_counts(store) -> tuple[int, int, int]:
     return rows[0]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(batch=st.lists(events, min_size=1, max_size=4))
 def test_events_read_back_equal_and_second_load_changes_nothing(batch: list[Event]) -> None:
-    doc_id = batch[0].doc_id
+    # One store for all examples (opening one per example is most of the cost); ids kept apart by a counter.
+    store = _shared_store()
+    doc_id = f"{next(_documents)}:{batch[0].doc_id}"
     batch = [e.model_copy(update={"doc_id": doc_id}) for e in batch]
     article = Article(id=doc_id, text="some text", url="https://example.org/a")
-    with open_store(":memory:") as store:
-        first = store.add_events(article, batch)
-        assert first.events_stored == len(batch)
-        stored = store.query(doc_id=doc_id)
-        assert sorted(stored, key=lambda e: e.model_dump_json()) == sorted(batch, key=lambda e: e.model_dump_json())
-        counts = _table_counts(store)
-        second = store.add_events(article, batch)
-        assert (second.unchanged, second.events_stored) == (1, 0)
-        assert _table_counts(store) == counts
-        assert store.query(doc_id=doc_id) == stored
+    first = store.add_events(article, batch)
+    assert first.events_stored == len(batch)
+    stored = store.query(doc_id=doc_id)
+    assert sorted(stored, key=lambda e: e.model_dump_json()) == sorted(batch, key=lambda e: e.model_dump_json())
+    counts = _table_counts(store)
+    second = store.add_events(article, batch)
+    assert (second.unchanged, second.events_stored) == (1, 0)
+    assert _table_counts(store) == counts
+    assert store.query(doc_id=doc_id) == stored
 
 
 @settings(max_examples=25, deadline=None)

@@ -1,0 +1,26 @@
+"""Locate an event: a state, capital or region named in an in/at/near phrase on its trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.actors.resolve import ArticleActors
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+PLACE_KINDS = frozenset({"capital", "country", "region", "place"})
+
+
+def event_location(trigger: Token, actors: ArticleActors) -> str:
+    """The place named on the trigger ("protested in Tbilisi" -> "Tbilisi"), or ""."""
+    for head in (trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "xcomp")]):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            for pobj in prep.children:
+                mention = actors.by_token.get(pobj.i) if pobj.dep_ == "pobj" else None
+                if mention is None and pobj.dep_ == "pobj":
+                    # "in the capital city of Algiers", "in central Baghdad"
+                    mention = next((actors.by_token[t.i] for t in pobj.subtree if t.i in actors.by_token), None)
+                if mention is not None and mention.name.kind in PLACE_KINDS:
+                    return mention.text
+    return ""
