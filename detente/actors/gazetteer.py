@@ -48,13 +48,17 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
     max_name_words: int = 1
     max_sector_words: int = 1
+    first_words: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words after it
 
     def add_name(self, surface: str, entry: Name) -> None:
         surface = _normalise(surface)
         if not surface:
             return
         self.names.setdefault(surface, []).append(entry)
+        words = len(_WORD_BREAK.split(surface))
         self.max_name_words = max(self.max_name_words, len(surface.split()))
+        first = first_word(surface)
+        self.first_words[first] = max(self.first_words.get(first, 0), words)
 
     def lookup(self, surface: str) -> list[Name]:
         """Candidates for a surface form; the lowercase form matches only names longer than 3 letters."""
@@ -68,6 +72,14 @@ class Gazetteer:
 
     def sector_of(self, words: tuple[str, ...]) -> str:
         return self.sectors.get(tuple(w.lower() for w in words), "")
+
+
+_WORD_BREAK = re.compile(r"[\s\-/]+|(?<=\w)(?=[.,()'])|(?<=[.,()'])(?=\w)")
+
+
+def first_word(surface: str) -> str:
+    """The first word of a name as the tokenizer sees it ("Greek" of "Greek-Cypriot", "U.S." of "U.S.")."""
+    return re.split(r"[\s\-/]+", surface, maxsplit=1)[0]
 
 
 def _normalise(surface: str) -> str:

@@ -33,11 +33,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
     n = len(doc)
     while i < n:
         token = doc[i]
-        if not (token.text[:1].isupper() or token.text[:1].isdigit()) or token.is_space:
+        start = i + 1 if token.text == "The" and i + 1 < n else i  # names are stored without "the"
+        words = gaz.first_words.get(doc[start].text, 0)
+        if not words or not (doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()):
             i += 1
             continue
         found = None
-        for length in range(min(gaz.max_name_words + 2, n - i), 0, -1):
+        # a name of k words spans up to 3k tokens ("Greek-Cypriot", "U.N.-backed"); "the" adds one
+        for length in range(min(3 * words + (start - i), n - i), 0, -1):
             span = doc[i: i + length]
             if "\n" in span.text:
                 continue

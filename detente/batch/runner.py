@@ -121,7 +121,7 @@ def code_chunks_locally(
         merged.sentences += result.sentences
         merged.failures.extend(result.failures)
         if progress is not None:
-            progress.update(len(part), result.sentences)
+            progress.update(part, result.sentences)
         if last:
             for article_id, reason in merged.failures:
                 log.warning("%s: article %s skipped: %s", chunk.path, article_id, reason)

@@ -345,9 +345,15 @@ class Store:
 
     def add_events(self, article: Article, events: Iterable[Event]) -> LoadReport:
         """Store an article with events already coded; unchanged articles add nothing."""
+        events = list(events)
+        for event in events:
+            if event.doc_id != article.id:
+                # Its rows would outlive a later replacement of the article.
+                reason = f"event {event.event_id!r} has doc_id {event.doc_id!r}, not the article's {article.id!r}"
+                raise StoreError(Errors.E146.format(name="doc_id", reason=reason))
         if self._stored_hashes([article.id]).get(article.id) == article.content_hash():
             return LoadReport(unchanged=1)
-        return self._write([(article, list(events))])
+        return self._write([(article, events)])
 
     def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
         with self.cursor() as cur:
@@ -657,7 +663,9 @@ def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
                 conn = duckdb.connect(path)
                 connection_read_only = False
             version = current_version(conn)
-            if version < SCHEMA_VERSION:
+            if version < SCHEMA_VERSION and not connection_read_only:
+                migrate(conn)
+            elif version < SCHEMA_VERSION:
                 # An older database: migrate it once with a writable connection, then reopen read-only.
                 conn.close()
                 with duckdb.connect(path) as writable:

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect  # the page's CSP forbids eval, so waits use expect, not wait_for_function
 
 from detente.model import Article
 
@@ -99,7 +100,7 @@ def test_pick_pair_see_chart_table_and_event(server, browser, tmp_path) -> None:
 
     page.select_option("#pair-select", "GEO,RUS")
     page.wait_for_selector("#chart svg.detente-chart")
-    page.wait_for_function(f"document.querySelectorAll('#events tbody tr').length === {len(expected)}")
+    expect(page.locator("#events tbody tr")).to_have_count(len(expected))
 
     # Chart: one group per month from first to last, bars matching the monthly counts.
     first, last = months[0]["month"], months[-1]["month"]
@@ -137,6 +138,18 @@ def test_pick_pair_see_chart_table_and_event(server, browser, tmp_path) -> None:
     assert page.get_attribute("#detail-source", "href") is None  # a javascript: url is not a link
     assert page.locator("#ledger").inner_text().strip() != ""
 
+    # A period narrows chart and table to its months.
+    page.fill("#since", "2012-06")
+    page.fill("#until", "2012-06")
+    page.click("#show")
+    in_june = store.count(pair=("GEO", "RUS"), since="2012-06", until="2012-06")
+    expect(page.locator("#events tbody tr")).to_have_count(in_june)
+    assert page.get_attribute("#chart svg", "data-months") == "1"
+    page.fill("#since", "")
+    page.fill("#until", "")
+    page.click("#show")
+    expect(page.locator("#events tbody tr")).to_have_count(len(expected))
+
     screenshot = tmp_path / "dashboard.png"
     page.screenshot(path=str(screenshot), full_page=True)
     assert screenshot.stat().st_size > 10_000
@@ -167,7 +180,7 @@ def test_paste_an_article_and_see_its_events(server, browser) -> None:
     page.fill("#token", "wrong")
     page.fill("#article-id", "refused")
     page.click("#code-article")
-    page.wait_for_function("document.getElementById('submit-status').textContent.includes('E138')")
+    expect(page.locator("#submit-status")).to_contain_text("E138")
     assert store.query(doc_id="refused") == []
     assert dialogs == []
     page.close()

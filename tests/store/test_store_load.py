@@ -105,3 +105,11 @@ def test_default_path_comes_from_DETENTE_DB(tmp_path, monkeypatch) -> None:
     with open_store() as store:
         assert store.path == str(tmp_path / "env.duckdb")
     assert (tmp_path / "env.duckdb").is_file()
+
+
+def test_add_events_refuses_events_of_another_article(store) -> None:
+    from detente.errors import StoreError
+
+    with pytest.raises(StoreError, match=r"\[E146\]"):
+        store.add_events(Article(id="doc1", text="t"), [make_event(doc_id="other")])
+    assert store.count() == 0
