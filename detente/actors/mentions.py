@@ -68,8 +68,19 @@ def pick_candidate(candidates: list[Name], when: str) -> Name:
                      (not p.end or when[: len(p.end)] <= p.end)]
         if in_office:
             return in_office[-1]
+        if not others:
+            return _former(people, when)
     if others:
         return others[0]
+    return people[-1]
+
+
+def _former(people: list[Name], when: str) -> Name:
+    """A person out of office at `when`: after an office ended they are a former official (PLOVER ELI)."""
+    ended = [p for p in people if p.end and p.end[: len(when)] < when]
+    if ended:
+        last = max(ended, key=lambda p: p.end)
+        return Name(last.code, "ELI", last.name, "person", last.start, last.end)
     return people[-1]
 
 

@@ -29,6 +29,7 @@ PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government"
 PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PREP_OWNERS = ("of", "from", "in")
+NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
 PARTITIVES = frozenset("""hundred thousand dozen million score group member some one two three third half majority
     number most many several all part body delegation team contingent""".split())  # "the government of Georgia", "officials from Russia"
@@ -324,6 +325,8 @@ class ArticleActors:
     def _with_sector(self, mention: Mention, head: Token, why: str) -> Found:
         name = mention.name
         sector = self._head_sector(head) if head.i not in range(mention.start, mention.end) else ""
+        if not sector and name.kind == "person" and head.i in range(mention.start, mention.end):
+            sector = self._title_of(head)[0]  # a title in the text beats the office file ("General Michel Aoun")
         if not sector and head.i in range(mention.start, mention.end):
             sector = name.sector
         if not sector and name.kind in ("capital", "person", "organisation", "region"):
@@ -471,4 +474,4 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _is_state(code: str) -> bool:
-    return bool(code) and code not in ("IGO", "NGO", "MNC")
+    return bool(code) and code not in NON_STATES

@@ -36,6 +36,36 @@ _SECURITY_HEADERS = {
 }
 
 Coder = Callable[[Iterable[Article]], Iterable[Event]]
+_SINCE = "from the first day of YYYY, YYYY-MM or YYYY-MM-DD"
+_UNTIL = "up to the last day of YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+class ErrorDetail(BaseModel):
+    """The body of every error answer (docs/api.md)."""
+
+    status: int
+    code: str
+    message: str
+    details: list[dict[str, Any]] | None = None
+
+
+class ErrorOut(BaseModel):
+    """{"error": {...}}: the one error shape."""
+
+    error: ErrorDetail
+
+
+_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text}
+    for status, text in (
+        (401, "Missing or wrong token"),
+        (403, "Read-only server"),
+        (404, "Not found"),
+        (413, "Body too large"),
+        (422, "Malformed request"),
+        (500, "Internal error"),
+    )
+}
 
 
 class ArticlesIn(BaseModel):
@@ -103,6 +133,7 @@ def create_app(
         version="1",
         docs_url=None,
         redoc_url=None,
+        responses=_ERROR_RESPONSES,
         description="PLOVER events coded from news, relations per country pair (docs/api.md).",
     )
     install_error_handlers(app)
@@ -122,17 +153,15 @@ def create_app(
 
     @app.get("/events", tags=["events"])
     def events(
-        actor: str | None = None,
-        recipient: str | None = None,
-        type: Annotated[Literal[PLOVER_TYPES] | None, Query()] = None,  # type: ignore[valid-type]
-        since: str | None = None,
-        until: str | None = None,
-        pair: Annotated[
-            str | None, Query(description="two codes A,B: events between them, either direction")
-        ] = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
-        format: Literal["json", "csv"] = "json",
+        actor: Annotated[str | None, Query(description="an actor code, e.g. RUS")] = None,
+        recipient: Annotated[str | None, Query(description="a recipient code, e.g. GEO")] = None,
+        type: Annotated[Literal[PLOVER_TYPES] | None, Query(description="a PLOVER event type")] = None,  # type: ignore[valid-type]
+        since: Annotated[str | None, Query(description=_SINCE)] = None,
+        until: Annotated[str | None, Query(description=_UNTIL)] = None,
+        pair: Annotated[str | None, Query(description="two codes A,B: events between them, either way")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
+        offset: Annotated[int, Query(ge=0, description="events to skip")] = 0,
+        format: Annotated[Literal["json", "csv"], Query(description="json, or csv (the flat export columns)")] = "json",
     ) -> Response:
         """Events matching the filters, in date order, a page at a time (JSON or CSV)."""
         filters = {
@@ -187,7 +216,11 @@ def create_app(
 
     @app.get("/relations/{a}/{b}", tags=["relations"])
     def relations(
-        a: str, b: str, since: str | None = None, until: str | None = None, as_of: str | None = None
+        a: str,
+        b: str,
+        since: Annotated[str | None, Query(description=_SINCE)] = None,
+        until: Annotated[str | None, Query(description=_UNTIL)] = None,
+        as_of: Annotated[str | None, Query(description="the ledger as known on this day (YYYY-MM-DD)")] = None,
     ) -> dict[str, Any]:
         """A country pair: its monthly cooperation-conflict series and its ledger (when installed)."""
         a, b = _country(a), _country(b)
@@ -227,9 +260,7 @@ def create_app(
         "/articles",
         tags=["events"],
         status_code=201,
-        openapi_extra={
-            "requestBody": {"required": True, "content": {"application/json": {"schema": _BODY_SCHEMA}}}
-        },
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": _BODY_SCHEMA}}}},
     )
     async def post_articles(request: Request) -> JSONResponse:
         """Code and store articles (Authorization: Bearer TOKEN); returns each article's events."""
@@ -241,15 +272,12 @@ def create_app(
             parsed = _BODY.validate_json(body)
         except ValidationError as error:
             details = [
-                {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]}
-                for e in error.errors()[:20]
+                {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in error.errors()[:20]
             ]
             reason = details[0]["msg"] if details else "invalid body"
             return error_response(422, Errors.E140.format(reason=reason), details)
         articles = (
-            parsed.articles
-            if isinstance(parsed, ArticlesIn)
-            else (parsed if isinstance(parsed, list) else [parsed])
+            parsed.articles if isinstance(parsed, ArticlesIn) else (parsed if isinstance(parsed, list) else [parsed])
         )
         if not articles:
             return error_response(422, Errors.E140.format(reason="no articles given"))
@@ -268,9 +296,5 @@ def create_app(
 def _check_token(request: Request, token: str | None) -> None:
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
-    if (
-        not token
-        or scheme.lower() != "bearer"
-        or not hmac.compare_digest(value.strip().encode(), token.encode())
-    ):
+    if not token or scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
         raise ApiError(401, Errors.E138, headers={"WWW-Authenticate": "Bearer"})

@@ -23,9 +23,7 @@ def sentence_start(event: Event, text: str | None) -> int | None:
 def event_spans(event: Event, text: str | None) -> dict[str, Any]:
     """The sentence's offset in the article and the trigger/actor/recipient spans, in sentence offsets too."""
     start = sentence_start(event, text)
-    spans = [
-        _span("trigger", event.trigger, "", event.trigger_start, event.trigger_end, event.sentence, start)
-    ]
+    spans = [_span("trigger", event.trigger, "", event.trigger_start, event.trigger_end, event.sentence, start)]
     for kind, entities in (("actor", event.actor), ("recipient", event.recipient)):
         spans.extend(_entity_span(kind, entity, event.sentence, start) for entity in entities)
     return {"sentence_start": start, "spans": spans}
@@ -39,12 +37,7 @@ def _span(
     kind: str, words: str, code: str, begin: int | None, end: int | None, sentence: str, start: int | None
 ) -> dict[str, Any]:
     local_begin = local_end = None
-    if (
-        start is not None
-        and begin is not None
-        and end is not None
-        and start <= begin <= end <= start + len(sentence)
-    ):
+    if start is not None and begin is not None and end is not None and start <= begin <= end <= start + len(sentence):
         local_begin, local_end = begin - start, end - start
     elif words and (found := sentence.find(words)) != -1:
         # Offsets missing or outside the sentence (e.g. an actor resolved from an earlier sentence).

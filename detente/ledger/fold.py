@@ -93,7 +93,6 @@ class ThreadFold:
                     f"no move to {move.state!r} from {state!r}",
                 )
             )
-            self._reporters.append(reading)
             return
         if now is not None and (move.state, move.qualifier) == (now.state, now.qualifier):
             self.steps.append(Step(reading, CONFIRMED, move.state, move.qualifier))

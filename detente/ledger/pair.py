@@ -168,9 +168,9 @@ def build_ledger(
 
 def event_dict(reading: Reading) -> dict:
     """One event with its provenance, as in the ledger JSON."""
-    if "event" not in reading.cache:
-        reading.cache["event"] = _event_dict(reading)
-    return dict(reading.cache["event"])
+    if reading.json is None:
+        reading.json = _event_dict(reading)
+    return dict(reading.json)
 
 
 def _event_dict(reading: Reading) -> dict:

@@ -23,7 +23,7 @@ class Reading:
     moves: dict[str, Move]  # thread id -> the first move whose type, tense and cues fit
     context: tuple[str, ...]  # threads whose cue words the event mentions without moving them
     milli_intensity: int  # intensity in thousandths, so sums are exact and order-free
-    cache: dict = field(default_factory=dict, compare=False, repr=False)  # its JSON form, made once
+    json: dict | None = field(default=None, compare=False, repr=False)  # its JSON form, made once when read
 
 
 def sort_key(event: Event) -> tuple:
@@ -83,7 +83,9 @@ def _trigger_span(sentence: str, trigger: str) -> tuple[int, int] | None:
 
 
 def _windows(event: Event) -> tuple[str, str]:
-    """(words before the trigger plus the trigger, the whole focus) of an event, as raw text."""
+    """(the words before the trigger and the trigger words, the whole focus) of an event, as raw text.
+    The head holds the trigger words only, not what lies between them: "rejected [Armenia's offer to]
+    restore" is no offer."""
     sentence = event.sentence
     span = _trigger_span(sentence, event.trigger)
     if span is None:
@@ -92,8 +94,7 @@ def _windows(event: Event) -> tuple[str, str]:
     start, end = span
     before = " ".join(sentence[:start].split()[-WORDS_BEFORE:])
     after = " ".join(sentence[end:].split()[:WORDS_AFTER])
-    head = f"{before} {sentence[start:end]}"
-    return head, f"{head} {event.object} {after}"
+    return f"{before} {event.trigger}", f"{before} {sentence[start:end]} {event.object} {after}"
 
 
 def read_event(event: Event, a: str, b: str, book: ThreadBook) -> Reading | None:

@@ -113,6 +113,10 @@ def test_openapi_lists_every_endpoint(client) -> None:
         paths
     )
     assert "requestBody" in paths["/articles"]["post"]
+    # Error answers are documented in the one shape, not FastAPI's default validation body.
+    error_ref = {"$ref": "#/components/schemas/ErrorOut"}
+    for status in ("401", "413", "422"):
+        assert paths["/articles"]["post"]["responses"][status]["content"]["application/json"]["schema"] == error_ref
 
 
 def test_docs_page_is_offline(client) -> None:

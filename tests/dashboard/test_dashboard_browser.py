@@ -153,13 +153,13 @@ def test_pick_pair_see_chart_table_and_event(server, browser, tmp_path) -> None:
     screenshot = tmp_path / "dashboard.png"
     page.screenshot(path=str(screenshot), full_page=True)
     assert screenshot.stat().st_size > 10_000
-    shutil.copy(screenshot, Path("/tmp") / "detente-dashboard.png")
+    print(f"dashboard screenshot: {screenshot}")
     assert dialogs == []
     assert errors == []
     page.close()
 
 
-def test_paste_an_article_and_see_its_events(server, browser) -> None:
+def test_paste_an_article_and_see_its_events(server, browser, tmp_path) -> None:
     base, store = server
     page = browser.new_page()
     dialogs = []
@@ -176,6 +176,9 @@ def test_paste_an_article_and_see_its_events(server, browser) -> None:
     assert page.locator("#submit-events tbody tr").count() == len(stored)
     assert "<img src=y onerror=alert(3)>" in page.text_content("#submit-events")
     assert page.locator("#submit-events img").count() == 0
+
+    page.screenshot(path=str(tmp_path / "pasted.png"), full_page=True)
+    print(f"pasted-article screenshot: {tmp_path / 'pasted.png'}")
 
     page.fill("#token", "wrong")
     page.fill("#article-id", "refused")

@@ -147,3 +147,23 @@ def test_negotiation_article_current_states(coded):
     # broken off in 1992, offered and rejected in 2021: the rejection is the current state
     assert [c["state"] for c in diplomatic["history"]] == ["severed", "restoration offered", "restoration rejected"]
     assert (diplomatic["state"], diplomatic["moved_by"]) == ("restoration rejected", "AZE")
+
+
+def test_command_codes_paths_end_to_end(coded, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from detente.cli.main import cli
+
+    plot = tmp_path / "arm-tur.png"
+    article = str(ARTICLES / "armenia-turkey-thaw.txt")
+    args = ["relations", "Armenia", "Turkey", article, "--date", "2026-09-10", "--json", "--plot", str(plot)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["pair"] == ["ARM", "TUR"]
+    threads = {t["thread"]: t for t in data["threads"]}
+    assert (threads["diplomatic"]["state"], threads["diplomatic"]["since"]) == ("restored", "2026-09-07")
+    assert [c["state"] for c in threads["diplomatic"]["history"]] == ["established", "downgraded", "restored"]
+    assert plot.read_bytes()[:4] == b"\x89PNG"

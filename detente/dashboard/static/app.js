@@ -282,7 +282,8 @@
       });
       const events = result.articles.flatMap((a) => a.events);
       const r = result.report;
-      status.textContent = `${events.length} events (${r.coded} coded, ${r.unchanged} unchanged, ${r.events_stored} stored).`;
+      const noun = events.length === 1 ? "event" : "events";
+      status.textContent = `${events.length} ${noun} (${r.coded} coded, ${r.unchanged} unchanged, ${r.events_stored} stored).`;
       const table = $("submit-events");
       const body = table.querySelector("tbody");
       body.replaceChildren();
