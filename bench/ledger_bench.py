@@ -18,8 +18,36 @@ import duckdb
 from detente.ledger import Ledger, build_ledger
 from detente.model import Entity, Event, intensity_of
 
-COUNTRIES = ["RUS", "GEO", "USA", "CHN", "UKR", "ARM", "AZE", "TUR", "IRN", "ISR", "FRA", "DEU", "GBR", "IND",
-             "PAK", "JPN", "KOR", "PRK", "SYR", "IRQ", "EGY", "SAU", "BRA", "MEX", "CAN", "NGA", "ZAF", "KEN"]
+COUNTRIES = [
+    "RUS",
+    "GEO",
+    "USA",
+    "CHN",
+    "UKR",
+    "ARM",
+    "AZE",
+    "TUR",
+    "IRN",
+    "ISR",
+    "FRA",
+    "DEU",
+    "GBR",
+    "IND",
+    "PAK",
+    "JPN",
+    "KOR",
+    "PRK",
+    "SYR",
+    "IRQ",
+    "EGY",
+    "SAU",
+    "BRA",
+    "MEX",
+    "CAN",
+    "NGA",
+    "ZAF",
+    "KEN",
+]
 
 # (type, mode, trigger, object, sentence): wire-like sentences that move or mention ledger threads.
 TEMPLATES = [
@@ -43,11 +71,12 @@ TEMPLATES = [
 
 def make_table(conn: duckdb.DuckDBPyConnection, n: int, share: float) -> None:
     """n synthetic events; `share` of them between RUS and GEO (either direction), the rest random pairs."""
-    conn.execute("CREATE TABLE countries AS SELECT * FROM (SELECT unnest(?) AS code, generate_subscripts(?, 1) AS i)",
-                 [COUNTRIES, COUNTRIES])
+    conn.execute(
+        "CREATE TABLE countries AS SELECT * FROM (SELECT unnest(?) AS code, generate_subscripts(?, 1) AS i)",
+        [COUNTRIES, COUNTRIES],
+    )
     conn.execute("CREATE TABLE templates (i INTEGER, event TEXT, mode TEXT, trigger TEXT, object TEXT, sentence TEXT)")
-    conn.executemany("INSERT INTO templates VALUES (?, ?, ?, ?, ?, ?)",
-                     [(i + 1, *t) for i, t in enumerate(TEMPLATES)])
+    conn.executemany("INSERT INTO templates VALUES (?, ?, ?, ?, ?, ?)", [(i + 1, *t) for i, t in enumerate(TEMPLATES)])
     k, m = len(COUNTRIES), len(TEMPLATES)
     conn.execute(f"""
         CREATE TABLE events AS
@@ -113,16 +142,42 @@ def rows_to_events(rows: list[tuple], *, validate: bool = False) -> list:
     events when writing them can hand over), or validated pydantic Events with validate=True."""
     if not validate:
         return [
-            StoredEvent(doc, eid, etype, mode, [StoredEntity(actor)], [StoredEntity(recipient)], day, index,
-                        sentence, trigger, obj, negated, hypothetical, intensity_of(etype, mode))
-            for doc, eid, etype, mode, actor, recipient, day, index, sentence, trigger, obj, negated, hypothetical
-            in rows
+            StoredEvent(
+                doc,
+                eid,
+                etype,
+                mode,
+                [StoredEntity(actor)],
+                [StoredEntity(recipient)],
+                day,
+                index,
+                sentence,
+                trigger,
+                obj,
+                negated,
+                hypothetical,
+                intensity_of(etype, mode),
+            )
+            for doc, eid, etype, mode, actor, recipient, day, index, sentence, trigger, obj, negated, hypothetical in rows
         ]
     return [
-        Event(doc_id=doc, event_id=eid, event=etype, mode=mode, actor=[Entity(text=actor, code=actor)],
-              recipient=[Entity(text=recipient, code=recipient)], date=day, date_precision="day",
-              sentence_index=index, sentence=sentence, trigger=trigger, object=obj, negated=negated,
-              hypothetical=hypothetical, intensity=intensity_of(etype, mode))
+        Event(
+            doc_id=doc,
+            event_id=eid,
+            event=etype,
+            mode=mode,
+            actor=[Entity(text=actor, code=actor)],
+            recipient=[Entity(text=recipient, code=recipient)],
+            date=day,
+            date_precision="day",
+            sentence_index=index,
+            sentence=sentence,
+            trigger=trigger,
+            object=obj,
+            negated=negated,
+            hypothetical=hypothetical,
+            intensity=intensity_of(etype, mode),
+        )
         for doc, eid, etype, mode, actor, recipient, day, index, sentence, trigger, obj, negated, hypothetical in rows
     ]
 
@@ -145,7 +200,8 @@ def main() -> None:
         rows = conn.execute(
             "SELECT doc_id, event_id, event, mode, actor, recipient, date, sentence_index, sentence, trigger, "
             "object, negated, hypothetical FROM events "
-            "WHERE (actor = ? AND recipient = ?) OR (actor = ? AND recipient = ?)", ["RUS", "GEO", "GEO", "RUS"]
+            "WHERE (actor = ? AND recipient = ?) OR (actor = ? AND recipient = ?)",
+            ["RUS", "GEO", "GEO", "RUS"],
         ).fetchall()
         marks.append((time.perf_counter(), time.process_time()))
         events = rows_to_events(rows)
@@ -159,15 +215,19 @@ def main() -> None:
     print(f"pair RUS-GEO: {len(rows):,} of {total:,} events")
     for label, runs in (("wall", timings), ("CPU ", cpu)):
         best = min(runs)
-        print(f"{label}: select {best[1]:.3f} s + rows->records {best[2]:.3f} s + fold and to_dict {best[3]:.3f} s "
-              f"= {best[0]:.3f} s ({'under' if best[0] < 1 else 'OVER'} 1 s, best of 3)")
+        print(
+            f"{label}: select {best[1]:.3f} s + rows->records {best[2]:.3f} s + fold and to_dict {best[3]:.3f} s "
+            f"= {best[0]:.3f} s ({'under' if best[0] < 1 else 'OVER'} 1 s, best of 3)"
+        )
     print("states:", {t["thread"]: t["state"] for t in data["threads"]})
     t0 = time.perf_counter()
     validated = rows_to_events(rows, validate=True)
     t1 = time.perf_counter()
     same = build_ledger(validated, "RUS", "GEO").to_dict() == data
-    print(f"(with pydantic Events instead: rows->Event {t1 - t0:.3f} s, fold and to_dict "
-          f"{time.perf_counter() - t1:.3f} s; same ledger: {same})")
+    print(
+        f"(with pydantic Events instead: rows->Event {t1 - t0:.3f} s, fold and to_dict "
+        f"{time.perf_counter() - t1:.3f} s; same ledger: {same})"
+    )
 
     one_more = replace(events[len(events) // 2], event_id="late", date="2030-01-01")
     t0 = time.perf_counter()
@@ -179,8 +239,10 @@ def main() -> None:
     incremental.add(one_more)
     incremental.to_dict()
     t2 = time.perf_counter()
-    print(f"incremental: folding {len(events):,} events one by one {t1 - t0:.3f} s; "
-          f"one more event then to_dict {1000 * (t2 - t1):.1f} ms")
+    print(
+        f"incremental: folding {len(events):,} events one by one {t1 - t0:.3f} s; "
+        f"one more event then to_dict {1000 * (t2 - t1):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -34,9 +34,7 @@ def stored_events(db: str | None, a: str, b: str) -> Iterator[Event]:
     try:
         store = importlib.import_module("detente.store")
     except ImportError as error:
-        raise InputError(
-            Errors.E114.format(a=a, b=b, reason=f"the event store is unavailable: {error}")
-        ) from None
+        raise InputError(Errors.E114.format(a=a, b=b, reason=f"the event store is unavailable: {error}")) from None
     if not hasattr(store, "events_for_pair"):
         raise InputError(Errors.E114.format(a=a, b=b, reason="this version has no event store"))
     return store.events_for_pair(path, a, b)

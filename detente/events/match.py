@@ -125,6 +125,7 @@ class SentenceCoder:
                 candidate = self._noun_event(token, triggers)
                 if candidate:
                     candidates.append(candidate)
+        candidates = _without_protest_topics(candidates)
         candidates.sort(key=lambda c: c.trigger.i)
         for candidate in candidates:
             candidate.context = self._contexts(sent, candidate)
@@ -221,12 +222,13 @@ class SentenceCoder:
             why = "no actor: subject not resolved" if actor_heads else "no actor: no subject found"
             self.misses.append(Miss(token, why, [pattern]))
             return None
-        if (event, mode) == ("ACCUSE", "disapprove") and all(a.entity.sector in NON_STATE for a in actors):
-            street = next((p for p in self.lexicon.verbs.get(pattern.lemma, []) if p.type == "PROTEST"), None)
-            if street is not None:
-                # "Students protested the decision" is a protest; "Tokyo protested the incursion" a complaint.
-                event, mode = street.type, street.mode
-                notes.append(f"non-state actor: {pattern.lemma!r} is PROTEST ({street.source})")
+        switched = self._by_actor_kind(pattern, actors)
+        if switched is not None and switched.type != event:
+            # "Students protested the decision" is a protest; "Tokyo protested the incursion" a complaint;
+            # "protesters gathered" is a protest, "leaders gathered" a meeting.
+            notes.append(f"{'non-state' if switched.type == 'PROTEST' else 'state'} actor: "
+                         f"{pattern.lemma!r} is {switched.type} ({switched.source})")
+            event, mode = switched.type, switched.mode
         first_preps = TO_FIRST if event in TO_RECIPIENT_TYPES else frozenset()
         recipient_heads += [t for s in scope for t in _recipient_heads(s, first_preps)]
         clause = _that_clause(token) if event in CLAUSE_TYPES or (event, mode) == ("RETREAT", "access") else None
@@ -269,6 +271,19 @@ class SentenceCoder:
                               _phrase(obj) if obj is not None else "", negated, hypothetical, future, notes=notes)
         self.actors.note_event_actors(token, [f.entity for f in actors])
         return candidate
+
+    def _by_actor_kind(self, pattern: Pattern, actors: list[Found]) -> Pattern | None:
+        """Among equally specific patterns of a lemma, PROTEST for non-state actors, another type for states."""
+        rivals = [p for p in self.lexicon.verbs.get(pattern.lemma, []) if p.specificity == pattern.specificity
+                  and p.particles == pattern.particles and p.objects == pattern.objects]
+        if len({p.type for p in rivals}) < 2:
+            return None
+        non_state = all(a.entity.sector in NON_STATE for a in actors)
+        if non_state:
+            return next((p for p in rivals if p.type == "PROTEST"), None)
+        if pattern.type == "PROTEST":
+            return next((p for p in rivals if p.type != "PROTEST"), None)
+        return None
 
     def _asked_mode(self, comp_pattern: Pattern | None, obj: Token | None) -> str:
         if comp_pattern is not None:
@@ -467,12 +482,14 @@ def _complement(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             return child
-    for child in token.children:
-        if child.dep_ in ("acomp", "dobj", "attr"):
-            for grand in child.children:
-                if grand.dep_ in ("xcomp", "acl") and grand.pos_ == "VERB" and any(
-                        g.dep_ == "aux" and g.lower_ == "to" for g in grand.children):
-                    return grand
+    holders = [c for c in token.children if c.dep_ in ("acomp", "dobj", "attr", "dative")]
+    holders += [p for prep in token.children if prep.dep_ in ("prep", "prt") for p in prep.children
+                if p.dep_ == "pobj"]  # "called on Belarus to release ..."
+    for child in holders:
+        for grand in child.children:
+            if grand.dep_ in ("xcomp", "acl", "relcl", "ccomp") and grand.pos_ == "VERB" and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in grand.children):
+                return grand
     return None
 
 
@@ -591,6 +608,18 @@ def _phrase(token: Token) -> str:
     words = list(token.subtree)
     text = token.doc[words[0].i: words[-1].i + 1].text
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _without_protest_topics(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop what a protest demands ("gathered to demand that X step down"): PLOVER codes the protest only."""
+    anchors = set()
+    for c in candidates:
+        if c.event == "PROTEST":
+            anchors.add(c.trigger.i)
+            if c.trigger.pos_ in ("NOUN", "PROPN"):
+                anchors.add(c.trigger.head.i)  # the light verb of "staged a hunger strike"
+    return [c for c in candidates if not (c.event == "REQUEST" and c.trigger.dep_ in ("advcl", "xcomp")
+                                          and c.trigger.head.i in anchors)]
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:

@@ -58,9 +58,7 @@ def country_code(name_or_code: str, *, gazetteer: Path | None = None) -> str:
     if table is None:
         # Without the gazetteer only codes can be told apart from typos.
         if _CODE.fullmatch(value.upper()) and len(value) == 3:
-            log.warning(
-                "country gazetteer %s missing: taking %r as a code unchecked", gazetteer or GAZETTEER, value
-            )
+            log.warning("country gazetteer %s missing: taking %r as a code unchecked", gazetteer or GAZETTEER, value)
             return value.upper()
         raise InputError(Errors.E030.format(value=name_or_code))
     by_name, _ = table

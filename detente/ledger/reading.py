@@ -46,7 +46,7 @@ def sort_key(event: Event) -> tuple:
 
 
 def direction_of(event: Event, a: str, b: str) -> str | None:
-    """"A->B", "B->A", "joint" or None when the event is not between a and b."""
+    """ "A->B", "B->A", "joint" or None when the event is not between a and b."""
     actors = [e.code for e in event.actor]
     recipients = [e.code for e in event.recipient]
     a_acts, b_acts = a in actors, b in actors
@@ -70,8 +70,11 @@ def _trigger_span(sentence: str, trigger: str) -> tuple[int, int] | None:
     lowered = sentence.lower()
     at = lowered.find(words[0])
     end = at + len(words[0])
-    if len(words) == 1 and at >= 0 and not (at and lowered[at - 1].isalnum()) and not (
-        end < len(lowered) and lowered[end].isalnum()
+    if (
+        len(words) == 1
+        and at >= 0
+        and not (at and lowered[at - 1].isalnum())
+        and not (end < len(lowered) and lowered[end].isalnum())
     ):
         return at, end  # the common case, without a regex
     first = re.search(r"\b" + re.escape(words[0]) + r"\b", lowered)

@@ -43,9 +43,7 @@ def render_text(ledger: dict) -> str:
     for thread in ledger["threads"]:
         lines.append("")
         if thread["state"] is None:
-            lines.append(
-                f"== {thread['topic']}: no state" + (" (events below mention it)" if thread["events"] else "")
-            )
+            lines.append(f"== {thread['topic']}: no state" + (" (events below mention it)" if thread["events"] else ""))
         else:
             disputed = "  DISPUTED" if thread["disputed"] else ""
             lines.append(
@@ -76,7 +74,5 @@ def render_text(ledger: dict) -> str:
             continue
         for row in rows:
             label = row["period"] + (" (year only)" if len(row["period"]) == 4 else "")
-            lines.append(
-                f"  {direction:<9} {label:<18} {row['count']:>5}  {row['sum']:>+9.1f}  {row['mean']:>+6.2f}"
-            )
+            lines.append(f"  {direction:<9} {label:<18} {row['count']:>5}  {row['sum']:>+9.1f}  {row['mean']:>+6.2f}")
     return "\n".join(lines) + "\n"

@@ -213,9 +213,7 @@ def parse_threads(text: str, path: str) -> ThreadBook:
         if not moves[tid]:
             raise fail(0, f"thread {tid!r} has no moves")
     threads = tuple(
-        Thread(
-            tid, topic, states, cues, tuple(moves[tid]), {s: frozenset(o) for s, o in contrary[tid].items()}
-        )
+        Thread(tid, topic, states, cues, tuple(moves[tid]), {s: frozenset(o) for s, o in contrary[tid].items()})
         for tid, (topic, states, cues) in heads.items()
     )
     return ThreadBook(threads, offer, persist, path)
@@ -225,8 +223,7 @@ def _parse_move(cols: list[str], number: int, path: str, heads: dict, fail) -> M
     if len(cols) != 9:
         raise fail(
             number,
-            "'move' takes 8 columns (thread, types, mode, as, cues, state, qualifier, from), "
-            f"got {len(cols) - 1}",
+            f"'move' takes 8 columns (thread, types, mode, as, cues, state, qualifier, from), got {len(cols) - 1}",
         )
     _, tid, types, mode, tense, cues, state, qualifier, allowed = cols
     if tid not in heads:

@@ -37,9 +37,7 @@ def test_text_output_from_paths(coded):
 
 
 def test_json_output_with_as_of(coded):
-    result = CliRunner().invoke(
-        cli, ["relations", "RUS", "GEO", "story.txt", "--json", "--as-of", "2012-03-01"]
-    )
+    result = CliRunner().invoke(cli, ["relations", "RUS", "GEO", "story.txt", "--json", "--as-of", "2012-03-01"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert (data["as_of"], data["threads"][0]["state"], data["threads"][1]["state"]) == (

@@ -8,9 +8,7 @@ from detente.ledger import build_ledger
 
 
 def _diplomatic(events) -> dict:
-    return next(
-        t for t in build_ledger(events, "RUS", "GEO").to_dict()["threads"] if t["thread"] == "diplomatic"
-    )
+    return next(t for t in build_ledger(events, "RUS", "GEO").to_dict()["threads"] if t["thread"] == "diplomatic")
 
 
 def restored(doc: str, date: str):
@@ -27,9 +25,7 @@ def restored(doc: str, date: str):
     )
 
 
-def severed(
-    doc: str, date: str, sentence: str = "Georgia severed diplomatic ties with Russia.", trigger="severed"
-):
+def severed(doc: str, date: str, sentence: str = "Georgia severed diplomatic ties with Russia.", trigger="severed"):
     return ev(doc, 1, date, "GEO", "RUS", "SANCTION", trigger, sentence, obj="diplomatic ties")
 
 
@@ -112,9 +108,7 @@ def test_a_later_agreeing_report_settles_a_dispute():
         [
             restored("agency-a", "2013-05-01"),
             severed("agency-b", "2013-05-10", "Ties remain severed, the ministry said."),
-            severed(
-                "agency-c", "2013-06-01", "Georgia cut diplomatic ties with Russia again.", trigger="cut"
-            ),
+            severed("agency-c", "2013-06-01", "Georgia cut diplomatic ties with Russia again.", trigger="cut"),
         ]
     )
     assert t["disputed"] is True  # agency-c confirms agency-b's state; the dispute stays on record

@@ -11,9 +11,7 @@ from detente.ledger import Ledger, build_ledger, plot_ledger
 
 def test_monthly_line_per_direction_with_year_only_and_undated_buckets():
     events = [
-        ev(
-            "a", 0, "2012-03-02", "RUS", "GEO", "AGREE", "offered", "Russia offered talks to Georgia."
-        ),  # +2.5
+        ev("a", 0, "2012-03-02", "RUS", "GEO", "AGREE", "offered", "Russia offered talks to Georgia."),  # +2.5
         ev(
             "a",
             1,
@@ -27,9 +25,7 @@ def test_monthly_line_per_direction_with_year_only_and_undated_buckets():
         ),  # -5.5
         ev("a", 2, "2012-04", "GEO", "RUS", "ACCUSE", "accused", "Georgia accused Russia."),  # -3
         ev("a", 3, "2008", "RUS", "GEO", "ASSAULT", "attacked", "Russia attacked Georgia in 2008."),  # -9
-        ev(
-            "a", 4, "2012-03-09", "RUS+GEO", "", "CONSULT", "met", "Russia and Georgia met."
-        ),  # +2.5 both ways
+        ev("a", 4, "2012-03-09", "RUS+GEO", "", "CONSULT", "met", "Russia and Georgia met."),  # +2.5 both ways
         ev("a", 5, "", "GEO", "RUS", "PROTEST", "protested", "Georgians protested at the embassy."),  # -5
         ev(
             "a",
@@ -105,9 +101,7 @@ def test_to_dict_shape():
         "talks",
     ]
     moved = data["threads"][0]["events"][0]
-    assert {
-        k: moved[k] for k in ("date", "direction", "event", "mode", "trigger", "doc_id", "role", "claims")
-    } == {
+    assert {k: moved[k] for k in ("date", "direction", "event", "mode", "trigger", "doc_id", "role", "claims")} == {
         "date": "2008",
         "direction": "GEO->RUS",
         "event": "SANCTION",

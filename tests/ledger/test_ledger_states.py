@@ -793,9 +793,7 @@ def test_caucasus_story_threads(thread):
 def test_caucasus_hypothetical_restoration_is_listed_but_excluded():
     t = _thread(build_ledger(caucasus_events(), "RUS", "GEO"), "diplomatic")
     excluded = [e for e in t["events"] if e["role"] == "excluded"]
-    assert [(e["trigger"], e["claims"], e["hypothetical"]) for e in excluded] == [
-        ("restore", "restored", True)
-    ]
+    assert [(e["trigger"], e["claims"], e["hypothetical"]) for e in excluded] == [("restore", "restored", True)]
 
 
 def test_pair_order_and_names_do_not_change_the_threads():
@@ -820,9 +818,7 @@ def test_events_of_other_pairs_do_not_count():
             mode="expel",
             obj="a US diplomat",
         ),
-        ev(
-            "other", 1, "2012-03-05", "GEO", "", "ASSAULT", "shelled", "Georgian artillery shelled a village."
-        ),
+        ev("other", 1, "2012-03-05", "GEO", "", "ASSAULT", "shelled", "Georgian artillery shelled a village."),
     ]
     ledger = build_ledger(events, "RUS", "GEO")
     assert ledger.to_dict()["events"] == len(caucasus_events())
@@ -873,9 +869,7 @@ def test_a_second_report_of_the_same_state_confirms_and_keeps_since():
         "Georgia severed ties with Russia.",
         obj="ties",
     )
-    again = ev(
-        "b", 0, "2009-01-10", "GEO", "RUS", "SANCTION", "cut", "Tbilisi has cut ties with Moscow.", obj="ties"
-    )
+    again = ev("b", 0, "2009-01-10", "GEO", "RUS", "SANCTION", "cut", "Tbilisi has cut ties with Moscow.", obj="ties")
     t = _thread(build_ledger([first, again], "RUS", "GEO"), "diplomatic")
     assert (t["state"], t["since"], len(t["history"])) == ("severed", "2008-08-29", 1)
     assert [e["role"] for e in t["events"]] == ["moved", "confirmed"]
@@ -924,3 +918,48 @@ def test_context_events_are_listed_without_moving():
     t = _thread(build_ledger([accuse], "RUS", "GEO"), "diplomatic")
     assert t["state"] is None
     assert [e["role"] for e in t["events"]] == ["context"]
+
+
+@pytest.mark.parametrize(
+    ("event", "offer", "state"),
+    [
+        # the coder's trigger skips words: "offered ... restore"
+        (
+            ev(
+                D,
+                0,
+                DAY,
+                "ARM",
+                "AZE",
+                "SUPPORT",
+                "offered restore",
+                "Armenia offered on Tuesday to restore diplomatic relations with Azerbaijan.",
+            ),
+            True,
+            "restoration offered",
+        ),
+        # "offer" is what is rejected, not the rejection's tense
+        (
+            ev(
+                D,
+                1,
+                DAY,
+                "AZE",
+                "ARM",
+                "REJECT",
+                "rejected restore",
+                "Azerbaijan rejected Armenia's offer to restore relations.",
+            ),
+            False,
+            "restoration rejected",
+        ),
+        (
+            ev(D, 2, DAY, "AZE", "ARM", "AGREE", "restored", "Azerbaijan restored relations with Armenia."),
+            False,
+            "restored",
+        ),
+    ],
+)
+def test_offer_is_read_from_the_words_before_and_the_trigger(event, offer, state):
+    t = _thread(build_ledger([event], "ARM", "AZE"), "diplomatic")
+    assert (t["events"][0]["offer"], t["state"]) == (offer, state)
