@@ -158,7 +158,21 @@ def rows_to_events(rows: list[tuple], *, validate: bool = False) -> list:
                 hypothetical,
                 intensity_of(etype, mode),
             )
-            for doc, eid, etype, mode, actor, recipient, day, index, sentence, trigger, obj, negated, hypothetical in rows
+            for (
+                doc,
+                eid,
+                etype,
+                mode,
+                actor,
+                recipient,
+                day,
+                index,
+                sentence,
+                trigger,
+                obj,
+                negated,
+                hypothetical,
+            ) in (rows)
         ]
     return [
         Event(

@@ -36,7 +36,11 @@ def test_jsonl_rejects_bad_lines_with_line_numbers(tmp_path):
     assert [a.id for a in articles] == ["a", "7"]
     assert articles[0].date == dt.date(2020, 1, 5) and articles[0].url == "https://x.org/a"
     assert [(r.line, r.reason.split(":")[0]) for r in rejects] == [
-        (2, "not valid JSON"), (3, "missing or empty text"), (4, "invalid date"), (5, "missing id")]
+        (2, "not valid JSON"),
+        (3, "missing or empty text"),
+        (4, "invalid date"),
+        (5, "missing id"),
+    ]
 
 
 def test_missing_path_is_rejected_not_raised(tmp_path):
@@ -52,8 +56,10 @@ def test_stdin_plain_text_is_one_article(monkeypatch):
 
 
 def test_boilerplate_is_blanked_in_place():
-    text = ("Russia offered talks.\nBy Jane Doe\nCopyright 2024 Example Wire. All Rights Reserved. | "
-            "https://example.org/a |\nSee https://example.org/b for more.\n")
+    text = (
+        "Russia offered talks.\nBy Jane Doe\nCopyright 2024 Example Wire. All Rights Reserved. | "
+        "https://example.org/a |\nSee https://example.org/b for more.\n"
+    )
     cleaned = clean_text(text)
     assert len(cleaned) == len(text)
     assert "Russia offered talks." in cleaned
@@ -68,7 +74,7 @@ def test_cleaning_keeps_length_and_line_breaks(text):
     assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(cleaned) if c == "\n"]
 
 
-@pytest.mark.parametrize("line", ["{\"id\": \"x\"}", "[1, 2]", "\"just a string\""])
+@pytest.mark.parametrize("line", ['{"id": "x"}', "[1, 2]", '"just a string"'])
 def test_jsonl_records_without_text_are_rejected(tmp_path, line):
     path = tmp_path / "in.jsonl"
     path.write_text(line + "\n", encoding="utf-8")

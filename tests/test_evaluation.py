@@ -28,65 +28,163 @@ def _ent(code: str, sector: str = "") -> dict:
     return {"code": code, "sector": sector}
 
 
-def _gold(event: str, actor: list, recipient: list, *, mode: str = "", date: str | None = None,
-          alt: list | None = None, optional: bool = False) -> dict:
-    return {"event": event, "alt": alt or [], "mode": mode, "actor": actor, "recipient": recipient,
-            "date": date, "optional": optional}
+def _gold(
+    event: str,
+    actor: list,
+    recipient: list,
+    *,
+    mode: str = "",
+    date: str | None = None,
+    alt: list | None = None,
+    optional: bool = False,
+) -> dict:
+    return {
+        "event": event,
+        "alt": alt or [],
+        "mode": mode,
+        "actor": actor,
+        "recipient": recipient,
+        "date": date,
+        "optional": optional,
+    }
 
 
 # A small hand-made sample that passes through every rule of the shared scorer: alt types, optional
 # events, symmetric types split into actor and recipient, code prefixes (RUSGOV, IGOUNO), bare-string
 # entities, duplicates, a recipient the gold lacks, a false alarm, a document never predicted.
 GOLD = [
-    {"id": "d1", "date": "2012-03-02", "text": "t", "events": [
-        _gold("AGREE", [_ent("RUS", "GOV")], [_ent("GEO", "GOV")], date="2012-03-02"),
-        _gold("SANCTION", [_ent("RUS", "GOV")], [_ent("GEO")], mode="discontinue", date="2006"),
-        _gold("ASSAULT", [_ent("RUS", "MIL"), _ent("GEO", "MIL")], [], mode="heavy-weapons", date="2008-08"),
-        _gold("SUPPORT", [_ent("GEO", "GOV")], [_ent("RUS", "CVL")], alt=["AGREE"], date="2012-02-28"),
-        _gold("ACCUSE", [_ent("USA", "GOV")], [_ent("RUS", "GOV")], mode="disapprove", date="2008",
-              optional=True),
-    ]},
-    {"id": "d2", "date": "2024-05-10", "text": "t", "events": [
-        _gold("CONSULT", [_ent("FRA", "GOV")], [_ent("IGOUNO")], mode="visit", date="2024-05-09"),
-        _gold("COERCE", [_ent("TUR", "COP")], [_ent("TUR", "JRN")], mode="arrest"),
-    ]},
+    {
+        "id": "d1",
+        "date": "2012-03-02",
+        "text": "t",
+        "events": [
+            _gold("AGREE", [_ent("RUS", "GOV")], [_ent("GEO", "GOV")], date="2012-03-02"),
+            _gold("SANCTION", [_ent("RUS", "GOV")], [_ent("GEO")], mode="discontinue", date="2006"),
+            _gold("ASSAULT", [_ent("RUS", "MIL"), _ent("GEO", "MIL")], [], mode="heavy-weapons", date="2008-08"),
+            _gold("SUPPORT", [_ent("GEO", "GOV")], [_ent("RUS", "CVL")], alt=["AGREE"], date="2012-02-28"),
+            _gold("ACCUSE", [_ent("USA", "GOV")], [_ent("RUS", "GOV")], mode="disapprove", date="2008", optional=True),
+        ],
+    },
+    {
+        "id": "d2",
+        "date": "2024-05-10",
+        "text": "t",
+        "events": [
+            _gold("CONSULT", [_ent("FRA", "GOV")], [_ent("IGOUNO")], mode="visit", date="2024-05-09"),
+            _gold("COERCE", [_ent("TUR", "COP")], [_ent("TUR", "JRN")], mode="arrest"),
+        ],
+    },
     {"id": "d3", "date": "2024-05-10", "text": "Rain fell.", "events": []},
     {"id": "d4", "date": "2024-05-10", "text": "Nobody came.", "events": []},
-    {"id": "d5", "date": "2024-05-10", "text": "t", "events": [
-        _gold("PROTEST", [_ent("SRB", "CVL")], [_ent("SRB", "GOV")], mode="demo", date="2024-05"),
-    ]},
+    {
+        "id": "d5",
+        "date": "2024-05-10",
+        "text": "t",
+        "events": [
+            _gold("PROTEST", [_ent("SRB", "CVL")], [_ent("SRB", "GOV")], mode="demo", date="2024-05"),
+        ],
+    },
 ]
 
 PREDICTED = [
-    {"doc_id": "d1", "event": "AGREE", "mode": "", "actor": [_ent("RUS", "GOV")],
-     "recipient": [_ent("GEO", "MIL")], "date": "2012-03-02"},
-    {"doc_id": "d1", "event": "AGREE", "mode": "", "actor": [_ent("RUS", "GOV")],
-     "recipient": [_ent("GEO", "GOV")], "date": "2012-03-01"},
-    {"doc_id": "d1", "event": "SANCTION", "mode": "expel", "actor": [_ent("RUSGOV", "GOV")],
-     "recipient": ["GEO"], "date": "2006-05-01"},
-    {"doc_id": "d1", "event": "ASSAULT", "mode": "heavy-weapons", "actor": [_ent("RUS", "MIL")],
-     "recipient": [_ent("GEO", "GOV")], "date": "2008-09-01"},
-    {"doc_id": "d1", "event": "AGREE", "mode": "", "actor": [_ent("GEO", "GOV")],
-     "recipient": [_ent("RUS", "GOV")], "date": "2012-02-28"},
-    {"doc_id": "d1", "event": "ACCUSE", "mode": "disapprove", "actor": [_ent("USA", "GOV")],
-     "recipient": [_ent("RUS")], "date": "2008-08"},
-    {"doc_id": "d1", "event": "REJECT", "mode": "", "actor": [_ent("GEO", "GOV")],
-     "recipient": [_ent("RUS", "GOV")], "date": "2012-03-02"},
-    {"doc_id": "d2", "event": "CONSULT", "mode": "", "actor": [_ent("FRA", "GOV")],
-     "recipient": [_ent("IGO", "GOV")], "date": None},
-    {"doc_id": "d2", "event": "COERCE", "mode": "arrest", "actor": [_ent("TUR", "COP")],
-     "recipient": [], "date": "2024-05-10"},
-    {"doc_id": "d3", "event": "PROTEST", "mode": "demo", "actor": [_ent("GBR", "CVL")],
-     "recipient": [], "date": "2024-05-10"},
+    {
+        "doc_id": "d1",
+        "event": "AGREE",
+        "mode": "",
+        "actor": [_ent("RUS", "GOV")],
+        "recipient": [_ent("GEO", "MIL")],
+        "date": "2012-03-02",
+    },
+    {
+        "doc_id": "d1",
+        "event": "AGREE",
+        "mode": "",
+        "actor": [_ent("RUS", "GOV")],
+        "recipient": [_ent("GEO", "GOV")],
+        "date": "2012-03-01",
+    },
+    {
+        "doc_id": "d1",
+        "event": "SANCTION",
+        "mode": "expel",
+        "actor": [_ent("RUSGOV", "GOV")],
+        "recipient": ["GEO"],
+        "date": "2006-05-01",
+    },
+    {
+        "doc_id": "d1",
+        "event": "ASSAULT",
+        "mode": "heavy-weapons",
+        "actor": [_ent("RUS", "MIL")],
+        "recipient": [_ent("GEO", "GOV")],
+        "date": "2008-09-01",
+    },
+    {
+        "doc_id": "d1",
+        "event": "AGREE",
+        "mode": "",
+        "actor": [_ent("GEO", "GOV")],
+        "recipient": [_ent("RUS", "GOV")],
+        "date": "2012-02-28",
+    },
+    {
+        "doc_id": "d1",
+        "event": "ACCUSE",
+        "mode": "disapprove",
+        "actor": [_ent("USA", "GOV")],
+        "recipient": [_ent("RUS")],
+        "date": "2008-08",
+    },
+    {
+        "doc_id": "d1",
+        "event": "REJECT",
+        "mode": "",
+        "actor": [_ent("GEO", "GOV")],
+        "recipient": [_ent("RUS", "GOV")],
+        "date": "2012-03-02",
+    },
+    {
+        "doc_id": "d2",
+        "event": "CONSULT",
+        "mode": "",
+        "actor": [_ent("FRA", "GOV")],
+        "recipient": [_ent("IGO", "GOV")],
+        "date": None,
+    },
+    {
+        "doc_id": "d2",
+        "event": "COERCE",
+        "mode": "arrest",
+        "actor": [_ent("TUR", "COP")],
+        "recipient": [],
+        "date": "2024-05-10",
+    },
+    {
+        "doc_id": "d3",
+        "event": "PROTEST",
+        "mode": "demo",
+        "actor": [_ent("GBR", "CVL")],
+        "recipient": [],
+        "date": "2024-05-10",
+    },
     {"doc_id": "zz", "event": "AID", "actor": [_ent("USA")], "recipient": [_ent("UKR")]},
 ]
 
 # Printed by `python ../shared/eval/score.py gold.jsonl pred.jsonl --json --per-doc` on the sample
 # above (written out one document / one event a line), 2026-11-26.
 SHARED_SUMMARY = {
-    "documents": 5, "missing_documents": 2, "gold_events": 7, "predicted_events": 9, "recall": 0.7143,
-    "precision": 0.6667, "f1": 0.6897, "type_recall": 0.8571, "date_accuracy": 0.6,
-    "sector_accuracy": 0.8571, "mode_accuracy": 0.3333, "false_alarm_docs": "1/2",
+    "documents": 5,
+    "missing_documents": 2,
+    "gold_events": 7,
+    "predicted_events": 9,
+    "recall": 0.7143,
+    "precision": 0.6667,
+    "f1": 0.6897,
+    "type_recall": 0.8571,
+    "date_accuracy": 0.6,
+    "sector_accuracy": 0.8571,
+    "mode_accuracy": 0.3333,
+    "false_alarm_docs": "1/2",
 }
 SHARED_PER_DOC = [
     {"id": "d1", "required": 4, "found": 4, "predicted": 6, "correct": 5},
@@ -125,18 +223,29 @@ def test_files_round_trip(tmp_path: Path) -> None:
     ("pred", "gold", "expected"),
     [
         # symmetric: two fighting parties may be split into actor and recipient
-        ({"event": "ASSAULT", "actor": ["GEO"], "recipient": ["RUS"]},
-         _gold("ASSAULT", [_ent("RUS"), _ent("GEO")], []), True),
+        (
+            {"event": "ASSAULT", "actor": ["GEO"], "recipient": ["RUS"]},
+            _gold("ASSAULT", [_ent("RUS"), _ent("GEO")], []),
+            True,
+        ),
         # not symmetric: a recipient the gold event does not have
-        ({"event": "PROTEST", "actor": ["SRB"], "recipient": ["USA"]},
-         _gold("PROTEST", [_ent("SRB")], []), False),
+        ({"event": "PROTEST", "actor": ["SRB"], "recipient": ["USA"]}, _gold("PROTEST", [_ent("SRB")], []), False),
         # actor and recipient swapped on a directed type
-        ({"event": "ACCUSE", "actor": ["RUS"], "recipient": ["USA"]},
-         _gold("ACCUSE", [_ent("USA")], [_ent("RUS")]), False),
-        ({"event": "REJECT", "actor": ["GEO"], "recipient": ["RUS"]},
-         _gold("REQUEST", [_ent("GEO")], [_ent("RUS")], alt=["REJECT"]), True),
-        ({"event": "CONSULT", "actor": ["UKR"], "recipient": ["POL"]},
-         _gold("CONSULT", [_ent("POL"), _ent("UKR")], []), True),
+        (
+            {"event": "ACCUSE", "actor": ["RUS"], "recipient": ["USA"]},
+            _gold("ACCUSE", [_ent("USA")], [_ent("RUS")]),
+            False,
+        ),
+        (
+            {"event": "REJECT", "actor": ["GEO"], "recipient": ["RUS"]},
+            _gold("REQUEST", [_ent("GEO")], [_ent("RUS")], alt=["REJECT"]),
+            True,
+        ),
+        (
+            {"event": "CONSULT", "actor": ["UKR"], "recipient": ["POL"]},
+            _gold("CONSULT", [_ent("POL"), _ent("UKR")], []),
+            True,
+        ),
     ],
 )
 def test_matching_rules(pred: dict, gold: dict, expected: bool) -> None:
@@ -144,14 +253,18 @@ def test_matching_rules(pred: dict, gold: dict, expected: bool) -> None:
 
 
 def test_event_records_are_grouped_by_document() -> None:
-    event = Event(doc_id="a1", event_id="x", event="AID", date="2015-04-27",
-                  actor=[Entity(text="Japan", code="JPN", sector="GOV")],
-                  recipient=[Entity(text="Nepal", code="NPL")])
+    event = Event(
+        doc_id="a1",
+        event_id="x",
+        event="AID",
+        date="2015-04-27",
+        actor=[Entity(text="Japan", code="JPN", sector="GOV")],
+        recipient=[Entity(text="Nepal", code="NPL")],
+    )
     grouped = group_predictions([event])
     assert list(grouped) == ["a1"]
     assert grouped["a1"][0]["actor"][0]["code"] == "JPN"
-    gold = [{"id": "a1", "text": "t",
-             "events": [_gold("AID", [_ent("JPN", "GOV")], [_ent("NPL")], date="2015")]}]
+    gold = [{"id": "a1", "text": "t", "events": [_gold("AID", [_ent("JPN", "GOV")], [_ent("NPL")], date="2015")]}]
     assert score(gold, [event])["f1"] == 1.0
 
 
@@ -180,8 +293,11 @@ sectors = st.sampled_from(["", "GOV", "MIL", "CVL"])
 entities = st.lists(st.builds(_ent, codes, sectors), min_size=1, max_size=2)
 gold_events = st.builds(
     lambda event, actor, recipient, date, opt: _gold(event, actor, recipient, date=date, optional=opt),
-    st.sampled_from(PLOVER_TYPES), entities, st.one_of(st.just([]), entities),
-    st.sampled_from([None, "2008", "2008-08", "2012-03-02"]), st.booleans(),
+    st.sampled_from(PLOVER_TYPES),
+    entities,
+    st.one_of(st.just([]), entities),
+    st.sampled_from([None, "2008", "2008-08", "2012-03-02"]),
+    st.booleans(),
 )
 gold_docs = st.lists(st.lists(gold_events, max_size=4), min_size=1, max_size=5).map(
     lambda docs: [{"id": f"d{i}", "text": "t", "events": events} for i, events in enumerate(docs)]
@@ -216,9 +332,14 @@ def _fake_coder(articles, *, nlp=None):  # stands in for detente.code_articles: 
     for article in articles:
         if article.id == "d1":
             assert str(article.date) == "2012-03-02"
-            yield Event(doc_id="d1", event_id="e1", event="AGREE", actor=[Entity(text="Russia", code="RUS",
-                        sector="GOV")], recipient=[Entity(text="Georgia", code="GEO", sector="GOV")],
-                        date="2012-03-02")
+            yield Event(
+                doc_id="d1",
+                event_id="e1",
+                event="AGREE",
+                actor=[Entity(text="Russia", code="RUS", sector="GOV")],
+                recipient=[Entity(text="Georgia", code="GEO", sector="GOV")],
+                date="2012-03-02",
+            )
 
 
 def test_eval_command_prints_shared_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

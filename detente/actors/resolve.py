@@ -227,6 +227,9 @@ class ArticleActors:
 
     def _pair_phrase(self, token: Token) -> list[Found]:
         """"the two sides", "both countries", "our countries", "the neighbors" -> the main pair."""
+        if token.lower_ in ("two", "both") and token.pos_ in ("NUM", "PRON", "DET") and token.i not in self.by_token \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return self._last_two(token)  # "later recognized the two as independent states"
         if token.lemma_.lower() not in PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS"):
             return []
         dets = {t.lower_ for t in token.lefts}
@@ -237,6 +240,24 @@ class ArticleActors:
         codes = self.main_pair(token.i)
         return [Found(Entity(text=token.text, code=c, start=token.idx, end=token.idx + len(token.text)),
                       f"{token.text!r}: the article's main pair") for c in codes]
+
+    def _last_two(self, token: Token) -> list[Found]:
+        """The two names mentioned last before a token, as entities (one per code)."""
+        names: list[Mention] = []
+        for mention in reversed(self.mentions):
+            if mention.start < token.i and mention.name.code and mention.text not in {m.text for m in names}:
+                names.append(mention)
+            if len(names) == 2:
+                break
+        found, seen = [], set()
+        for mention in reversed(names):
+            if mention.name.code not in seen:
+                seen.add(mention.name.code)
+                entity = Entity(text=token.text, code=mention.name.code, sector=mention.name.sector,
+                                name=mention.name.name if mention.name.kind != "country" else "",
+                                start=token.idx, end=token.idx + len(token.text))
+                found.append(Found(entity, f"{token.text!r}: the last two names, {mention.text!r}", pronoun=True))
+        return found if len(names) == 2 else []
 
     def _resolve_head(self, token: Token, allow_context: bool = True) -> Found | None:
         lower = token.lower_

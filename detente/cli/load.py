@@ -41,8 +41,8 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None) ->
     """Code the articles at PATHs (.txt, directory, .jsonl or -) and store articles and events.
 
     An article already stored with the same content adds nothing; one with the same id and a changed
-    text replaces its events. Each rejected input is printed as FILE:LINE: REASON on stderr; the exit
-    code is the number of rejected inputs (at most 100).
+    text replaces its events. Each rejected input is printed as FILE:LINE: REASON on stderr, each
+    article the coder failed on as ID: REASON; the exit code counts both (at most 100).
     """
     rejected: list[Reject] = []
 
@@ -53,9 +53,12 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None) ->
     with open_store(db) as store:
         articles = read_articles(paths, default_date=_default_date(default_date), on_reject=on_reject)
         report = store.load(articles)
+    for article_id, reason in report.failures:
+        click.echo(f"failed {article_id}: {reason}", err=True)
+    failed = f", failed {report.failed}" if report.failed else ""
     click.echo(
         f"read {report.read}, coded {report.coded}, unchanged {report.unchanged}, "
-        f"replaced {report.replaced}, rejected {len(rejected)}, events stored {report.events_stored}"
+        f"replaced {report.replaced}, rejected {len(rejected)}{failed}, events stored {report.events_stored}"
     )
-    if rejected:
-        sys.exit(min(len(rejected), 100))
+    if rejected or report.failed:
+        sys.exit(min(len(rejected) + report.failed, 100))

@@ -159,7 +159,7 @@ class SentenceCoder:
 
     def match_verb(self, token: Token) -> tuple[Pattern, Token | None, Token | None] | None:
         """The most specific verb pattern whose constraints the token meets, with its object and to-clause."""
-        patterns = self.lexicon.verbs.get(token.lemma_.lower()) or self.lexicon.verbs.get(token.lower_)
+        patterns = next((self.lexicon.verbs[f] for f in _verb_forms(token) if f in self.lexicon.verbs), None)
         if not patterns:
             return None
         comp = _complement(token)
@@ -448,6 +448,23 @@ class SentenceCoder:
 
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def _verb_forms(token: Token) -> list[str]:
+    """The lemma, then the word itself and plain de-inflections: the lemmatizer errs ("waged" -> "wag")."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("ied"):
+        forms.append(lower[:-3] + "y")
+    if lower.endswith("ed"):
+        forms += [lower[:-1], lower[:-2]]
+    if lower.endswith("ing"):
+        forms += [lower[:-3], lower[:-3] + "e"]
+    if lower.endswith("es"):
+        forms += [lower[:-1], lower[:-2]]
+    elif lower.endswith("s"):
+        forms.append(lower[:-1])
+    return forms
 
 
 def _depth(token: Token) -> int:

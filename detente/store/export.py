@@ -131,9 +131,7 @@ def _write_text(store: Store, fmt: str, stream: IO[str], filters: dict[str, Any]
             writer.writerow([_cell(value) for value in row.values()])
             count += 1
     else:
-        writer = csv.writer(
-            stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
-        )
+        writer = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         for row in gdelt_rows(store, **filters):
             writer.writerow([_tsv_cell(value) for value in row])
             count += 1

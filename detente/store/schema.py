@@ -77,9 +77,7 @@ def _migrate_v2(conn: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     updates = [
         (
-            dedup_key_text(
-                (event, mode, tuple(sorted(set(actors))), tuple(sorted(set(recipients))), date or "")
-            ),
+            dedup_key_text((event, mode, tuple(sorted(set(actors))), tuple(sorted(set(recipients))), date or "")),
             source_of(url, doc_id),
             key,
         )

@@ -9,7 +9,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from detente.errors import Errors, StoreError
+from detente.errors import Errors, ModelNotInstalled, StoreError
 from detente.model import Article, Event
 from detente.store.schema import SCHEMA_VERSION, current_version, dedup_key_text, migrate, source_of
 
@@ -111,7 +111,7 @@ Coder = Callable[[Iterable[Article]], Iterable[Event]]
 
 @dataclass
 class LoadReport:
-    """What one load did: articles read, coded (new or changed), unchanged, replaced; events stored."""
+    """What one load did: articles read, coded (new or changed), unchanged, replaced, failed; events stored."""
 
     read: int = 0
     coded: int = 0
@@ -119,9 +119,11 @@ class LoadReport:
     replaced: int = 0
     events_stored: int = 0
     events_removed: int = 0
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (article id, why the coder failed)
 
-    def to_dict(self) -> dict[str, int]:
-        """The counts as a dict."""
+    def to_dict(self) -> dict[str, Any]:
+        """The counts (and failures) as a dict."""
         return asdict(self)
 
     def __iadd__(self, other: LoadReport) -> LoadReport:
@@ -336,11 +338,27 @@ class Store:
         report.unchanged = len(chunk) - len(todo)
         if not todo:
             return report
-        by_doc: dict[str, list[Event]] = {a.id: [] for a in todo}
-        for event in coder(todo):
-            by_doc.setdefault(event.doc_id, []).append(event)
-        report += self._write([(a, by_doc[a.id]) for a in todo])
-        report.coded = len(todo)
+        try:
+            by_doc = _code(todo, coder)
+        except ModelNotInstalled:
+            raise
+        except Exception as error:
+            # One article the coder chokes on must not sink its chunk: code them one by one.
+            log.warning("coding a chunk of %d articles failed (%s); coding them one by one", len(todo), error)
+            by_doc = {}
+            for article in todo:
+                try:
+                    by_doc.update(_code([article], coder))
+                except ModelNotInstalled:
+                    raise
+                except Exception as single:
+                    log.error("article %s could not be coded: %s", article.id, single)
+                    report.failed += 1
+                    report.failures.append((article.id, f"{type(single).__name__}: {single}"))
+        coded = [a for a in todo if a.id in by_doc]
+        if coded:
+            report += self._write([(a, by_doc[a.id]) for a in coded])
+        report.coded = len(coded)
         return report
 
     def add_events(self, article: Article, events: Iterable[Event]) -> LoadReport:
@@ -529,9 +547,7 @@ class Store:
     def get_event(self, event_id: str) -> tuple[Event, Article | None, dict[str, int]] | None:
         """One event by id, its article, and its duplicate-report counts; None when unknown."""
         with self.cursor() as cur:
-            row = cur.execute(
-                f"{_READ_SQL} WHERE event_id = ? ORDER BY event_key LIMIT 1", [event_id]
-            ).fetchone()
+            row = cur.execute(f"{_READ_SQL} WHERE event_id = ? ORDER BY event_key LIMIT 1", [event_id]).fetchone()
             if row is None:
                 return None
             event = event_from_row(row)
@@ -591,9 +607,7 @@ class Store:
             ).fetchall()
         return [{"a": a, "b": b, "events": n} for a, b, n in rows]
 
-    def monthly(
-        self, a: str, b: str, since: str | None = None, until: str | None = None
-    ) -> list[dict[str, Any]]:
+    def monthly(self, a: str, b: str, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """Per month for a pair (either direction): events per quad class and mean intensity."""
         where, params = self._where(pair=(a, b), since=since, until=until)
         where += (" AND " if where else " WHERE ") + "date_start IS NOT NULL"
@@ -621,12 +635,8 @@ class Store:
                 "SELECT count(*), min(date_start), max(date_start) FROM events"
             ).fetchone()
             unique = cur.execute("SELECT count(DISTINCT dedup_key) FROM events").fetchone()[0]
-            by_type = dict(
-                cur.execute("SELECT event, count(*) FROM events GROUP BY event ORDER BY 2 DESC").fetchall()
-            )
-            by_quad = dict(
-                cur.execute("SELECT quad, count(*) FROM events GROUP BY quad ORDER BY 2 DESC").fetchall()
-            )
+            by_type = dict(cur.execute("SELECT event, count(*) FROM events GROUP BY event ORDER BY 2 DESC").fetchall())
+            by_quad = dict(cur.execute("SELECT quad, count(*) FROM events GROUP BY quad ORDER BY 2 DESC").fetchall())
             version = current_version(cur)
         return {
             "articles": articles,
@@ -638,6 +648,13 @@ class Store:
             "last_date": last.isoformat() if last else None,
             "schema_version": version,
         }
+
+
+def _code(articles: list[Article], coder: Coder) -> dict[str, list[Event]]:
+    by_doc: dict[str, list[Event]] = {a.id: [] for a in articles}
+    for event in coder(articles):
+        by_doc.setdefault(event.doc_id, []).append(event)
+    return by_doc
 
 
 def _dyads(event: Event, key: int) -> Iterator[tuple[int, str, str]]:

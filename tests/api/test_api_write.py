@@ -28,6 +28,8 @@ def test_post_codes_stores_and_returns_events(client, auth) -> None:
         "replaced": 0,
         "events_stored": 1,
         "events_removed": 0,
+        "failed": 0,
+        "failures": [],
     }
     [article] = body["articles"]
     assert [(e["event"], e["actor"][0]["code"], e["recipient"][0]["code"]) for e in article["events"]] == [
@@ -135,11 +137,28 @@ def test_every_error_has_the_one_shape(client, method, path, status, code) -> No
     assert body["error"]["message"].startswith(f"[{code}]")
 
 
-def test_unexpected_failure_is_500_in_the_error_shape(store, auth) -> None:
+def test_article_the_coder_fails_on_is_reported_not_stored(store, auth) -> None:
     def broken_coder(articles):
         raise RuntimeError("boom")
 
-    app = TestClient(create_app(store, token=TOKEN, coder=broken_coder), raise_server_exceptions=False)
+    app = TestClient(create_app(store, token=TOKEN, coder=broken_coder))
     response = app.post("/articles", json=ONE, headers=auth)
+    assert response.status_code == 201
+    body = response.json()
+    assert (body["report"]["failed"], body["report"]["failures"]) == (1, [["n1", "RuntimeError: boom"]])
+    assert body["articles"] == [{"id": "n1", "events": []}]
+    assert app.get("/events", params={"actor": "MDA"}).json()["total"] == 0
+
+
+def test_unexpected_failure_is_500_in_the_error_shape(store, monkeypatch) -> None:
+    app = TestClient(create_app(store, token=TOKEN, coder=keyword_coder), raise_server_exceptions=False)
+
+    def broken_stats():
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "stats", broken_stats)
+    response = app.get("/stats")
     assert response.status_code == 500
-    assert response.json()["error"]["code"] == "E143"
+    assert response.json() == {
+        "error": {"status": 500, "code": "E143", "message": "[E143] Internal server error: RuntimeError"}
+    }

@@ -29,14 +29,23 @@ def fake_events(article: Article) -> tuple[list[Event], int]:
         if len(words) == 3 and words[0] in COUNTRIES and words[1] in VERBS and words[2] in COUNTRIES:
             event_type = VERBS[words[1]]
             start = match.start() + match.group().index(words[1])
-            events.append(Event(
-                doc_id=article.id, event_id=make_event_id(article.id, index, start, event_type),
-                event=event_type, actor=[Entity(text=words[0], code=COUNTRIES[words[0]])],
-                recipient=[Entity(text=words[2], code=COUNTRIES[words[2]])],
-                date=article.date.isoformat() if article.date else None,
-                date_precision="day" if article.date else "none", sentence_index=index, sentence=sentence,
-                trigger=words[1], trigger_start=start, trigger_end=start + len(words[1]), url=article.url,
-            ))
+            events.append(
+                Event(
+                    doc_id=article.id,
+                    event_id=make_event_id(article.id, index, start, event_type),
+                    event=event_type,
+                    actor=[Entity(text=words[0], code=COUNTRIES[words[0]])],
+                    recipient=[Entity(text=words[2], code=COUNTRIES[words[2]])],
+                    date=article.date.isoformat() if article.date else None,
+                    date_precision="day" if article.date else "none",
+                    sentence_index=index,
+                    sentence=sentence,
+                    trigger=words[1],
+                    trigger_start=start,
+                    trigger_end=start + len(words[1]),
+                    url=article.url,
+                )
+            )
     return events, sentences
 
 

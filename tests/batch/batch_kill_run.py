@@ -64,8 +64,9 @@ def main() -> None:
     input_path, output_dir, chunk_size, workers = sys.argv[1:5]
     if os.environ.get("BATCH_KILL_AT"):
         _install_kill_point(os.environ["BATCH_KILL_AT"])
-    summary = runner_module.run_batch(input_path, output_dir, chunk_size=int(chunk_size), workers=int(workers),
-                                      coder=fake_coder)
+    summary = runner_module.run_batch(
+        input_path, output_dir, chunk_size=int(chunk_size), workers=int(workers), coder=fake_coder
+    )
     print(f"events={summary.events} resumed={summary.chunks_resumed} coded={summary.chunks_coded}")
 
 

@@ -27,8 +27,14 @@ def corpus_records(count: int, seed: int = 7) -> list[dict]:
     for number in range(count):
         sentences = [f"{rng.choice(COUNTRIES)} {rng.choice(VERBS)} {rng.choice(COUNTRIES)}." for _ in range(3)]
         date = rng.choice([f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "2023-12-01", None])
-        records.append({"id": f"art-{number}", "text": " ".join(sentences), "date": date,
-                        "url": f"https://www.outlet{number % 5}.example/{number}"})
+        records.append(
+            {
+                "id": f"art-{number}",
+                "text": " ".join(sentences),
+                "date": date,
+                "url": f"https://www.outlet{number % 5}.example/{number}",
+            }
+        )
     return records
 
 

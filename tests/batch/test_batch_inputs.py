@@ -27,8 +27,7 @@ def _write(path: Path, records: list[dict]) -> Path:
             writer.writeheader()
             writer.writerows({**r, "date": r["date"] or ""} for r in records)
         return path
-    table = pa.Table.from_pylist([{**r, "date": date.fromisoformat(r["date"]) if r["date"] else None}
-                                  for r in records])
+    table = pa.Table.from_pylist([{**r, "date": date.fromisoformat(r["date"]) if r["date"] else None} for r in records])
     pq.write_table(table, path)
     return path
 
@@ -39,7 +38,10 @@ def test_every_format_gives_the_same_articles_and_chunks(tmp_path, suffix):
     path = _write(tmp_path / f"input{suffix}", records)
     chunks = list(read_chunks(input_files(path), 10))
     assert [(c.key, c.first_row, c.rows) for c in chunks] == [
-        ("00000-000000", 0, 10), ("00000-000001", 10, 10), ("00000-000002", 20, 3)]
+        ("00000-000000", 0, 10),
+        ("00000-000001", 10, 10),
+        ("00000-000002", 20, 3),
+    ]
     articles = [a for c in chunks for a in c.articles]
     assert [a.id for a in articles] == [r["id"] for r in records]
     assert [a.date.isoformat() if a.date else None for a in articles] == [r["date"] for r in records]
@@ -49,29 +51,41 @@ def test_every_format_gives_the_same_articles_and_chunks(tmp_path, suffix):
 
 def test_bad_rows_are_rejected_with_their_line_and_reason(tmp_path):
     path = tmp_path / "input.jsonl"
-    path.write_bytes(b"\n".join([
-        json.dumps({"id": "ok", "text": "France met Chile.", "date": "2024-03-02T09:30:00Z"}).encode(),
-        b"{not json",
-        json.dumps({"id": "empty", "text": ""}).encode(),
-        json.dumps({"id": "late", "text": "France met Chile.", "date": "2024-02-30"}).encode(),
-        json.dumps({"text": "no id"}).encode(),
-        b'{"id": "latin1", "text": "caf\xe9"}',
-        b"",
-        json.dumps([1, 2]).encode(),
-    ]) + b"\n")
+    path.write_bytes(
+        b"\n".join(
+            [
+                json.dumps({"id": "ok", "text": "France met Chile.", "date": "2024-03-02T09:30:00Z"}).encode(),
+                b"{not json",
+                json.dumps({"id": "empty", "text": ""}).encode(),
+                json.dumps({"id": "late", "text": "France met Chile.", "date": "2024-02-30"}).encode(),
+                json.dumps({"text": "no id"}).encode(),
+                b'{"id": "latin1", "text": "caf\xe9"}',
+                b"",
+                json.dumps([1, 2]).encode(),
+            ]
+        )
+        + b"\n"
+    )
     (chunk,) = read_chunks([path], 100)
     assert [a.id for a in chunk.articles] == ["ok"]
     assert chunk.articles[0].date == date(2024, 3, 2)
     assert chunk.rows == 8
     assert [(r.line, r.reason.split(":")[0]) for r in chunk.rejects] == [
-        (2, "not valid JSON"), (3, "missing or empty text"), (4, "invalid date"), (5, "missing id"),
-        (6, "not valid UTF-8"), (8, "expected a JSON object with id and text")]
+        (2, "not valid JSON"),
+        (3, "missing or empty text"),
+        (4, "invalid date"),
+        (5, "missing id"),
+        (6, "not valid UTF-8"),
+        (8, "expected a JSON object with id and text"),
+    ]
 
 
 def test_csv_row_with_bad_bytes_is_rejected_alone(tmp_path):
     path = tmp_path / "input.csv"
-    path.write_bytes(b'id,text,date\na,France met Chile.,2024-01-05\nb,caf\xe9 talk,2024-01-05\n'
-                     b'c,"Kenya praised Japan.\nJapan met Kenya.",\n')
+    path.write_bytes(
+        b"id,text,date\na,France met Chile.,2024-01-05\nb,caf\xe9 talk,2024-01-05\n"
+        b'c,"Kenya praised Japan.\nJapan met Kenya.",\n'
+    )
     (chunk,) = read_chunks([path], 100)
     assert [(a.id, a.date) for a in chunk.articles] == [("a", date(2024, 1, 5)), ("c", None)]
     assert chunk.articles[1].text == "Kenya praised Japan.\nJapan met Kenya."
@@ -84,8 +98,9 @@ def test_skipped_chunks_are_not_yielded_and_the_rest_are_unchanged(corpus):
     skip = {chunk_key(0, 0), chunk_key(0, 3)}
     rest = list(read_chunks(files, 16, skip=skip))
     assert [c.key for c in rest] == [c.key for c in every if c.key not in skip]
-    assert [[a.id for a in c.articles] for c in rest] == [[a.id for a in c.articles] for c in every
-                                                          if c.key not in skip]
+    assert [[a.id for a in c.articles] for c in rest] == [
+        [a.id for a in c.articles] for c in every if c.key not in skip
+    ]
 
 
 def test_directory_input_lists_supported_files_in_path_order(tmp_path):
@@ -93,8 +108,7 @@ def test_directory_input_lists_supported_files_in_path_order(tmp_path):
     for name in ["b/2.csv", "a.jsonl", "c.parquet", "notes.txt", ".hidden.jsonl", "_tmp/x.jsonl"]:
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("")
-    assert [p.relative_to(tmp_path).as_posix() for p in input_files(tmp_path)] == [
-        "a.jsonl", "b/2.csv", "c.parquet"]
+    assert [p.relative_to(tmp_path).as_posix() for p in input_files(tmp_path)] == ["a.jsonl", "b/2.csv", "c.parquet"]
 
 
 @pytest.mark.parametrize(
@@ -119,8 +133,11 @@ def _touch(path: Path) -> Path:
 @given(lines=st.lists(st.sampled_from(["ok", "bad", "blank"]), max_size=40), chunk_size=st.integers(1, 12))
 def test_chunks_partition_the_rows_whatever_the_chunk_size(tmp_path_factory, lines, chunk_size):
     path = tmp_path_factory.mktemp("chunks") / "input.jsonl"
-    rows = {"ok": lambda n: json.dumps({"id": f"a{n}", "text": "France met Chile."}),
-            "bad": lambda n: "{", "blank": lambda n: ""}
+    rows = {
+        "ok": lambda n: json.dumps({"id": f"a{n}", "text": "France met Chile."}),
+        "bad": lambda n: "{",
+        "blank": lambda n: "",
+    }
     path.write_text("".join(rows[kind](n) + "\n" for n, kind in enumerate(lines)))
     chunks = list(read_chunks([path], chunk_size))
     assert sum(c.rows for c in chunks) == len(lines)

@@ -29,7 +29,10 @@ def _run(input_path: Path, output: Path, workers: int = 1, kill_at: str = "", de
     env = {**os.environ, "BATCH_KILL_AT": kill_at, "BATCH_FAKE_DELAY": delay}
     return subprocess.run(
         [sys.executable, str(RUNNER), str(input_path), str(output), str(CHUNK_SIZE), str(workers)],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -120,17 +123,30 @@ def test_detente_batch_command_killed_mid_run_resumes_to_the_uninterrupted_event
     examples = Path(__file__).resolve().parents[2] / "examples"
     articles = list(read_articles([str(examples)])) + list(read_articles([str(examples / "articles.jsonl")]))
     input_path = tmp_path / "input.jsonl"
-    input_path.write_text("".join(
-        json.dumps(a.model_dump(mode="json") | {"id": f"{a.id}-{copy}"}) + "\n"
-        for copy in range(6) for a in articles))
+    input_path.write_text(
+        "".join(
+            json.dumps(a.model_dump(mode="json") | {"id": f"{a.id}-{copy}"}) + "\n"
+            for copy in range(6)
+            for a in articles
+        )
+    )
     repo = Path(__file__).resolve().parents[2]
 
     def command(output: Path) -> list[str]:
-        return [sys.executable, "-m", "detente.cli.main", "batch", str(input_path), str(output),
-                "--workers", "2", "--chunk-size", "4"]
+        return [
+            sys.executable,
+            "-m",
+            "detente.cli.main",
+            "batch",
+            str(input_path),
+            str(output),
+            "--workers",
+            "2",
+            "--chunk-size",
+            "4",
+        ]
 
-    reference = subprocess.run(command(tmp_path / "reference"), cwd=repo, capture_output=True, text=True,
-                               timeout=300)
+    reference = subprocess.run(command(tmp_path / "reference"), cwd=repo, capture_output=True, text=True, timeout=300)
     assert reference.returncode == 0, reference.stderr
     output = tmp_path / "out"
     process = subprocess.Popen(command(output), cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -48,8 +48,15 @@ def test_batch_writes_partitioned_events_dedup_table_and_manifest(corpus, tmp_pa
 
     manifest = json.loads((output / "manifest.json").read_text())
     assert manifest["complete"] is True and manifest["chunk_size"] == 16
-    assert manifest["totals"] == {"articles": 120, "chunks": 8, "events": len(expected), "failed": 0,
-                                  "rejected": 6, "rows": 126, "sentences": 360}
+    assert manifest["totals"] == {
+        "articles": 120,
+        "chunks": 8,
+        "events": len(expected),
+        "failed": 0,
+        "rejected": 6,
+        "rows": 126,
+        "sentences": 360,
+    }
     reasons = Counter(r["reason"].split(":")[0] for c in manifest["chunks"].values() for r in c["rejects"])
     assert reasons == {"not valid JSON": 2, "missing or empty text": 2, "invalid date": 2}
 
@@ -81,9 +88,12 @@ def test_csv_parquet_and_directory_inputs_give_the_same_events(tmp_path):
         writer = csv.DictWriter(stream, fieldnames=["id", "text", "date", "url"])
         writer.writeheader()
         writer.writerows({**r, "date": r["date"] or ""} for r in records[20:40])
-    pq.write_table(pa.Table.from_pylist(
-        [{**r, "date": date.fromisoformat(r["date"]) if r["date"] else None} for r in records[40:]]),
-        folder / "c.parquet")
+    pq.write_table(
+        pa.Table.from_pylist(
+            [{**r, "date": date.fromisoformat(r["date"]) if r["date"] else None} for r in records[40:]]
+        ),
+        folder / "c.parquet",
+    )
     summary = run_batch(folder, tmp_path / "out", chunk_size=7, workers=2, coder=fake_coder)
     assert summary.articles == 60 and summary.problems == 0
     assert sorted(read_events(tmp_path / "out").column("event_id").to_pylist()) == expected
@@ -111,16 +121,18 @@ def test_bad_settings_are_numbered_errors(corpus, tmp_path, options, code):
 
 def test_cli_exit_status_counts_skipped_rows(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(batch_cli, "run_batch", lambda *a, **k: run_batch(*a, **{**k, "coder": fake_coder}))
-    result = CliRunner().invoke(batch_cli.command, [str(corpus), str(tmp_path / "out"), "--workers", "1",
-                                                    "--chunk-size", "30"])
+    result = CliRunner().invoke(
+        batch_cli.command, [str(corpus), str(tmp_path / "out"), "--workers", "1", "--chunk-size", "30"]
+    )
     assert result.exit_code == 1, result.output
     assert "coded 120 articles (360 sentences)" in result.output
     assert "skipped: 6 bad input rows, 0 articles that failed" in result.output
 
     clean = tmp_path / "clean.jsonl"
     shutil.copy(corpus, clean)
-    clean.write_text("".join(line for line in corpus.read_text().splitlines(keepends=True)
-                             if line.startswith('{"id": "art-')))
+    clean.write_text(
+        "".join(line for line in corpus.read_text().splitlines(keepends=True) if line.startswith('{"id": "art-'))
+    )
     result = CliRunner().invoke(batch_cli.command, [str(clean), str(tmp_path / "out2"), "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "chunks: 1 coded now, 0 from an earlier run" in result.output

@@ -46,11 +46,16 @@ def test_spark_engine_gives_the_local_engines_events(sample_input, tmp_path, mon
 
     assert local.events > 0
     assert (spark.articles, spark.events, spark.rejected, spark.sentences) == (
-        local.articles, local.events, local.rejected, local.sentences)
+        local.articles,
+        local.events,
+        local.rejected,
+        local.sentences,
+    )
     local_table, spark_table = read_events(tmp_path / "local"), read_events(tmp_path / "spark")
     assert sorted(spark_table.column("event_id").to_pylist()) == sorted(local_table.column("event_id").to_pylist())
     assert spark_table.sort_by("event_id").equals(local_table.sort_by("event_id"))
-    assert (pq.read_table(tmp_path / "spark" / "events_dedup.parquet")
-            .equals(pq.read_table(tmp_path / "local" / "events_dedup.parquet")))
+    assert pq.read_table(tmp_path / "spark" / "events_dedup.parquet").equals(
+        pq.read_table(tmp_path / "local" / "events_dedup.parquet")
+    )
     manifest = json.loads((tmp_path / "spark" / "manifest.json").read_text())
     assert {c["engine"] for c in manifest["chunks"].values()} == {"spark"}

@@ -40,8 +40,9 @@ def test_an_article_that_fails_is_skipped_and_reported_alone(workers):
     articles = _articles(40)
     articles[17] = Article(id="bad", text="EXPLODE. France met Chile.")
     failures = []
-    events = list(code_in_workers(articles, workers, coder=fake_coder,
-                                  on_failure=lambda i, reason: failures.append((i, reason))))
+    events = list(
+        code_in_workers(articles, workers, coder=fake_coder, on_failure=lambda i, reason: failures.append((i, reason)))
+    )
     good = articles[:17] + articles[18:]
     assert events == fake_code_articles(good)
     assert failures == [("bad", "coding failed: RuntimeError: the fake coder cannot code this")]

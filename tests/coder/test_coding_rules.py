@@ -15,20 +15,23 @@ def one(events, event_type):
     return found[0]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # xcomp: the offer is the event, not the restoring
-    ("Moldova on Friday offered to restore diplomatic ties with Romania.", ("AGREE", ("MDA",), ("ROU",))),
-    # recipient inside the object phrase
-    ("Kazakhstan banned the import of Kyrgyz meat.", ("SANCTION", ("KAZ",), ("KGZ",))),
-    # passive voice: the agent acts
-    ("Serbia was condemned by the European Union.", ("ACCUSE", ("IGO",), ("SRB",))),
-    # refusal to do something cooperative is REJECT
-    ("Armenia refused to negotiate with Azerbaijan.", ("REJECT", ("ARM",), ("AZE",))),
-    # multi-word pattern
-    ("Ecuador cut diplomatic ties with Mexico on Monday.", ("SANCTION", ("ECU",), ("MEX",))),
-    # capital metonym
-    ("Beijing criticized Washington for its arms sales.", ("ACCUSE", ("CHN",), ("USA",))),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # xcomp: the offer is the event, not the restoring
+        ("Moldova on Friday offered to restore diplomatic ties with Romania.", ("AGREE", ("MDA",), ("ROU",))),
+        # recipient inside the object phrase
+        ("Kazakhstan banned the import of Kyrgyz meat.", ("SANCTION", ("KAZ",), ("KGZ",))),
+        # passive voice: the agent acts
+        ("Serbia was condemned by the European Union.", ("ACCUSE", ("IGO",), ("SRB",))),
+        # refusal to do something cooperative is REJECT
+        ("Armenia refused to negotiate with Azerbaijan.", ("REJECT", ("ARM",), ("AZE",))),
+        # multi-word pattern
+        ("Ecuador cut diplomatic ties with Mexico on Monday.", ("SANCTION", ("ECU",), ("MEX",))),
+        # capital metonym
+        ("Beijing criticized Washington for its arms sales.", ("ACCUSE", ("CHN",), ("USA",))),
+    ],
+)
 def test_single_event(code, text, expected):
     events = code(text)
     assert expected in dyads(events)
@@ -49,24 +52,31 @@ def test_conjoined_verbs_share_their_subject(code):
 
 def test_pronoun_takes_the_previous_actor(code):
     events = code("Moscow severed rail links with Tbilisi in 2006.\nIt banned Georgian wine the same year.")
-    ban = one(events, "SANCTION") if len([e for e in events if e.event == "SANCTION"]) == 1 else [
-        e for e in events if e.trigger.startswith("banned")][0]
+    ban = (
+        one(events, "SANCTION")
+        if len([e for e in events if e.event == "SANCTION"]) == 1
+        else [e for e in events if e.trigger.startswith("banned")][0]
+    )
     assert ban.actor[0].code == "RUS" and ban.actor[0].text == "It"
     assert ban.recipient[0].code == "GEO"
 
 
 def test_titled_person_is_remembered(code):
-    text = ("Georgian Foreign Minister Nino Avaliani met Turkish officials in Ankara on Monday.\n"
-            "Avaliani later accused Russia of stalling the talks.")
+    text = (
+        "Georgian Foreign Minister Nino Avaliani met Turkish officials in Ankara on Monday.\n"
+        "Avaliani later accused Russia of stalling the talks."
+    )
     accuse = one(code(text), "ACCUSE")
     assert (accuse.actor[0].code, accuse.actor[0].sector) == ("GEO", "GOV")
     assert accuse.recipient[0].code == "RUS"
 
 
 def test_quote_speaker_is_the_actor_and_runs_on(code):
-    text = ('"We are ready to resume talks with Kyiv," the Russian foreign ministry said.\n'
-            '"We also offer to exchange prisoners.\n'
-            '"Both steps would help," it added.')
+    text = (
+        '"We are ready to resume talks with Kyiv," the Russian foreign ministry said.\n'
+        '"We also offer to exchange prisoners.\n'
+        '"Both steps would help," it added.'
+    )
     events = code(text)
     agrees = [e for e in events if e.event == "AGREE"]
     assert agrees and all(e.actor[0].code == "RUS" for e in agrees)
@@ -88,8 +98,10 @@ def test_conditional_is_flagged(code):
 
 
 def test_dates_resolve_against_publication(code):
-    events = code("Moscow severed transport links with Tbilisi in 2006.\nRussia on Tuesday offered to reopen them.",
-                  date="2012-03-02")
+    events = code(
+        "Moscow severed transport links with Tbilisi in 2006.\nRussia on Tuesday offered to reopen them.",
+        date="2012-03-02",
+    )
     sever = one(events, "SANCTION")
     offer = one(events, "AGREE")
     assert (sever.date, sever.date_precision, sever.historical) == ("2006", "year", True)
@@ -102,8 +114,10 @@ def test_no_publication_date_means_no_relative_dates(code):
 
 
 def test_boilerplate_yields_no_events(code):
-    text = ("Iran warned Israel against any strike.\n"
-            "Copyright 2024 Example Wire. All Rights Reserved. | https://example.org/iran-attack-sanctions |")
+    text = (
+        "Iran warned Israel against any strike.\n"
+        "Copyright 2024 Example Wire. All Rights Reserved. | https://example.org/iran-attack-sanctions |"
+    )
     events = code(text)
     assert [e.sentence_index for e in events] == [0]
 
@@ -113,7 +127,7 @@ def test_event_ids_are_deterministic_and_offsets_point_at_the_trigger(code):
     first, second = code(text), code(text)
     assert [e.event_id for e in first] == [e.event_id for e in second]
     agree = one(first, "AGREE")
-    assert text[agree.trigger_start:agree.trigger_start + len("pledged")] == "pledged"
+    assert text[agree.trigger_start : agree.trigger_start + len("pledged")] == "pledged"
     assert agree.quad == "verbal_cooperation" and agree.intensity == 2.5
     assert agree.pattern.startswith("verbs.tsv:")
 

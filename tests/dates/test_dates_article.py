@@ -61,8 +61,11 @@ def resolved(nlp):
     return results
 
 
-@pytest.mark.parametrize(("number", "trigger", "value", "precision", "historical", "future"), EXPECTED,
-                         ids=[f"{e[0]}-{e[1]}" for e in EXPECTED])
+@pytest.mark.parametrize(
+    ("number", "trigger", "value", "precision", "historical", "future"),
+    EXPECTED,
+    ids=[f"{e[0]}-{e[1]}" for e in EXPECTED],
+)
 def test_article_event_dates(resolved, number, trigger, value, precision, historical, future):
     got = resolved[(number, trigger)]
     assert (got.value, got.precision, got.historical, got.future) == (value, precision, historical, future)

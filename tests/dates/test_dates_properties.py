@@ -13,8 +13,20 @@ from detente.dates.calendar import Period, add_months, is_future, is_historical,
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RELATIVE = (
-    "on Tuesday", "yesterday", "today", "tomorrow", "last week", "this week", "next month", "last year",
-    "earlier this year", "three days ago", "two months ago", "last Friday", "on March 2", "in August",
+    "on Tuesday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "last week",
+    "this week",
+    "next month",
+    "last year",
+    "earlier this year",
+    "three days ago",
+    "two months ago",
+    "last Friday",
+    "on March 2",
+    "in August",
 )
 publications = st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2090, 12, 31))
 

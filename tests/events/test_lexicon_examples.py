@@ -89,7 +89,7 @@ def test_engine_gap_list_points_at_the_rows_it_names(source: str) -> None:
     assert by_source[source].text == ENGINE_GAPS[source][0]
 
 
-def test_every_example_names_an_actor_in_its_own_words() -> None:
+def test_examples_are_distinct_full_sentences() -> None:
     # An example is a full wire-style sentence: capitalised, ends with a full stop, and is unique.
     examples = [p.example for p in PATTERNS]
     bad = [e for e in examples if not e or not e[0].isupper() or not e.endswith(".")]

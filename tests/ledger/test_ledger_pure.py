@@ -54,15 +54,15 @@ def test_shuffled_events_give_the_same_ledger(events, data):
 
 
 @settings(max_examples=60, deadline=None)
-@given(events=dated_events(), data=st.data())
-def test_adding_one_by_one_in_any_order_equals_building(events, data):
-    ledger = Ledger("RUS", "GEO")
+@given(events=dated_events(), data=st.data(), as_of=st.sampled_from([None, "2008-08-31", "2012-03-01"]))
+def test_adding_one_by_one_in_any_order_equals_building(events, data, as_of):
+    ledger = Ledger("RUS", "GEO", as_of=as_of)
     order = data.draw(st.permutations(events))
     for position, event in enumerate(order):
         ledger.add(event)
         if position % 4 == 0:
             ledger.to_dict()  # reading in between must not change what comes after
-    assert ledger.to_dict() == build_ledger(events, "RUS", "GEO").to_dict()
+    assert ledger.to_dict() == build_ledger(events, "RUS", "GEO", as_of=as_of).to_dict()
 
 
 def test_ledger_json_round_trips():

@@ -27,6 +27,8 @@ def test_load_codes_and_stores_articles_and_events(store) -> None:
         "replaced": 0,
         "events_stored": 3,
         "events_removed": 0,
+        "failed": 0,
+        "failures": [],
     }
     assert [(e.doc_id, e.event, e.dyad()) for e in store.query()] == [
         ("a1", "AGREE", ("RUS", "GEO")),
@@ -113,3 +115,19 @@ def test_add_events_refuses_events_of_another_article(store) -> None:
     with pytest.raises(StoreError, match=r"\[E146\]"):
         store.add_events(Article(id="doc1", text="t"), [make_event(doc_id="other")])
     assert store.count() == 0
+
+
+def test_an_article_the_coder_fails_on_is_skipped_and_reported(store) -> None:
+    def fragile_coder(articles):
+        for article in articles:
+            if "poison" in article.text:
+                raise ValueError("cannot parse this")
+        return keyword_coder(articles)
+
+    articles = _articles() + [Article(id="bad", text="poison Russia attacked Georgia.")]
+    report = store.load(articles, coder=fragile_coder)
+    assert (report.read, report.coded, report.failed, report.events_stored) == (4, 3, 1, 3)
+    assert report.failures == [("bad", "ValueError: cannot parse this")]
+    assert store.sql("SELECT count(*) FROM articles WHERE id = 'bad'")[1] == [(0,)]
+    # Not stored, so a later load tries it again.
+    assert store.load(articles, coder=keyword_coder).coded == 1
