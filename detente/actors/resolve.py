@@ -341,6 +341,11 @@ class ArticleActors:
                 sector = self.gaz.sector_of((*lemmas[len(lemmas) - size:], head))
                 if sector:
                     return sector
+        # A generic head takes its modifier's sector: "opposition candidates", "army officers".
+        for word in reversed(words):
+            sector = self.gaz.sector_of((word.lower_,)) or self.gaz.sector_of((word.lemma_.lower(),))
+            if sector:
+                return sector
         return ""
 
     def _with_sector(self, mention: Mention, head: Token, why: str) -> Found:

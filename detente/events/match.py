@@ -45,7 +45,7 @@ DEMAND_RULE = Pattern("REQUEST", "", "say", "verb", source="rule:said-must", exa
 STATE_ACTIONS = frozenset({"COERCE", "SANCTION"})
 # Events whose place ("in Montenegro") is their recipient when no other is named.
 PLACE_RECIPIENT = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE",
-                             "COERCE", "ASSAULT"})
+                             "COERCE", "ASSAULT", "THREATEN"})
 # Sectors outside the state: their "protest" is a street protest, not a diplomatic complaint.
 NON_STATE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "SOC", "REF", "JRN", "MED", "REB", "PTY", "BUS"})
 # Types whose "to"/"into" phrase names the recipient before the object does
@@ -243,6 +243,9 @@ class SentenceCoder:
             if clause_subject is not None:
                 recipient_heads.append(clause_subject)
         recipients = self._recipients(recipient_heads, actors)
+        if not recipients and event == "THREATEN":
+            # "threatened to stop talks if the United States goes ahead": the condition names who is threatened.
+            recipients = self._recipients(_condition_subjects(token, scope), actors)
         if not recipients and (event in PLACE_RECIPIENT or (event == "CONSULT" and mode == "visit")):
             # "lifted a curfew in Montenegro": the place of a material act is its recipient.
             recipients = self._recipients([p for s in scope for p in _place_heads(s)] +
@@ -378,7 +381,8 @@ class SentenceCoder:
             return found
         inferred, found = found, []
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+            # inside a phrase, "by" names whose act it is ("rejected calls by Belarus's rulers")
+            if prep.dep_ == "prep" and (prep.lower_ in RECIPIENT_PREPS or prep.lower_ == "by"):
                 for pobj in _prep_objects(prep):
                     found += self._phrase_entities(pobj, depth - 1, actor_codes)
             elif prep.dep_ == "prep" and prep.lower_ == "in" and depth > 1:
@@ -536,6 +540,16 @@ def _condition(token: Token) -> str:
                 if mark.dep_ == "mark" and mark.lower_ in ("if", "unless"):
                     return mark.lower_
     return ""
+
+
+def _condition_subjects(token: Token, scope: list[Token]) -> list[Token]:
+    """Subjects of if/unless clauses hanging on the verb or its to-clause."""
+    found = []
+    for verb in [token, *scope]:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                found += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
 
 
 def _in_condition(token: Token) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 from detente.errors import Errors, InputError
 
 FORMATS = (".png", ".svg")
+MAX_LABELS = 8  # labelled changes per thread; more would overprint
 
 
 def _day(period: str) -> date:
@@ -36,14 +37,25 @@ def _every_month(rows: list[dict]) -> list[tuple[str, float]]:
 
 
 def _nearby_changes(changes: list[dict], close) -> list[list[dict]]:
-    """Changes of one thread grouped when they are too close in time to label apart."""
+    """Changes of one thread grouped when they fall within `close` of the group's first change."""
     groups: list[list[dict]] = []
     for change in changes:
-        if groups and close is not None and _day(change["since"]) - _day(groups[-1][-1]["since"]) <= close:
+        if groups and close is not None and _day(change["since"]) - _day(groups[-1][0]["since"]) <= close:
             groups[-1].append(change)
         else:
             groups.append([change])
     return groups
+
+
+def _label(changes: list[dict], total: int) -> str:
+    """At most the last three changes, one per line, and how many came before them."""
+    lines = [
+        c["state"] + (f" ({c['qualifier']})" if c["qualifier"] else "") + f" by {c['moved_by']}, {c['since']}"
+        for c in changes[-3:]
+    ]
+    if total > 3:
+        lines.insert(0, f"({total - 3} earlier changes)")
+    return "\n".join(lines)
 
 
 def plot_ledger(ledger, path: str | Path) -> Path:
@@ -93,25 +105,35 @@ def plot_ledger(ledger, path: str | Path) -> Path:
     dated = [_day(c["since"]) for t in threads for c in t["history"] if c["since"]]
     close = (max(dated) - min(dated)) / 25 if dated else None
     for row, thread in enumerate(threads):
-        for group in _nearby_changes([c for c in thread["history"] if c["since"]], close):
-            when = _day(group[0]["since"])
+        changes = [c for c in thread["history"] if c["since"]]
+        if not changes:
+            continue
+        # every change gets a mark; labels only where they can be read, the latest always
+        thread_ax.plot(
+            [_day(c["since"]) for c in changes],
+            [row] * len(changes),
+            linestyle="none",
+            marker="D" if len(changes) <= MAX_LABELS else "|",
+            markersize=6,
+            color="black",
+        )
+        groups = _nearby_changes(changes, close)
+        if len(groups) > MAX_LABELS:
+            groups = [changes]  # too many to label apart: label the latest, say how many came before
+        for group in groups:
+            when = _day(group[-1]["since"] if len(group) > 3 else group[0]["since"])
             last = group[-1] is thread["history"][-1]
             colour = "tab:red" if thread["disputed"] and last else "black"
             thread_ax.plot(when, row, marker="D", color=colour)
-            label = "\n".join(
-                f"{c['state']}"
-                + (f" ({c['qualifier']})" if c["qualifier"] else "")
-                + f" by {c['moved_by']}, {c['since']}"
-                for c in group
-            )
             thread_ax.annotate(
-                label,
+                _label(group, len(group)),
                 (when, row),
                 xytext=(5, 3),
                 textcoords="offset points",
                 fontsize=7,
                 color=colour,
                 va="bottom",
+                ha="right" if len(group) > 3 else "left",
             )
             line_ax.axvline(when, color="grey", linewidth=0.5, linestyle=":")
     thread_ax.set_yticks(range(len(threads)), [t["topic"] for t in threads])
