@@ -78,7 +78,7 @@ class PeakMemory:
     def __init__(self, pids_of) -> None:
         import psutil
 
-        self.psutil, self.pids_of, self.peaks = psutil, pids_of, {}
+        self.psutil, self.pids_of, self.peaks, self.cpu = psutil, pids_of, {}, {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -90,15 +90,29 @@ class PeakMemory:
         self._stop.set()
         self._thread.join()
 
+    def cpu_seconds(self, since: dict[int, float]) -> float:
+        """CPU time the sampled processes spent since the `since` snapshot (a dict of pid -> seconds)."""
+        return sum(seconds - since.get(pid, 0.0) for pid, seconds in self.cpu.items())
+
+    def snapshot(self) -> dict[int, float]:
+        """CPU seconds used so far by each process, sampled now."""
+        self._sample()
+        return dict(self.cpu)
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            for pid in self.pids_of():
-                try:
-                    rss = self.psutil.Process(pid).memory_info().rss
-                except self.psutil.Error:
-                    continue
-                self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
+            self._sample()
             self._stop.wait(0.02)
+
+    def _sample(self) -> None:
+        for pid in self.pids_of():
+            try:
+                process = self.psutil.Process(pid)
+                rss, times = process.memory_info().rss, process.cpu_times()
+            except self.psutil.Error:
+                continue
+            self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
+            self.cpu[pid] = times.user + times.system  # the last sample before the process ends
 
 
 def _self_peak_bytes() -> int:
@@ -116,18 +130,21 @@ def measure_detente(workers: int) -> dict:
     if workers == 1:
         load_pipeline()
         with PeakMemory(lambda: [os.getpid()]) as memory:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             events = sum(1 for _ in code_in_workers(articles, 1, progress=progress))
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         peaks = [max(memory.peaks.get(os.getpid(), 0), _self_peak_bytes())]
     else:
         with WorkerPool(workers) as pool, PeakMemory(lambda: pool.pids) as memory:
+            before = memory.snapshot()
             started = time.perf_counter()
             events = sum(1 for _ in code_in_workers(articles, pool=pool, progress=progress))
             seconds = time.perf_counter() - started
+            memory.snapshot()
+            cpu = memory.cpu_seconds(before)
         peaks = [memory.peaks.get(pid, 0) for pid in pool.pids]
     return {"articles": len(articles), "sentences": progress.sentences, "events": events, "seconds": seconds,
-            "peak_rss_mb": [round(p / 2**20) for p in peaks]}
+            "cpu_seconds": cpu, "peak_rss_mb": [round(p / 2**20) for p in peaks]}
 
 
 def measure_spacy(workers: int, with_ner: bool) -> dict:
@@ -152,16 +169,18 @@ def measure_spacy(workers: int, with_ner: bool) -> dict:
         return children or [me.pid]
 
     with PeakMemory(coding_pids) as memory:
-        started = time.perf_counter()
+        before = memory.snapshot()
+        started, cpu_started = time.perf_counter(), time.process_time()
         sentences = sum(len(list(doc.sents))
                         for doc in nlp.pipe(texts, batch_size=SPACY_BATCH_SIZE, n_process=workers))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     if workers == 1:
         peaks = [max(memory.peaks.get(me.pid, 0), _self_peak_bytes())]
-    else:  # the worker processes; spaCy's parent only feeds them
+    else:  # the worker processes (their CPU as last sampled); spaCy's parent only feeds them
         peaks = [p for pid, p in memory.peaks.items() if pid != me.pid]
-    return {"articles": len(articles), "sentences": sentences, "seconds": seconds, "pipes": nlp.pipe_names,
-            "peak_rss_mb": [round(p / 2**20) for p in peaks]}
+        cpu = memory.cpu_seconds({**before, me.pid: memory.cpu.get(me.pid, 0.0)})
+    return {"articles": len(articles), "sentences": sentences, "seconds": seconds, "cpu_seconds": cpu,
+            "pipes": nlp.pipe_names, "peak_rss_mb": [round(p / 2**20) for p in peaks]}
 
 
 def _run_measure(kind: str, workers: int, repeat: int) -> dict:
@@ -199,12 +218,16 @@ def main() -> None:
     for result in results.values():
         result["articles_per_s"] = result["articles"] / result["seconds"]
         result["sentences_per_s"] = sentences / result["seconds"]
+        result["sentences_per_cpu_s"] = sentences / result["cpu_seconds"]
     ratios = {
         "detente/spacy 1 worker": results["detente/1"]["sentences_per_s"] / results["spacy/1"]["sentences_per_s"],
         "detente/spacy 2 workers": results["detente/2"]["sentences_per_s"] / results["spacy/2"]["sentences_per_s"],
         "detente 2 workers/1 worker": results["detente/2"]["sentences_per_s"] / results["detente/1"]["sentences_per_s"],
         "spacy 2 workers/1 worker": results["spacy/2"]["sentences_per_s"] / results["spacy/1"]["sentences_per_s"],
     }
+    for workers in (1, 2):  # per CPU second: what the coder costs, whatever else the machine is doing
+        ratios[f"detente/spacy per CPU second, {workers} worker(s)"] = (
+            results[f"detente/{workers}"]["sentences_per_cpu_s"] / results[f"spacy/{workers}"]["sentences_per_cpu_s"])
     if args.compare_ner:
         for workers in (1, 2):
             ratios[f"spacy without ner/with ner, {workers} worker(s)"] = (
@@ -213,14 +236,17 @@ def main() -> None:
         print(json.dumps({"corpus": origin, "sentences": sentences, "results": results, "ratios": ratios}))
         return
 
-    print(f"corpus: {len(articles):,} articles, {sentences:,} sentences ({origin}); cores: {os.cpu_count()}")
+    print(f"corpus: {len(articles):,} articles, {sentences:,} sentences ({origin}); cores: {os.cpu_count()}, "
+          f"load average {os.getloadavg()[0]:.1f} (other work on the machine skews wall-clock rates)")
     names = {"spacy": "spaCy nlp.pipe, detente's parse", "detente": "detente code_in_workers",
              "spacy-ner": "spaCy nlp.pipe, parse + ner"}
-    print(f"{'run':34} {'workers':>7} {'seconds':>8} {'articles/s':>11} {'sentences/s':>12}  peak RSS MB/worker")
+    print(f"{'run':34} {'workers':>7} {'seconds':>8} {'CPU s':>7} {'articles/s':>11} {'sentences/s':>12} "
+          f"{'sent/CPU s':>10}  peak RSS MB/worker")
     for key, result in results.items():
         kind, workers = key.split("/")
-        print(f"{names[kind]:34} {workers:>7} {result['seconds']:8.2f} {result['articles_per_s']:11.1f} "
-              f"{result['sentences_per_s']:12.1f}  {', '.join(str(m) for m in result['peak_rss_mb'])}")
+        print(f"{names[kind]:34} {workers:>7} {result['seconds']:8.2f} {result['cpu_seconds']:7.1f} "
+              f"{result['articles_per_s']:11.1f} {result['sentences_per_s']:12.1f} "
+              f"{result['sentences_per_cpu_s']:10.1f}  {', '.join(str(m) for m in result['peak_rss_mb'])}")
     print()
     targets = {"detente/spacy 1 worker": TARGETS["vs_spacy"], "detente/spacy 2 workers": TARGETS["vs_spacy"],
                "detente 2 workers/1 worker": TARGETS["scaling"]}

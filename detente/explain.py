@@ -21,29 +21,57 @@ def explain(text: str, date: dt.date | None = None) -> dict:
     report: dict = {"sentences": []}
     for index, sent in enumerate(_sentences(doc)):
         tokens = [
-            {"i": t.i, "text": t.text, "lemma": t.lemma_, "pos": t.pos_, "tag": t.tag_, "dep": t.dep_,
-             "head": t.head.i, "quote": actors.inside_quote[t.i]}
-            for t in sent if not t.is_space
+            {
+                "i": t.i,
+                "text": t.text,
+                "lemma": t.lemma_,
+                "pos": t.pos_,
+                "tag": t.tag_,
+                "dep": t.dep_,
+                "head": t.head.i,
+                "quote": actors.inside_quote[t.i],
+            }
+            for t in sent
+            if not t.is_space
         ]
         mentions = [
             {"text": m.text, "code": m.name.code, "sector": m.name.sector, "kind": m.name.kind, "name": m.name.name}
-            for m in actors.mentions if sent.start <= m.start < sent.end
+            for m in actors.mentions
+            if sent.start <= m.start < sent.end
         ]
         events = [
-            {"event": c.candidate.event, "mode": c.candidate.mode, "trigger": c.candidate.trigger.text,
-             "actors": [f"{f.entity.code}/{f.entity.sector or '-'} <- {f.why}" for f in c.candidate.actors],
-             "recipients": [f"{f.entity.code}/{f.entity.sector or '-'} <- {f.why}" for f in c.candidate.recipients],
-             "date": (c.date.value, c.date.precision, c.date.text) if c.date else None,
-             "flags": {k: getattr(c.candidate, k) for k in ("negated", "hypothetical", "future")},
-             "notes": c.candidate.notes}
-            for c in coded if c.sentence_index == index
+            {
+                "event": c.candidate.event,
+                "mode": c.candidate.mode,
+                "trigger": c.candidate.trigger.text,
+                "actors": [f"{f.entity.code}/{f.entity.sector or '-'} <- {f.why}" for f in c.candidate.actors],
+                "recipients": [f"{f.entity.code}/{f.entity.sector or '-'} <- {f.why}" for f in c.candidate.recipients],
+                "date": (c.date.value, c.date.precision, c.date.text) if c.date else None,
+                "flags": {k: getattr(c.candidate, k) for k in ("negated", "hypothetical", "future")},
+                "notes": c.candidate.notes,
+            }
+            for c in coded
+            if c.sentence_index == index
         ]
         missed = [
-            {"trigger": m.token.text, "reason": m.reason, "patterns": [f"{p.source} {p.text!r} {p.type}" for p in m.patterns]}
-            for m in misses if sent.start <= m.token.i < sent.end
+            {
+                "trigger": m.token.text,
+                "reason": m.reason,
+                "patterns": [f"{p.source} {p.text!r} {p.type}" for p in m.patterns],
+            }
+            for m in misses
+            if sent.start <= m.token.i < sent.end
         ]
-        report["sentences"].append({"index": index, "text": sent.text.strip(), "tokens": tokens,
-                                    "actors": mentions, "events": events, "missed": missed})
+        report["sentences"].append(
+            {
+                "index": index,
+                "text": sent.text.strip(),
+                "tokens": tokens,
+                "actors": mentions,
+                "events": events,
+                "missed": missed,
+            }
+        )
     report["people"] = {k: f"{v.code}/{v.sector}" for k, v in actors.people.items()}
     report["records"] = [e.model_dump(mode="json") for e in events_of(doc)]
     return report

@@ -10,9 +10,32 @@ from typing import TextIO
 from detente.model import Entity, Event
 
 CSV_COLUMNS = (
-    "doc_id", "event_id", "event", "mode", "context", "actor", "actor_sector", "recipient", "recipient_sector",
-    "date", "date_precision", "historical", "negated", "hypothetical", "future", "intensity", "quad",
-    "object", "location", "sentence_index", "trigger", "trigger_start", "trigger_end", "sentence", "pattern", "url",
+    "doc_id",
+    "event_id",
+    "event",
+    "mode",
+    "context",
+    "actor",
+    "actor_sector",
+    "recipient",
+    "recipient_sector",
+    "date",
+    "date_precision",
+    "historical",
+    "negated",
+    "hypothetical",
+    "future",
+    "intensity",
+    "quad",
+    "object",
+    "location",
+    "sentence_index",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "sentence",
+    "pattern",
+    "url",
 )
 FORMATS = ("table", "jsonl", "csv")
 
@@ -33,8 +56,13 @@ def flags(event: Event) -> str:
 
 def csv_row(event: Event) -> dict[str, object]:
     row = event.model_dump()
-    row.update(actor=codes(event.actor), actor_sector=sectors(event.actor), recipient=codes(event.recipient),
-               recipient_sector=sectors(event.recipient), context=";".join(event.context))
+    row.update(
+        actor=codes(event.actor),
+        actor_sector=sectors(event.actor),
+        recipient=codes(event.recipient),
+        recipient_sector=sectors(event.recipient),
+        context=";".join(event.context),
+    )
     return {k: row[k] for k in CSV_COLUMNS}
 
 
@@ -63,13 +91,17 @@ class EventWriter:
 
     def _table_row(self, event: Event) -> None:
         if self.count == 0:
-            self.stream.write(f"{'doc':<18} {'s':>3} {'date':<10} {'actor':<12} {'event':<18} {'recipient':<12} "
-                              f"{'flags':<12} trigger\n")
+            self.stream.write(
+                f"{'doc':<18} {'s':>3} {'date':<10} {'actor':<12} {'event':<18} {'recipient':<12} "
+                f"{'flags':<12} trigger\n"
+            )
         actor = _short(event.actor)
         recipient = _short(event.recipient)
         kind = event.event + (f":{event.mode}" if event.mode else "")
-        self.stream.write(f"{event.doc_id[:18]:<18} {event.sentence_index:>3} {event.date or '-':<10} {actor:<12} "
-                          f"{kind:<18} {recipient:<12} {flags(event):<12} {event.trigger}\n")
+        self.stream.write(
+            f"{event.doc_id[:18]:<18} {event.sentence_index:>3} {event.date or '-':<10} {actor:<12} "
+            f"{kind:<18} {recipient:<12} {flags(event):<12} {event.trigger}\n"
+        )
 
 
 def _short(entities: list[Entity]) -> str:

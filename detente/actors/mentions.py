@@ -41,7 +41,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
         found = None
         # a name of k words spans up to 3k tokens ("Greek-Cypriot", "U.N.-backed"); "the" adds one
         for length in range(min(3 * words + (start - i), n - i), 0, -1):
-            span = doc[i: i + length]
+            span = doc[i : i + length]
             if "\n" in span.text:
                 continue
             candidates = gaz.lookup(span.text)
@@ -64,8 +64,11 @@ def pick_candidate(candidates: list[Name], when: str) -> Name:
     people = [c for c in candidates if c.kind == "person"]
     others = [c for c in candidates if c.kind != "person"]
     if people and when:
-        in_office = [p for p in people if (not p.start or p.start[: len(when)] <= when) and
-                     (not p.end or when[: len(p.end)] <= p.end)]
+        in_office = [
+            p
+            for p in people
+            if (not p.start or p.start[: len(when)] <= when) and (not p.end or when[: len(p.end)] <= p.end)
+        ]
         if in_office:
             return in_office[-1]
         if not others:

@@ -31,8 +31,10 @@ MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PREP_OWNERS = ("of", "from", "in")
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
-PARTITIVES = frozenset("""hundred thousand dozen million score group member some one two three third half majority
-    number most many several all part body delegation team contingent""".split())  # "the government of Georgia", "officials from Russia"
+PARTITIVES = frozenset(
+    """hundred thousand dozen million score group member some one two three third half majority
+    number most many several all part body delegation team contingent""".split()
+)  # "the government of Georgia", "officials from Russia"
 
 
 @dataclass
@@ -78,8 +80,11 @@ class ArticleActors:
         for token in self.doc:
             if token.pos_ != "PROPN" or token.i in self.by_token or token.dep_ == "compound":
                 continue
-            name_tokens = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
-                           and t.i not in self.by_token and not self._sector_word(t)]
+            name_tokens = [
+                t
+                for t in token.lefts
+                if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i not in self.by_token and not self._sector_word(t)
+            ]
             full = " ".join([t.text for t in name_tokens] + [token.text])
             sector, code = self._title_of(token)
             if not sector:
@@ -142,8 +147,12 @@ class ArticleActors:
     def _place_person(self, person: Name, token: Token) -> Name:
         """Give a titled person of unknown country the country of the latest actor, else of the sentence."""
         introduced = self.doc[int(person.start)] if person.start else token
-        code = self._latest_actor_country(introduced.i) or self._sentence_country(introduced) \
-            or self._latest_country(introduced.i) or self._article_country()
+        code = (
+            self._latest_actor_country(introduced.i)
+            or self._sentence_country(introduced)
+            or self._latest_country(introduced.i)
+            or self._article_country()
+        )
         placed = Name(code, person.sector, person.name, "person")
         for key, value in list(self.people.items()):
             if value == person:
@@ -159,15 +168,24 @@ class ArticleActors:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "outside", "near", "across", "throughout"):
                 for t in prep.subtree:
                     mention = self.by_token.get(t.i)
-                    if mention and _is_state(mention.name.code) and mention.name.kind in ("capital", "country", "region"):
+                    if (
+                        mention
+                        and _is_state(mention.name.code)
+                        and mention.name.kind in ("capital", "country", "region")
+                    ):
                         return mention.name.code
         return ""
 
     def _sentence_country(self, token: Token) -> str:
         """The state named nearest to a token within its sentence."""
         sent = token.sent
-        near = [m for m in self.mentions if sent.start <= m.start < sent.end and _is_state(m.name.code)
-                and m.name.kind in ("country", "demonym", "people", "capital", "region")]
+        near = [
+            m
+            for m in self.mentions
+            if sent.start <= m.start < sent.end
+            and _is_state(m.name.code)
+            and m.name.kind in ("country", "demonym", "people", "capital", "region")
+        ]
         if not near:
             return ""
         return min(near, key=lambda m: abs(m.start - token.i)).name.code
@@ -226,9 +244,13 @@ class ArticleActors:
         return [one] if one else []
 
     def _pair_phrase(self, token: Token) -> list[Found]:
-        """"the two sides", "both countries", "our countries", "the neighbors" -> the main pair."""
-        if token.lower_ in ("two", "both") and token.pos_ in ("NUM", "PRON", "DET") and token.i not in self.by_token \
-                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        """ "the two sides", "both countries", "our countries", "the neighbors" -> the main pair."""
+        if (
+            token.lower_ in ("two", "both")
+            and token.pos_ in ("NUM", "PRON", "DET")
+            and token.i not in self.by_token
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        ):
             return self._last_two(token)  # "later recognized the two as independent states"
         if token.lemma_.lower() not in PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS"):
             return []
@@ -238,8 +260,13 @@ class ArticleActors:
         if self.by_token.get(token.i):
             return []
         codes = self.main_pair(token.i)
-        return [Found(Entity(text=token.text, code=c, start=token.idx, end=token.idx + len(token.text)),
-                      f"{token.text!r}: the article's main pair") for c in codes]
+        return [
+            Found(
+                Entity(text=token.text, code=c, start=token.idx, end=token.idx + len(token.text)),
+                f"{token.text!r}: the article's main pair",
+            )
+            for c in codes
+        ]
 
     def _last_two(self, token: Token) -> list[Found]:
         """The two names mentioned last before a token, as entities (one per code)."""
@@ -253,9 +280,14 @@ class ArticleActors:
         for mention in reversed(names):
             if mention.name.code not in seen:
                 seen.add(mention.name.code)
-                entity = Entity(text=token.text, code=mention.name.code, sector=mention.name.sector,
-                                name=mention.name.name if mention.name.kind != "country" else "",
-                                start=token.idx, end=token.idx + len(token.text))
+                entity = Entity(
+                    text=token.text,
+                    code=mention.name.code,
+                    sector=mention.name.sector,
+                    name=mention.name.name if mention.name.kind != "country" else "",
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                )
                 found.append(Found(entity, f"{token.text!r}: the last two names, {mention.text!r}", pronoun=True))
         return found if len(names) == 2 else []
 
@@ -268,7 +300,9 @@ class ArticleActors:
             if inner is not None:
                 return self._resolve_head(inner, allow_context)
         mention = self.by_token.get(token.i)
-        if mention is None and (token.pos_ == "PRON" or lower in PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON):
+        if mention is None and (
+            token.pos_ == "PRON" or lower in PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON
+        ):
             return self._pronoun(token) if allow_context else None
         if mention and not mention.name.code:
             return None  # a place that is no actor ("Indian Ocean")
@@ -286,13 +320,18 @@ class ArticleActors:
                 if known and not known.code:
                     known = self._place_person(known, modifier)
                 if known and known.code:
-                    return Found(self._entity(token, known.code, self._head_sector(token) or known.sector),
-                                 f"person {known.name!r} owns {token.text!r}")
+                    return Found(
+                        self._entity(token, known.code, self._head_sector(token) or known.sector),
+                        f"person {known.name!r} owns {token.text!r}",
+                    )
             if sub is None and modifier.dep_ == "poss" and modifier.pos_ == "PRON" and allow_context:
                 owner = self._pronoun(modifier)  # "her country", "its forces"
                 if owner:
-                    return Found(self._entity(token, owner.entity.code, self._head_sector(token)),
-                                 f"possessive {modifier.text!r} of {token.text!r}: {owner.why}", pronoun=True)
+                    return Found(
+                        self._entity(token, owner.entity.code, self._head_sector(token)),
+                        f"possessive {modifier.text!r} of {token.text!r}: {owner.why}",
+                        pronoun=True,
+                    )
             if sub is not None and sub.name.code:
                 return self._with_sector(sub, token, f"{modifier.dep_} {sub.text!r} of {token.text!r}")
         sector = self._head_sector(token)
@@ -300,16 +339,25 @@ class ArticleActors:
         if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and not indefinite:
             code = self._clause_place(token)
             if code:
-                return Found(self._entity(token, code, sector),
-                             f"sector noun {token.text!r}; country of the place in its clause", inferred=True)
+                return Found(
+                    self._entity(token, code, sector),
+                    f"sector noun {token.text!r}; country of the place in its clause",
+                    inferred=True,
+                )
             code = self._latest_country(token.i)
             if code:
-                return Found(self._entity(token, code, sector),
-                             f"sector noun {token.text!r}; country of the latest actor", inferred=True)
+                return Found(
+                    self._entity(token, code, sector),
+                    f"sector noun {token.text!r}; country of the latest actor",
+                    inferred=True,
+                )
             code = self._sentence_country(token)
             if code:
-                return Found(self._entity(token, code, sector),
-                             f"sector noun {token.text!r}; country named in the sentence", inferred=True)
+                return Found(
+                    self._entity(token, code, sector),
+                    f"sector noun {token.text!r}; country named in the sentence",
+                    inferred=True,
+                )
         return None
 
     def _modifiers(self, token: Token) -> list[Token]:
@@ -338,7 +386,7 @@ class ArticleActors:
         head_forms = (token.lemma_.lower(), token.lower_)
         for head in head_forms:
             for size in range(len(lemmas), -1, -1):
-                sector = self.gaz.sector_of((*lemmas[len(lemmas) - size:], head))
+                sector = self.gaz.sector_of((*lemmas[len(lemmas) - size :], head))
                 if sector:
                     return sector
         # A generic head takes its modifier's sector: "opposition candidates", "army officers".
@@ -369,9 +417,15 @@ class ArticleActors:
         while start_token.i < head.i and (start_token.is_punct or start_token.lower_ in ("the", "a", "an")):
             start_token = self.doc[start_token.i + 1]
         end_token = head if not mention or mention.end - 1 <= head.i else self.doc[mention.end - 1]
-        text = self.doc[start_token.i: end_token.i + 1].text
-        return Entity(text=text, code=code, sector=sector, name=name, start=start_token.idx,
-                      end=end_token.idx + len(end_token.text))
+        text = self.doc[start_token.i : end_token.i + 1].text
+        return Entity(
+            text=text,
+            code=code,
+            sector=sector,
+            name=name,
+            start=start_token.idx,
+            end=end_token.idx + len(end_token.text),
+        )
 
     def _pronoun(self, token: Token) -> Found | None:
         found = self._antecedent(token)
@@ -394,19 +448,31 @@ class ArticleActors:
             found = self.entities(reporter)
             person = bool(found) and (found[0].why.startswith("person") or "person" in found[0].why)
             if found and person == (lower in PERSONAL):
-                return Found(self._pronoun_entity(token, found[0].entity),
-                             f"{token.text!r}: the subject of {reporter.head.text!r}")
+                return Found(
+                    self._pronoun_entity(token, found[0].entity),
+                    f"{token.text!r}: the subject of {reporter.head.text!r}",
+                )
         if lower in PERSONAL:
             for mention_person in self._people_before(token):
                 return Found(self._pronoun_entity(token, mention_person), f"{token.text!r}: latest person")
         if lower in THIRD_SINGULAR_NEUTER:
-            before = [m for m in self.mentions if token.sent.start <= m.start < token.i and m.name.code
-                      and m.name.kind in ("country", "capital", "organisation")]
+            before = [
+                m
+                for m in self.mentions
+                if token.sent.start <= m.start < token.i
+                and m.name.code
+                and m.name.kind in ("country", "capital", "organisation")
+            ]
             # The nearest name wins: "Georgia was forced to cut ties with Russia when it occupied ...".
             for mention in reversed(before):
-                entity = Entity(text=token.text, code=mention.name.code, sector=mention.name.sector,
-                                name=mention.name.name if mention.name.kind == "organisation" else "",
-                                start=token.idx, end=token.idx + len(token.text))
+                entity = Entity(
+                    text=token.text,
+                    code=mention.name.code,
+                    sector=mention.name.sector,
+                    name=mention.name.name if mention.name.kind == "organisation" else "",
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                )
                 return Found(entity, f"{token.text!r}: nearest name before it, {mention.text!r}")
         for index, actors in sorted(self.recent, key=lambda r: r[0], reverse=True):
             if index >= token.i:
@@ -418,8 +484,10 @@ class ArticleActors:
                 return Found(self._pronoun_entity(token, candidates[0]), f"{token.text!r}: latest actor")
         code = self._latest_country(token.i)
         if code:
-            return Found(Entity(text=token.text, code=code, start=token.idx, end=token.idx + len(token.text)),
-                         f"{token.text!r}: latest country named")
+            return Found(
+                Entity(text=token.text, code=code, start=token.idx, end=token.idx + len(token.text)),
+                f"{token.text!r}: latest country named",
+            )
         return None
 
     def _reporting_subject(self, token: Token) -> Token | None:
@@ -452,8 +520,14 @@ class ArticleActors:
         return found
 
     def _pronoun_entity(self, token: Token, antecedent: Entity) -> Entity:
-        return Entity(text=token.text, code=antecedent.code, sector=antecedent.sector, name=antecedent.name,
-                      start=token.idx, end=token.idx + len(token.text))
+        return Entity(
+            text=token.text,
+            code=antecedent.code,
+            sector=antecedent.sector,
+            name=antecedent.name,
+            start=token.idx,
+            end=token.idx + len(token.text),
+        )
 
     def speaker_of(self, token: Token) -> list[Entity]:
         """Who says the quoted words a token stands in, if it stands inside a quote."""

@@ -176,11 +176,8 @@ def create_app(
             buffer = io.StringIO()
             writer = csv.writer(buffer)
             writer.writerow([name for name, _ in FLAT_COLUMNS])
-            for i, row in enumerate(flat_rows(store, **filters)):
-                if offset <= i < offset + limit:
-                    writer.writerow([_cell(v) for v in row.values()])
-                elif i >= offset + limit:
-                    break
+            for row in flat_rows(store, limit=limit, offset=offset, **filters):
+                writer.writerow([_cell(v) for v in row.values()])
             return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
         page = store.query(limit=limit, offset=offset, **filters)
         return JSONResponse(

@@ -31,22 +31,20 @@ def clean_text(text: str) -> str:
     """The article with boilerplate blanked out; same length, same offsets."""
     dateline = _DATELINE.match(text)
     if dateline:
-        text = " " * dateline.end() + text[dateline.end():]
+        text = " " * dateline.end() + text[dateline.end() :]
     out = []
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if _BOILERPLATE_LINE.match(body) or _is_pipe_footer(body):
-            out.append(" " * len(body) + line[len(body):])
+            out.append(" " * len(body) + line[len(body) :])
             continue
         body = _URL.sub(lambda m: " " * len(m.group()), body)
         body = _CREDIT_TAIL.sub(lambda m: " " * len(m.group()), body)
-        out.append(body + line[len(line.rstrip("\r\n")):])
+        out.append(body + line[len(line.rstrip("\r\n")) :])
     return "".join(out)
 
 
 def _is_pipe_footer(line: str) -> bool:
     """Footers like 'Copyright ... | https://site/story |' that mix notices and links."""
     parts = [p.strip() for p in line.split("|") if p.strip()]
-    return len(parts) >= 2 and all(
-        _BOILERPLATE_LINE.match(p) or _URL.fullmatch(p) for p in parts
-    )
+    return len(parts) >= 2 and all(_BOILERPLATE_LINE.match(p) or _URL.fullmatch(p) for p in parts)

@@ -103,9 +103,7 @@ def _plain_stdin(text: str, default_date: date | None, reject: Callable[[Reject]
     yield Article(id="stdin", text=text, date=default_date)
 
 
-def parse_article_record(
-    record: object, default_date: date | None, reject: Callable[[str], None]
-) -> Article | None:
+def parse_article_record(record: object, default_date: date | None, reject: Callable[[str], None]) -> Article | None:
     """An Article from a decoded JSON/CSV/Parquet row, or None after telling reject why not."""
     if not isinstance(record, dict):
         reject("expected a JSON object with id and text")

@@ -28,8 +28,10 @@ def command(paths: tuple[str, ...], default_date, fmt: str, output: str | None) 
     finally:
         if output:
             stream.close()
-    click.echo(f"read {counter.count + rejects.count}, coded {counter.count}, rejected {rejects.count}, "
-               f"events {writer.count}", err=True)
+    click.echo(
+        f"read {counter.count + rejects.count}, coded {counter.count}, rejected {rejects.count}, events {writer.count}",
+        err=True,
+    )
     if rejects.count:
         sys.exit(1)
 

@@ -24,15 +24,19 @@ def command(text: str, default_date, as_json: bool) -> None:
         click.echo(f"[{sent['index']}] {sent['text']}")
         click.echo("  parse:")
         for t in sent["tokens"]:
-            click.echo(f"    {t['i']:>4} {t['text']:<16} {t['lemma']:<14} {t['pos']:<6} {t['dep']:<10} -> {t['head']}"
-                       + ("  (quote)" if t["quote"] else ""))
+            click.echo(
+                f"    {t['i']:>4} {t['text']:<16} {t['lemma']:<14} {t['pos']:<6} {t['dep']:<10} -> {t['head']}"
+                + ("  (quote)" if t["quote"] else "")
+            )
         click.echo("  names in the gazetteer:")
         for m in sent["actors"] or [{"text": "(none)", "code": "", "sector": "", "kind": ""}]:
             click.echo(f"    {m['text']!r} {m['code']}/{m['sector'] or '-'} ({m['kind']})")
         for e in sent["events"]:
             mode = f":{e['mode']}" if e["mode"] else ""
-            click.echo(f"  EVENT {e['event']}{mode} on {e['trigger']!r} date={e['date']}"
-                       f" flags={[k for k, v in e['flags'].items() if v]}")
+            click.echo(
+                f"  EVENT {e['event']}{mode} on {e['trigger']!r} date={e['date']}"
+                f" flags={[k for k, v in e['flags'].items() if v]}"
+            )
             for a in e["actors"]:
                 click.echo(f"    actor     {a}")
             for r in e["recipients"]:

@@ -44,7 +44,9 @@ def _module_exists(module: str) -> bool:
 @click.version_option(package_name="detente")
 def cli(verbose: bool) -> None:
     """detente: code international news into PLOVER events and relations between countries."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 def main() -> None:

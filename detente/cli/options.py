@@ -20,7 +20,10 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 
 date_option = click.option(
-    "--date", "default_date", callback=parse_date, metavar="YYYY-MM-DD",
+    "--date",
+    "default_date",
+    callback=parse_date,
+    metavar="YYYY-MM-DD",
     help="Publication date for articles that carry none (.txt files, stdin).",
 )
 

@@ -91,8 +91,9 @@ def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str,
                     raise LexiconError(Errors.E020.format(path=path, line=number, reason=f"missing columns {missing}"))
                 continue
             if len(cells) > len(header):
-                raise LexiconError(Errors.E020.format(
-                    path=path, line=number, reason=f"{len(cells)} cells, header has {len(header)}"))
+                raise LexiconError(
+                    Errors.E020.format(path=path, line=number, reason=f"{len(cells)} cells, header has {len(header)}")
+                )
             cells += [""] * (len(header) - len(cells))
             yield number, {k: v.strip() for k, v in zip(header, cells, strict=True)}
 
@@ -139,8 +140,22 @@ def _load_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
         complement = row["complement"] or "keep"
         if complement not in COMPLEMENTS:
             raise _fail(path, line, f"complement must be one of {COMPLEMENTS}")
-        lexicon.add(Pattern(row["type"], row["mode"], lemma, "verb", particles, objects, complements,
-                            complement, context, row["example"], f"{path.name}:{line}"), first)
+        lexicon.add(
+            Pattern(
+                row["type"],
+                row["mode"],
+                lemma,
+                "verb",
+                particles,
+                objects,
+                complements,
+                complement,
+                context,
+                row["example"],
+                f"{path.name}:{line}",
+            ),
+            first,
+        )
 
 
 def _load_nouns(lexicon: Lexicon, path: Path, first: bool) -> None:
@@ -148,8 +163,18 @@ def _load_nouns(lexicon: Lexicon, path: Path, first: bool) -> None:
         context = _check_type_mode_context(path, line, row)
         if not row["lemma"] or len(row["lemma"].split()) > 2:
             raise _fail(path, line, "a noun pattern is a lemma, or a modifier and a lemma ('hunger strike')")
-        lexicon.add(Pattern(row["type"], row["mode"], row["lemma"], "noun", context=context,
-                            example=row["example"], source=f"{path.name}:{line}"), first)
+        lexicon.add(
+            Pattern(
+                row["type"],
+                row["mode"],
+                row["lemma"],
+                "noun",
+                context=context,
+                example=row["example"],
+                source=f"{path.name}:{line}",
+            ),
+            first,
+        )
 
 
 def _load_transparent(lexicon: Lexicon, path: Path, first: bool) -> None:

@@ -17,12 +17,20 @@ from spacy.tokens import Span, Token
 from detente.actors.mentions import SPEECH_VERBS, speech_head
 from detente.actors.resolve import ArticleActors, Found
 from detente.events.lexicon import Lexicon, Pattern
-from detente.model import QUAD
+from detente.model import QUAD, Entity
 
-RECIPIENT_PREPS = frozenset("to with against on at from for toward towards into over between upon onto about of".split())
+QUANTITIES = frozenset(
+    """ton tonne kg kilogram worth dollar euro pound million billion batch shipment
+    consignment package load lot number amount supply convoy planeload truckload""".split()
+)
+RECIPIENT_PREPS = frozenset(
+    "to with against on at from for toward towards into over between upon onto about of".split()
+)
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd", "acomp")
-OBJECT_CONTROL = frozenset("urge ask force call press persuade order tell invite encourage allow "
-                           "request implore compel pressure push oblige".split())
+OBJECT_CONTROL = frozenset(
+    "urge ask force call press persuade order tell invite encourage allow "
+    "request implore compel pressure push oblige".split()
+)
 MODAL_HYPOTHETICAL = frozenset("would could might may should".split())
 MODAL_FUTURE = frozenset("will shall 'll".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
@@ -33,19 +41,30 @@ FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID"
 # Negated cooperation is a refusal ("did not accept the offer" is REJECT).
 NEGATED_AS = {"AGREE": "REJECT", "SUPPORT": "REJECT"}
 # REQUEST and REJECT modes (PLOVER manual tables) from the type of what is asked for or refused.
-ASK_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield",
-            "SUPPORT": "change"}
+ASK_MODE = {
+    "CONSULT": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "SUPPORT": "change",
+}
 # Verbal events whose that-clause names the recipient and is not coded apart ("urged that X ...").
 CLAUSE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"})
 # "X said Y must Z" is a demand of X on Y (the modal makes the report a request).
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
-DEMAND_RULE = Pattern("REQUEST", "", "say", "verb", source="rule:said-must", example="The UN said Israel must halt the strikes.")
+DEMAND_RULE = Pattern(
+    "REQUEST", "", "say", "verb", source="rule:said-must", example="The UN said Israel must halt the strikes."
+)
 # Actions only states take: a passive report without agent ("was arrested in Lebanon") has the
 # state of the place as actor.
 STATE_ACTIONS = frozenset({"COERCE", "SANCTION"})
+# Types whose passive subject is the one acting ("troops were deployed", "Vietnam is committed to").
+SUBJECT_ACTS_IN_PASSIVE = frozenset({"MOBILIZE", "AGREE"})
 # Events whose place ("in Montenegro") is their recipient when no other is named.
-PLACE_RECIPIENT = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE",
-                             "COERCE", "ASSAULT", "THREATEN"})
+PLACE_RECIPIENT = frozenset(
+    {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "THREATEN"}
+)
 # Sectors outside the state: their "protest" is a street protest, not a diplomatic complaint.
 NON_STATE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "SOC", "REF", "JRN", "MED", "REB", "PTY", "BUS"})
 # Types whose "to"/"into" phrase names the recipient before the object does
@@ -96,7 +115,8 @@ class SentenceCoder:
         self.misses: list[Miss] = []
         self._context_res = {
             name: re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + ")", re.IGNORECASE)
-            for name, cues in lexicon.contexts.items() if cues
+            for name, cues in lexicon.contexts.items()
+            if cues
         }
 
     # ---- sentence ---------------------------------------------------------------------------
@@ -178,14 +198,18 @@ class SentenceCoder:
         self.misses.append(Miss(token, "no pattern's particle/object/to-clause constraints met", patterns))
         return None
 
-    def _verb_event(self, token: Token, pattern: Pattern, obj: Token | None, comp: Token | None,
-                    consumed: set[int]) -> Candidate | None:
+    def _verb_event(
+        self, token: Token, pattern: Pattern, obj: Token | None, comp: Token | None, consumed: set[int]
+    ) -> Candidate | None:
         event, mode = pattern.type, pattern.mode
-        words = [token] + [c for c in token.children if c.dep_ == "prt" or
-                           (c.dep_ == "prep" and c.lower_ in pattern.particles)]
+        words = [token] + [
+            c for c in token.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in pattern.particles)
+        ]
         if pattern.objects and obj is not None:
             words.append(obj)
-        notes = [f"pattern {pattern.source} {pattern.text!r} -> {pattern.type}{':' + pattern.mode if pattern.mode else ''}"]
+        notes = [
+            f"pattern {pattern.source} {pattern.text!r} -> {pattern.type}{':' + pattern.mode if pattern.mode else ''}"
+        ]
         scope = [token]
         comp_pattern = None
         if comp is not None:
@@ -197,8 +221,11 @@ class SentenceCoder:
             words.append(comp)
             if comp_pattern is not None:
                 notes.append(f"to-clause {comp.text!r} ({comp_pattern.type}) folded into {token.text!r}")
-            if (pattern.complement == "threaten" and comp_pattern is not None
-                    and QUAD[comp_pattern.type] in CONFLICT_QUADS):
+            if (
+                pattern.complement == "threaten"
+                and comp_pattern is not None
+                and QUAD[comp_pattern.type] in CONFLICT_QUADS
+            ):
                 event, mode = "THREATEN", THREAT_MODE.get(comp_pattern.type, "")
                 notes.append("conflict in the to-clause: THREATEN")
         if event in ("REQUEST", "REJECT") and not mode:
@@ -209,8 +236,8 @@ class SentenceCoder:
         if passive:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             actor_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
-            if subject is not None and not actor_heads and event == "MOBILIZE":
-                actor_heads = [subject]  # "troops were deployed": the forces moved are the actor
+            if subject is not None and not actor_heads and event in SUBJECT_ACTS_IN_PASSIVE:
+                actor_heads = [subject]  # "troops were deployed", "Vietnam is committed to ...": the subject acts
             elif not actor_heads and event in STATE_ACTIONS:
                 actor_heads = _place_heads(token)  # "was arrested in Lebanon": the state where it happened
             elif subject is not None:
@@ -218,6 +245,8 @@ class SentenceCoder:
         elif subject is not None:
             actor_heads = [subject]
         actors = [f for head in actor_heads for f in self.actors.entities(head)]
+        if not actors and event == "ASSAULT":
+            actors = self._unidentified_attacker(token, subject if not passive else None, recipient_heads)
         if not actors:
             why = "no actor: subject not resolved" if actor_heads else "no actor: no subject found"
             self.misses.append(Miss(token, why, [pattern]))
@@ -226,8 +255,10 @@ class SentenceCoder:
         if switched is not None and switched.type != event:
             # "Students protested the decision" is a protest; "Tokyo protested the incursion" a complaint;
             # "protesters gathered" is a protest, "leaders gathered" a meeting.
-            notes.append(f"{'non-state' if switched.type == 'PROTEST' else 'state'} actor: "
-                         f"{pattern.lemma!r} is {switched.type} ({switched.source})")
+            notes.append(
+                f"{'non-state' if switched.type == 'PROTEST' else 'state'} actor: "
+                f"{pattern.lemma!r} is {switched.type} ({switched.source})"
+            )
             event, mode = switched.type, switched.mode
         first_preps = TO_FIRST if event in TO_RECIPIENT_TYPES else frozenset()
         recipient_heads += [t for s in scope for t in _recipient_heads(s, first_preps)]
@@ -248,8 +279,10 @@ class SentenceCoder:
             recipients = self._recipients(_condition_subjects(token, scope), actors)
         if not recipients and (event in PLACE_RECIPIENT or (event == "CONSULT" and mode == "visit")):
             # "lifted a curfew in Montenegro": the place of a material act is its recipient.
-            recipients = self._recipients([p for s in scope for p in _place_heads(s)] +
-                                          [p for o in _objects(token) for p in _place_heads(o)], actors)
+            recipients = self._recipients(
+                [p for s in scope for p in _place_heads(s)] + [p for o in _objects(token) for p in _place_heads(o)],
+                actors,
+            )
         negated, hypothetical, future = self._flags(token, scope)
         if event == "THREATEN" and not mode and comp_pattern is not None:
             mode = THREAT_MODE.get(comp_pattern.type, "")
@@ -270,15 +303,68 @@ class SentenceCoder:
             event, mode, negated = NEGATED_AS[event], "", False
         consumed.update(t.i for t in words)
         consumed.add(token.i)
-        candidate = Candidate(pattern, token, event, mode, actors, recipients, sorted(set(words), key=lambda t: t.i),
-                              _phrase(obj) if obj is not None else "", negated, hypothetical, future, notes=notes)
+        candidate = Candidate(
+            pattern,
+            token,
+            event,
+            mode,
+            actors,
+            recipients,
+            sorted(set(words), key=lambda t: t.i),
+            _phrase(obj) if obj is not None else "",
+            negated,
+            hypothetical,
+            future,
+            notes=notes,
+        )
         self.actors.note_event_actors(token, [f.entity for f in actors])
         return candidate
 
+    def _unidentified_attacker(self, token: Token, subject: Token | None, victims: list[Token]) -> list[Found]:
+        """Violence with no named perpetrator ("a roadside bomb killed two soldiers", "were killed in Baghdad"):
+        PLOVER's unidentified armed forces (UAF) of the state where it happened, else of the victims."""
+        code = ""
+        for head in [token, *([subject] if subject is not None else [])]:
+            for place in [
+                *_place_heads(head),
+                *[
+                    p
+                    for prep in head.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("near", "at")
+                    for p in _prep_objects(prep)
+                ],
+            ]:
+                for t in place.subtree:
+                    mention = self.actors.by_token.get(t.i)
+                    if (
+                        mention is not None
+                        and mention.name.code
+                        and mention.name.kind in ("country", "capital", "region")
+                    ):
+                        code = mention.name.code
+                        break
+        if not code:
+            for head in [*victims, *[c for c in token.children if c.dep_ == "dobj"]]:
+                found = self.actors.entities(head)
+                if found:
+                    code = found[0].entity.code
+                    break
+        if not code:
+            return []
+        text = _phrase(subject) if subject is not None else "unidentified attackers"
+        start = subject.idx if subject is not None else token.idx
+        entity = Entity(text=text, code=code, sector="UAF", start=start, end=start + len(text))
+        return [Found(entity, "no perpetrator named: unidentified armed forces (UAF) where it happened", inferred=True)]
+
     def _by_actor_kind(self, pattern: Pattern, actors: list[Found]) -> Pattern | None:
         """Among equally specific patterns of a lemma, PROTEST for non-state actors, another type for states."""
-        rivals = [p for p in self.lexicon.verbs.get(pattern.lemma, []) if p.specificity == pattern.specificity
-                  and p.particles == pattern.particles and p.objects == pattern.objects]
+        rivals = [
+            p
+            for p in self.lexicon.verbs.get(pattern.lemma, [])
+            if p.specificity == pattern.specificity
+            and p.particles == pattern.particles
+            and p.objects == pattern.objects
+        ]
         if len({p.type for p in rivals}) < 2:
             return None
         non_state = all(a.entity.sector in NON_STATE for a in actors)
@@ -301,16 +387,20 @@ class SentenceCoder:
 
     def _noun_event(self, token: Token, governed: set[int]) -> Candidate | None:
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
-        patterns = (self.lexicon.nouns.get(f"{_lemma(compounds[-1])} {_lemma(token)}") if compounds else None) \
-            or self.lexicon.nouns.get(_lemma(token))
+        patterns = (
+            self.lexicon.nouns.get(f"{_lemma(compounds[-1])} {_lemma(token)}") if compounds else None
+        ) or self.lexicon.nouns.get(_lemma(token))
         if not patterns:
             return None
         if any(a.i in governed for a in token.ancestors):
             return None
         pattern = patterns[0]
         actor_heads = [c for c in token.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
-        light = token.head if token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in self.lexicon.light_verbs \
+        light = (
+            token.head
+            if token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in self.lexicon.light_verbs
             else None
+        )
         if light is not None and light.i not in governed and not actor_heads:
             # "staged a hunger strike": the light verb's subject is the actor of the noun's event.
             subject, passive = _subject(light)
@@ -325,9 +415,14 @@ class SentenceCoder:
         if not actors:
             self.misses.append(Miss(token, "noun event with no actor in its phrase", [pattern]))
             return None
-        recipient_heads = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in
-                           ("on", "against", "of", "to", "with", "into", "from", "toward", "towards")
-                           for p in prep.children if p.dep_ == "pobj"]
+        recipient_heads = [
+            p
+            for prep in token.children
+            if prep.dep_ == "prep"
+            and prep.lower_ in ("on", "against", "of", "to", "with", "into", "from", "toward", "towards")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
         if light is not None:
             recipient_heads += [h for h in _recipient_heads(light) if h is not token]
         recipients = self._recipients(recipient_heads, actors)
@@ -342,8 +437,20 @@ class SentenceCoder:
         if light is not None:
             notes.append(f"light verb {light.text!r}: its subject is the actor")
         self.actors.note_event_actors(token, [f.entity for f in actors])
-        return Candidate(pattern, token, event, mode, actors, recipients, [token], _phrase(token),
-                         negated, hypothetical, future, notes=notes)
+        return Candidate(
+            pattern,
+            token,
+            event,
+            mode,
+            actors,
+            recipients,
+            [token],
+            _phrase(token),
+            negated,
+            hypothetical,
+            future,
+            notes=notes,
+        )
 
     def _names_actor(self, token: Token) -> bool:
         return token.i in self.actors.by_token or token.text in self.actors.people or token.pos_ == "PRON"
@@ -433,8 +540,9 @@ class SentenceCoder:
             if hypothetical and _reported(verb) and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
                 hypothetical, future = False, True  # "said it would withdraw": the future of reported speech
         for ancestor in [token, *token.ancestors]:
-            if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
-                                                for c in ancestor.children):
+            if ancestor.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in ancestor.children
+            ):
                 hypothetical = True
         return negated, hypothetical, future
 
@@ -494,7 +602,15 @@ def _objects(token: Token) -> list[Token]:
         if prep.dep_ in ("prep", "prt"):
             found += [p for p in prep.children if p.dep_ == "pobj"]
     found += [c for f in list(found) for c in f.conjuncts]
-    # "expressed its readiness", "is ready": look through a predicate adjective's own noun.
+    # "25,000 tons of food aid", "$50,000 worth of goods", "800 million dollars in weapons"
+    found += [
+        p
+        for f in list(found)
+        for prep in f.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and (f.pos_ == "NUM" or f.lemma_.lower() in QUANTITIES)
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
     return found
 
 
@@ -504,19 +620,28 @@ def _complement(token: Token) -> Token | None:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             return child
     holders = [c for c in token.children if c.dep_ in ("acomp", "dobj", "attr", "dative")]
-    holders += [p for prep in token.children if prep.dep_ in ("prep", "prt") for p in prep.children
-                if p.dep_ == "pobj"]  # "called on Belarus to release ..."
+    holders += [
+        p for prep in token.children if prep.dep_ in ("prep", "prt") for p in prep.children if p.dep_ == "pobj"
+    ]  # "called on Belarus to release ..."
     for child in holders:
         for grand in child.children:
-            if grand.dep_ in ("xcomp", "acl", "relcl", "ccomp") and grand.pos_ == "VERB" and any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in grand.children):
+            if (
+                grand.dep_ in ("xcomp", "acl", "relcl", "ccomp")
+                and grand.pos_ == "VERB"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in grand.children)
+            ):
                 return grand
     return None
 
 
 def _place_heads(token: Token) -> list[Token]:
-    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "in"
-            for p in prep.children if p.dep_ == "pobj"]
+    return [
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _modal(token: Token, scope: list[Token]) -> bool:
@@ -547,7 +672,9 @@ def _condition_subjects(token: Token, scope: list[Token]) -> list[Token]:
     found = []
     for verb in [token, *scope]:
         for clause in verb.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+            ):
                 found += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return found
 
@@ -555,8 +682,9 @@ def _condition_subjects(token: Token, scope: list[Token]) -> list[Token]:
 def _in_condition(token: Token) -> bool:
     """Whether the verb stands inside an if/unless clause (it is then the condition, not the promise)."""
     for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
-                                            for c in ancestor.children):
+        if ancestor.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in ancestor.children
+        ):
             return True
     return False
 
@@ -622,8 +750,9 @@ def _prep_objects(prep: Token) -> list[Token]:
 def _recipient_heads(token: Token, first_preps: frozenset[str] = frozenset()) -> list[Token]:
     """Phrases that may name the recipient: objects, then prepositional objects (first_preps first)."""
     heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
-    preferred = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in first_preps
-                 for p in _prep_objects(prep)]
+    preferred = [
+        p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in first_preps for p in _prep_objects(prep)
+    ]
     heads = preferred + heads
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS and prep.lower_ not in first_preps:
@@ -637,7 +766,7 @@ def _recipient_heads(token: Token, first_preps: frozenset[str] = frozenset()) ->
 
 def _phrase(token: Token) -> str:
     words = list(token.subtree)
-    text = token.doc[words[0].i: words[-1].i + 1].text
+    text = token.doc[words[0].i : words[-1].i + 1].text
     return text if len(text) <= 120 else text[:117] + "..."
 
 
@@ -649,8 +778,11 @@ def _without_protest_topics(candidates: list[Candidate]) -> list[Candidate]:
             anchors.add(c.trigger.i)
             if c.trigger.pos_ in ("NOUN", "PROPN"):
                 anchors.add(c.trigger.head.i)  # the light verb of "staged a hunger strike"
-    return [c for c in candidates if not (c.event == "REQUEST" and c.trigger.dep_ in ("advcl", "xcomp")
-                                          and c.trigger.head.i in anchors)]
+    return [
+        c
+        for c in candidates
+        if not (c.event == "REQUEST" and c.trigger.dep_ in ("advcl", "xcomp") and c.trigger.head.i in anchors)
+    ]
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:
@@ -658,8 +790,11 @@ def _distinct(candidates: list[Candidate]) -> list[Candidate]:
     seen: set[tuple] = set()
     kept = []
     for c in candidates:
-        key = (c.event, tuple(sorted(a.entity.code for a in c.actors)),
-               tuple(sorted(r.entity.code for r in c.recipients)))
+        key = (
+            c.event,
+            tuple(sorted(a.entity.code for a in c.actors)),
+            tuple(sorted(r.entity.code for r in c.recipients)),
+        )
         if key not in seen:
             seen.add(key)
             kept.append(c)

@@ -118,12 +118,26 @@ def plot_ledger(ledger, path: str | Path) -> Path:
             color="black",
         )
         groups = _nearby_changes(changes, close)
+        disputed = "tab:red" if thread["disputed"] else "black"
         if len(groups) > MAX_LABELS:
-            groups = [changes]  # too many to label apart: label the latest, say how many came before
+            # too many to label apart: one line for the latest, saying how many came before
+            when = _day(changes[-1]["since"])
+            thread_ax.plot(when, row, marker="D", color=disputed)
+            text = _label(changes[-1:], 1) + f" (latest of {len(changes)} changes)"
+            thread_ax.annotate(
+                text,
+                (when, row),
+                xytext=(-5, 4),
+                textcoords="offset points",
+                fontsize=7,
+                color=disputed,
+                va="bottom",
+                ha="right",
+            )
+            continue
         for group in groups:
-            when = _day(group[-1]["since"] if len(group) > 3 else group[0]["since"])
-            last = group[-1] is thread["history"][-1]
-            colour = "tab:red" if thread["disputed"] and last else "black"
+            when = _day(group[0]["since"])
+            colour = disputed if group[-1] is thread["history"][-1] else "black"
             thread_ax.plot(when, row, marker="D", color=colour)
             thread_ax.annotate(
                 _label(group, len(group)),
@@ -133,7 +147,6 @@ def plot_ledger(ledger, path: str | Path) -> Path:
                 fontsize=7,
                 color=colour,
                 va="bottom",
-                ha="right" if len(group) > 3 else "left",
             )
             line_ax.axvline(when, color="grey", linewidth=0.5, linestyle=":")
     thread_ax.set_yticks(range(len(threads)), [t["topic"] for t in threads])

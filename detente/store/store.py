@@ -534,14 +534,17 @@ class Store:
         self._counts[key] = total
         return total
 
-    def record_batches(self, columns: str, *, source: str = "events", **filters: Any) -> pa.RecordBatchReader:
+    def record_batches(
+        self, columns: str, *, source: str = "events", limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> pa.RecordBatchReader:
         """The filtered events as Arrow batches (columns is SQL from this package, never user input)."""
         where, params = self._where(**filters)
+        sql = f"SELECT {columns} FROM {source}{where} ORDER BY date_start NULLS LAST, event_key"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([int(limit) if limit is not None else 2**62, int(offset)])
         cur = self.cursor()
-        relation = cur.sql(
-            f"SELECT {columns} FROM {source}{where} ORDER BY date_start NULLS LAST, event_key",
-            params=params,
-        )
+        relation = cur.sql(sql, params=params)
         return relation.to_arrow_reader(10_000)
 
     def get_event(self, event_id: str) -> tuple[Event, Article | None, dict[str, int]] | None:

@@ -42,6 +42,8 @@ def test_events_as_csv(client) -> None:
         ("a1", "AGREE", "RUS", "GEO"),
         ("x1", "ACCUSE", "RUS", "GEO"),
     ]
+    page = client.get("/events", params={"format": "csv", "limit": 2, "offset": 1}).text
+    assert [r["event"] for r in csv.DictReader(io.StringIO(page))] == ["CONSULT", "ACCUSE"]
 
 
 def test_event_detail_has_sentence_and_spans(client) -> None:

@@ -142,3 +142,32 @@ def test_plot_refuses_other_formats(tmp_path):
 def test_plot_of_an_empty_ledger(tmp_path):
     path = plot_ledger(build_ledger([], "RUS", "GEO"), tmp_path / "empty.png")
     assert path.stat().st_size > 1000
+
+
+def test_plot_summarises_a_thread_with_many_changes(tmp_path):
+    events = []
+    for month in range(1, 13):
+        for half, (etype, trigger, text) in enumerate(
+            [
+                ("SANCTION", "severed", "Georgia severed ties with Russia."),
+                ("AGREE", "restored", "Georgia restored ties with Russia."),
+            ]
+        ):
+            events.append(
+                ev(
+                    f"d{month}",
+                    half,
+                    f"2015-{month:02d}-{10 + half:02d}",
+                    "GEO",
+                    "RUS",
+                    etype,
+                    trigger,
+                    text,
+                    obj="ties",
+                )
+            )
+    ledger = build_ledger(events, "RUS", "GEO")
+    assert len(ledger.to_dict()["threads"][0]["history"]) == 24
+    svg = plot_ledger(ledger, tmp_path / "many.svg").read_text()
+    assert "restored by GEO, 2015-12-11 (latest of 24 changes)" in svg
+    assert "severed by GEO, 2015-01-10" not in svg  # not labelled one by one
