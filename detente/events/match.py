@@ -72,6 +72,8 @@ NON_STATE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "SOC", "REF", "
 TO_RECIPIENT_TYPES = frozenset({"AID", "COOPERATE", "RETREAT", "CONSULT", "MOBILIZE"})
 TO_FIRST = frozenset({"to", "into"})
 STATE_SECTORS = frozenset({"", "GOV"})
+# What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
+PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 # Nouns whose "from" phrase names the actor ("condemnation from the United States").
 FROM_ACTOR = frozenset({"ACCUSE", "SUPPORT", "AID", "REQUEST", "THREATEN", "AGREE", "REJECT"})
 THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
@@ -138,6 +140,9 @@ class SentenceCoder:
             candidate = self._verb_event(token, pattern, obj, comp, consumed)
             if candidate:
                 candidates.append(candidate)
+            elif comp is not None:
+                # "declined to resign" with no resolvable actor: the resignation still did not happen.
+                consumed.update(t.i for t in _xcomp_chain(comp))
         self._note_speaker(sent)
         triggers = {c.trigger.i for c in candidates} | consumed
         for token in sent:
@@ -781,7 +786,7 @@ def _without_protest_topics(candidates: list[Candidate]) -> list[Candidate]:
     return [
         c
         for c in candidates
-        if not (c.event == "REQUEST" and c.trigger.dep_ in ("advcl", "xcomp") and c.trigger.head.i in anchors)
+        if not (c.event in PROTEST_TOPICS and c.trigger.dep_ in ("advcl", "xcomp") and c.trigger.head.i in anchors)
     ]
 
 

@@ -20,20 +20,12 @@ pytestmark = pytest.mark.slow
 
 # source -> (the row's pattern text, so a line shift in the file is caught; why the engine misses it)
 ENGINE_GAPS: dict[str, tuple[str, str]] = {
-    "verbs.tsv:537": (
-        "walk out of +conference|meeting|negotiation|session|summit|talk",
-        "nested particles: 'of' hangs on 'out', not on the verb, so the particle and object checks fail "
-        "and the plainer 'walk out' (PROTEST strike) fires",
-    ),
-    "verbs.tsv:650": (
+    "verbs.tsv:656": (
         "pull out of",
-        "nested particles: 'of' hangs on 'out', not on the verb; 'pull out' (RETREAT withdraw) fires instead",
+        "nested particles: 'of' hangs on 'out', not on the verb, so this row never matches and "
+        "'pull out' (RETREAT withdraw) fires for leaving a bloc too",
     ),
-    "verbs.tsv:677": (
-        "fine",
-        "the spaCy model lemmatises 'fined'/'fines' as 'fin' and tags 'to fine' as ADJ, so the verb is never tried",
-    ),
-    "verbs.tsv:678": (
+    "verbs.tsv:684": (
         "find +culpable|guilty|liable",
         "'found X guilty' parses 'guilty' as ccomp, which is not among the verb's objects",
     ),
@@ -65,6 +57,10 @@ def coded(nlp) -> dict[str, list]:
     return found
 
 
+def _constraints(pattern: Pattern) -> tuple:
+    return pattern.pos, pattern.lemma, pattern.particles, pattern.objects, pattern.complements
+
+
 def _case(pattern: Pattern):
     marks = []
     if pattern.source in ENGINE_GAPS:
@@ -75,7 +71,10 @@ def _case(pattern: Pattern):
 @pytest.mark.parametrize("pattern", [_case(p) for p in PATTERNS])
 def test_example_codes_its_own_type_and_mode(pattern: Pattern, coded: dict[str, list]) -> None:
     events = coded.get(pattern.source, [])
-    hits = [e for e in events if e.pattern == pattern.source]
+    # Rival rows (same trigger and constraints, one of them PROTEST) fire as the first of them and
+    # take the other's type by the actor's sector, so any of them counts as this row firing.
+    rivals = {p.source for p in PATTERNS if _constraints(p) == _constraints(pattern)}
+    hits = [e for e in events if e.pattern in rivals]
     assert any(e.event == pattern.type and (not pattern.mode or e.mode == pattern.mode) for e in hits), (
         f"{pattern.source} {pattern.text!r} should code {pattern.type}:{pattern.mode or '-'} from "
         f"{pattern.example!r}; got {[(e.event, e.mode, e.pattern) for e in events]}"
