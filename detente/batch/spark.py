@@ -93,13 +93,16 @@ def code_chunks_on_spark(
     wave: int | None = None,
 ) -> Iterator[tuple[Chunk, CodedBatch]]:
     """Code chunks on Spark, `wave` chunks per job (default: the cluster's parallelism), in input order."""
+    SparkSession = _import_pyspark()
+    ours = SparkSession.getActiveSession() is None  # a notebook's own session is left running
     session = spark_session(master)
     try:
         wave = wave or max(2, session.sparkContext.defaultParallelism)
         while group := list(islice(chunks, wave)):
             yield from _code_wave(session, group, coder)
     finally:
-        session.stop()
+        if ours:
+            session.stop()
 
 
 def _code_wave(session, group: list[Chunk], coder: Coder) -> Iterator[tuple[Chunk, CodedBatch]]:

@@ -155,14 +155,32 @@ class DateResolver:
         trigger_tense = attach.tense(trigger)
         if trigger_tense == "future":
             return replace(NO_DATE, future=self.publication is not None)
+        if trigger_tense in ("present", "present_perfect") and _reported_in_past(trigger):
+            # "told lawmakers that Georgia is taking ...": reported present happens when it was told
+            trigger_tense = "news"
         previous = data.previous
+        root_tense = attach.tense(attach.clause_root(sent))
         if (
             previous is not None
             and previous.value is not None
             and (previous.historical or self.publication is None)
             and trigger_tense in NARRATIVE_PAST
-            and attach.tense(attach.clause_root(sent)) in NARRATIVE_PAST
+            and root_tense in NARRATIVE_PAST
         ):
+            return previous
+        if (
+            previous is not None
+            and previous.value is not None
+            and previous.text
+            and not previous.historical
+            and self.publication is not None
+            and previous.value != self.publication.isoformat()
+            and not previous.future
+            and trigger_tense in NARRATIVE_PAST | {"news"}
+            and root_tense in NARRATIVE_PAST | {"news"}
+        ):
+            # A recent day the previous sentence names carries on: "An address to parliament on Tuesday ...
+            # Saakashvili told lawmakers that ..." happened on that Tuesday, not on the publication day.
             return previous
         if (
             data.earlier is not None
@@ -254,3 +272,11 @@ def _clause_relation(mention: Mention) -> Token | None:
 
 def _key(sent: Span) -> tuple[int, int, int]:
     return (id(sent.doc), sent.start, sent.end)
+
+
+def _reported_in_past(trigger: Token) -> bool:
+    """Whether a trigger stands in a clause reported by a past-tense reporting verb ("said that ...")."""
+    for ancestor in trigger.ancestors:
+        if ancestor.lemma_.lower() in attach.REPORTING and ancestor.tag_ == "VBD":
+            return True
+    return False

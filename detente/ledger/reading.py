@@ -106,32 +106,35 @@ def read_event(event: Event, a: str, b: str, book: ThreadBook) -> Reading | None
     if direction is None:
         return None
     head, focus_text = _windows(event)
-    head, focus = normalize(head), normalize(focus_text)
-    sentence = ""  # normalized only when a move looks at the whole sentence
-    offer = event.future or book.offer_cues.matches(head, head)
-    persists = book.persist_cues.matches(focus, focus)
+    cues = book.cues
+    hits = cues.hits(normalize(focus_text))
+    sentence_hits = None  # found only when a move looks at the whole sentence
+    offer = event.future or book.id_of(book.offer_cues) in cues.hits(normalize(head))
+    persists = book.id_of(book.persist_cues) in hits
     moves: dict[str, Move] = {}
     context = []
     mode = event.mode
     for entry in book.by_type[event.event]:
-        if entry.screen is not None and entry.screen.search(focus) is None:
+        if entry.screen is not None and entry.screen.isdisjoint(hits):
             continue
         thread = entry.thread
         for move, checks in zip(entry.moves, entry.checks, strict=True):
             tense = move.tense
             if (move.mode and move.mode != mode) or (tense == "done" and offer) or (tense == "offer" and not offer):
                 continue
-            # inlined CueGroup.matches: this loop is the ledger's hot path (bench/ledger_bench.py)
-            for search, in_sentence, negated in checks:
-                if in_sentence and not sentence:
-                    sentence = normalize(event.sentence)
-                if (search(sentence if in_sentence else focus) is not None) == negated:
+            for gid, in_sentence, negated in checks:
+                if in_sentence:
+                    if sentence_hits is None:
+                        sentence_hits = cues.hits(normalize(event.sentence))
+                    if (gid in sentence_hits) == negated:
+                        break
+                elif (gid in hits) == negated:
                     break
             else:
                 moves[thread.id] = move
                 break
         else:
-            if thread.cues.matches(focus, focus):
+            if entry.context in hits:
                 context.append(thread.id)
     by = "+".join(sorted((a, b))) if direction == "joint" else direction.split("->")[0]
     intensity = event.intensity if event.intensity else intensity_of(event.event, event.mode)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from detente.errors import Errors, LexiconError
+from detente.ledger.cues import CueIndex
 from detente.model import MODES, PLOVER_TYPES
 
 THREADS_FILE = Path(__file__).parent / "data" / "threads.tsv"
@@ -33,6 +33,7 @@ class CueGroup:
     pattern: re.Pattern[str] | None  # None: the group is "*", it matches anything
     in_sentence: bool = False
     negated: bool = False
+    alternatives: tuple[str, ...] = ()  # normalized, "restor*" keeps its star
 
     def matches(self, focus: str, sentence: str) -> bool:
         """Whether this group is satisfied by an event's normalized focus and sentence."""
@@ -86,15 +87,19 @@ class Thread:
         return other in self.contrary.get(one, frozenset())
 
 
+# A check of one cue group: (group id, looks at the sentence, must be absent).
+Check = tuple[int, bool, bool]
+
+
 @dataclass(frozen=True)
 class Screened:
     """The moves of one thread open to one event type, with the screen that rules most events out."""
 
     thread: Thread
     moves: tuple[Move, ...]
-    # per move: (search, in_sentence, negated) for each cue group that is not "*", in file order
-    checks: tuple[tuple[tuple[Callable[[str], re.Match[str] | None], bool, bool], ...], ...]
-    screen: re.Pattern[str] | None
+    checks: tuple[tuple[Check, ...], ...]  # per move, its cue groups other than "*", in file order
+    screen: frozenset[int] | None  # the group ids one of which a focus needs to concern this thread
+    context: int  # the group id of the thread's own cue words
 
 
 @dataclass(frozen=True)
@@ -105,46 +110,74 @@ class ThreadBook:
     offer_cues: CueGroup
     persist_cues: CueGroup
     path: str
-    # event type -> per thread: the moves open to that type, whether they need the sentence, and a
-    # screen: one regex of every focus cue of those moves and of the thread, or None when a move has no
-    # focus cue. A focus the screen misses can neither move the thread nor mention it: skip it fast.
+    # event type -> per thread: the moves open to that type and their checks, and a screen: the ids of
+    # every focus cue group of those moves and of the thread, or None when a move has no focus cue. A
+    # focus that hits none of the screen can neither move the thread nor mention it: it is skipped fast.
     by_type: dict[str, tuple[Screened, ...]] = field(init=False, repr=False, compare=False)
+    cues: CueIndex = field(init=False, repr=False, compare=False)
+    ids: dict[str, int] = field(init=False, repr=False, compare=False)  # group regex -> group id
 
     def __post_init__(self) -> None:
+        groups = [self.offer_cues, self.persist_cues]
+        for thread in self.threads:
+            groups.append(thread.cues)
+            groups.extend(g for m in thread.moves for g in m.cues)
+        ids: dict[str, int] = {}
+        for group in groups:
+            if group.pattern is not None:
+                ids.setdefault(group.pattern.pattern, len(ids))
+        object.__setattr__(self, "ids", ids)
+        alternatives = {ids[g.pattern.pattern]: g.alternatives for g in groups if g.pattern is not None}
+        object.__setattr__(self, "cues", CueIndex(alternatives.items()))
         index = {}
         for event_type in PLOVER_TYPES:
             entries = []
             for thread in self.threads:
                 moves = tuple(m for m in thread.moves if m.types is None or event_type in m.types)
-                patterns = [thread.cues.pattern] if thread.cues.pattern is not None else []
-                screenable = thread.cues.pattern is not None
+                screen = {self.id_of(thread.cues)}
+                screenable = True
                 for move in moves:
-                    focus = move.focus_patterns
+                    focus = [
+                        self.id_of(g)
+                        for g in move.cues
+                        if g.pattern is not None and not g.in_sentence and not g.negated
+                    ]
                     screenable = screenable and bool(focus)
-                    patterns.extend(focus)
-                screen = re.compile("|".join(p.pattern for p in patterns)) if screenable else None
+                    screen.update(focus)
                 checks = tuple(
-                    tuple((g.pattern.search, g.in_sentence, g.negated) for g in m.cues if g.pattern is not None)
+                    tuple((self.id_of(g), g.in_sentence, g.negated) for g in m.cues if g.pattern is not None)
                     for m in moves
                 )
-                entries.append(Screened(thread, moves, checks, screen))
+                entries.append(
+                    Screened(thread, moves, checks, frozenset(screen) if screenable else None, self.id_of(thread.cues))
+                )
             index[event_type] = tuple(entries)
         object.__setattr__(self, "by_type", index)
+
+    def id_of(self, group: CueGroup) -> int:
+        """The id of a cue group (not "*") in hits()."""
+        return self.ids[group.pattern.pattern]
 
     def thread(self, thread_id: str) -> Thread:
         """The thread with this id."""
         return next(t for t in self.threads if t.id == thread_id)
 
 
-def _cue_regex(words: str, path: str, line: int) -> re.Pattern[str]:
-    alternatives = []
+def _alternatives(words: str, path: str, line: int) -> tuple[str, ...]:
+    out = []
     for word in words.split("|"):
-        word = word.strip().lower()
-        if not word or not re.fullmatch(r"[a-z0-9 ]+\*?", word):
+        word = " ".join(word.lower().split())
+        if not word or not re.fullmatch(r"[a-z0-9 ]+\*?", word) or word.endswith(" *"):
             raise LexiconError(Errors.E110.format(path=path, line=line, reason=f"bad cue word {word!r}"))
-        stem = re.escape(word.rstrip("*")).replace(r"\ ", " ")
-        alternatives.append(stem + (r"[a-z0-9]*" if word.endswith("*") else ""))
-    return re.compile(" (?:" + "|".join(alternatives) + ") ")
+        out.append(word)
+    return tuple(out)
+
+
+def _cue_regex(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [
+        re.escape(w.rstrip("*")).replace(r"\ ", " ") + (r"[a-z0-9]*" if w.endswith("*") else "") for w in alternatives
+    ]
+    return re.compile(" (?:" + "|".join(parts) + ") ")
 
 
 def _cue_group(text: str, path: str, line: int) -> CueGroup:
@@ -156,7 +189,16 @@ def _cue_group(text: str, path: str, line: int) -> CueGroup:
         if negated or in_sentence:
             raise LexiconError(Errors.E110.format(path=path, line=line, reason="'*' takes no prefix"))
         return CueGroup(None)
-    return CueGroup(_cue_regex(text, path, line), in_sentence=in_sentence, negated=negated)
+    alternatives = _alternatives(text, path, line)
+    return CueGroup(_cue_regex(alternatives), in_sentence=in_sentence, negated=negated, alternatives=alternatives)
+
+
+def _plain_cues(text: str, path: str, line: int, fail) -> CueGroup:
+    """Cue words with no prefix and not "*" (a thread's topic words, the offer and persist words)."""
+    group = _cue_group(text, path, line)
+    if group.pattern is None or group.in_sentence or group.negated:
+        raise fail(line, f"here cue words take no '*', 's:' or '!': {text!r}")
+    return group
 
 
 def parse_threads(text: str, path: str) -> ThreadBook:
@@ -177,7 +219,7 @@ def parse_threads(text: str, path: str) -> ThreadBook:
         if kind in ("offer", "persist"):
             if len(cols) != 2:
                 raise fail(number, f"'{kind}' takes 1 column of cue words, got {len(cols) - 1}")
-            group = _cue_group(cols[1], path, number)
+            group = _plain_cues(cols[1], path, number, fail)
             offer, persist = (group, persist) if kind == "offer" else (offer, group)
         elif kind == "thread":
             if len(cols) != 5:
@@ -188,7 +230,7 @@ def parse_threads(text: str, path: str) -> ThreadBook:
             names = tuple(s.strip() for s in states.split("|"))
             if not all(names) or len(set(names)) != len(names):
                 raise fail(number, f"empty or repeated state in {states!r}")
-            heads[tid] = (topic, names, _cue_group(cues, path, number))
+            heads[tid] = (topic, names, _plain_cues(cues, path, number, fail))
             moves[tid], contrary[tid] = [], {}
         elif kind == "contrary":
             if len(cols) != 4:

@@ -59,3 +59,11 @@ def test_spark_engine_gives_the_local_engines_events(sample_input, tmp_path, mon
     )
     manifest = json.loads((tmp_path / "spark" / "manifest.json").read_text())
     assert {c["engine"] for c in manifest["chunks"].values()} == {"spark"}
+    # a killed Spark run resumes like a local one: forget three chunks, and only they are coded again
+    manifest_path = tmp_path / "spark" / "manifest.json"
+    for key in sorted(manifest["chunks"])[1:4]:
+        del manifest["chunks"][key]
+    manifest_path.write_text(json.dumps(manifest))
+    resumed = run_batch(sample_input, tmp_path / "spark", engine="spark", master="local[2]", chunk_size=5)
+    assert (resumed.chunks_coded, resumed.chunks_resumed) == (3, 2)
+    assert read_events(tmp_path / "spark").sort_by("event_id").equals(local_table.sort_by("event_id"))

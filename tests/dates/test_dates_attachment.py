@@ -165,14 +165,15 @@ NARRATIVE = [
         "recognized",
         rd("2008-08", "month", True, text="in August 2008"),
     ),
-    # ... but not present tense, present perfect, reported news, or after a non-historical sentence
+    # ... but not present tense, present perfect, reported news after history, or after an undated sentence
     (HISTORY + "Caracas deports hundreds of migrants every week.", "deports", NEWS_DAY),
     (HISTORY + "Its troops have deported hundreds of migrants.", "deported", NEWS_DAY),
     (HISTORY + "The government said it deported hundreds of migrants.", "deported", NEWS_DAY),
+    # a recent day named in the previous sentence carries on to past-tense news with no date of its own
     (
         "Venezuela closed its border with Colombia on Monday. Its troops deported hundreds of migrants.",
         "deported",
-        NEWS_DAY,
+        rd("2012-02-27", "day", text="on Monday"),
     ),
     ("Venezuela closed its border with Colombia. Its troops deported hundreds of migrants.", "deported", NEWS_DAY),
     # two sentences on, a present-tense sentence breaks the passage
@@ -254,3 +255,21 @@ def test_reading_a_sentence_twice_changes_nothing(nlp):
     resolver.read(sentences[0])
     trigger = next(t for t in sentences[2] if t.text == "resumed")
     assert resolver.resolve(sentences[2], trigger).value == "2009"
+
+
+REPORTED = [
+    # reported present tense happens when it was told, and the telling continues a recent named day
+    (
+        "The prime minister addressed parliament on Tuesday. He told lawmakers that Georgia is taking steps to "
+        "cancel the visa regime.",
+        "taking",
+        rd("2012-02-28", "day", text="on Tuesday"),
+    ),
+    # with no earlier day, reported present is the news day
+    ("He told lawmakers that Georgia is taking steps to cancel the visa regime.", "taking", NEWS_DAY),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), REPORTED, ids=[f"{i}-{t[1]}" for i, t in enumerate(REPORTED)])
+def test_reported_present_takes_the_day_it_was_told(resolve, text, trigger, expected):
+    assert resolve(text, trigger, FRIDAY) == expected

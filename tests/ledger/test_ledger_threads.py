@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.errors import LexiconError
 from detente.ledger import default_threads, read_threads
-from detente.ledger.threads import THREADS_FILE, parse_threads
+from detente.ledger.threads import THREADS_FILE, normalize, parse_threads
 
 # The state names of the issue, thread by thread (issue 4, "Threads").
 ISSUE_STATES = {
@@ -127,3 +129,49 @@ def test_a_users_thread_file_works(tmp_path):
 def test_missing_thread_file(tmp_path):
     with pytest.raises(LexiconError, match=r"\[E111\] Thread data file .*nope.tsv not found"):
         read_threads(tmp_path / "nope.tsv")
+
+
+def _vocabulary() -> list[str]:
+    """Words near and inside the shipped cues: whole cues, stems with endings, and near misses."""
+    words = {"the", "with", "on", "a", "endorse", "eastern", "banking", "barely", "planet", "x"}
+    book = default_threads()
+    for thread in book.threads:
+        for group in [thread.cues, *(g for m in thread.moves for g in m.cues)]:
+            for alternative in group.alternatives:
+                stem = alternative.rstrip("*")
+                words.update(stem.split())
+                words.add(stem + "ed")
+                words.add(stem[:-1])
+    return sorted(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_vocabulary()), max_size=14))
+def test_cue_index_finds_what_the_regexes_find(words):
+    book = default_threads()
+    text = normalize(" ".join(words))
+    hits = book.cues.hits(text)
+    groups = [book.offer_cues, book.persist_cues]
+    for thread in book.threads:
+        groups += [thread.cues, *(g for m in thread.moves for g in m.cues if g.pattern is not None)]
+    for group in groups:
+        assert (book.id_of(group) in hits) == (group.pattern.search(text) is not None), group.alternatives
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they agreed a cease fire at dawn",
+        "a ceasefire and a truce",
+        "russia joined the world trade organization",
+        "world trade organ",
+        "lifted travel bans on citizens",
+        "the re establishment of ties",
+        "war games near the border",
+        "the charge d affaires was expelled",
+        "eastern endorsement of a planet bank",
+        "",
+    ],
+)
+def test_cue_index_on_phrases(text):
+    test_cue_index_finds_what_the_regexes_find.hypothesis.inner_test(text.split())

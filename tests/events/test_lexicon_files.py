@@ -1,0 +1,174 @@
+"""The shipped lexicon files load, cover every PLOVER type and mode, hold no duplicate or shadowed rows,
+and a broken user overlay is refused with an error naming its file and line."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from detente.errors import LexiconError
+from detente.events.lexicon import DATA_DIR, Pattern, load_lexicon
+from detente.model import CONTEXTS, MODES, PLOVER_TYPES
+
+VERB_HEADER = "type\tmode\tpattern\tcomplement\tcontext\texample\n"
+NOUN_HEADER = "type\tmode\tlemma\tcontext\texample\n"
+
+
+@pytest.fixture(scope="module")
+def shipped(monkeypatch_module):
+    load_lexicon.cache_clear()
+    lexicon = load_lexicon()
+    yield lexicon
+    load_lexicon.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DETENTE_LEXICON", raising=False)
+        yield patch
+
+
+def _verbs(lexicon) -> list[Pattern]:
+    return [p for entries in lexicon.verbs.values() for p in entries]
+
+
+def _nouns(lexicon) -> list[Pattern]:
+    return [p for entries in lexicon.nouns.values() for p in entries]
+
+
+def test_shipped_lexicon_is_broad(shipped) -> None:
+    assert len(_verbs(shipped)) >= 600
+    assert len(_nouns(shipped)) >= 150
+    assert all(p.example for p in shipped.patterns())
+
+
+@pytest.mark.parametrize("event_type", PLOVER_TYPES)
+def test_every_type_has_verb_and_noun_patterns(shipped, event_type: str) -> None:
+    assert any(p.type == event_type for p in _verbs(shipped))
+    assert any(p.type == event_type for p in _nouns(shipped))
+
+
+@pytest.mark.parametrize("type_mode", sorted(f"{t}:{m}" for t, modes in MODES.items() for m in modes))
+def test_every_mode_has_a_pattern(shipped, type_mode: str) -> None:
+    event_type, mode = type_mode.split(":")
+    assert any(p.type == event_type and p.mode == mode for p in shipped.patterns())
+
+
+def test_no_duplicate_verb_patterns(shipped) -> None:
+    # Two rows with the same trigger and constraints are allowed only as rivals, one of them PROTEST:
+    # the coder then picks by the actor's sector (docs/lexicon.md).
+    rows = defaultdict(list)
+    for p in _verbs(shipped):
+        rows[(p.lemma, p.particles, p.objects, p.complements)].append(p)
+    bad = {p.text: [r.source for r in rs] for rs in rows.values() if len(rs) > 1 for p in rs[:1]
+           if len(rs) > 2 or sum(r.type == "PROTEST" for r in rs) != 1}
+    assert bad == {}
+
+
+def test_no_object_or_clause_word_is_listed_twice_for_one_trigger(shipped) -> None:
+    # A word in two object lists of the same verb and particles would reach only the first row.
+    groups = defaultdict(list)
+    for p in _verbs(shipped):
+        groups[(p.lemma, p.particles)].append(p)
+    shadowed = []
+    for rows in groups.values():
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                rivals = a.objects == b.objects and a.complements == b.complements and "PROTEST" in (a.type, b.type)
+                if rivals:
+                    continue
+                if a.complements == b.complements and a.objects & b.objects:
+                    shadowed.append((a.source, b.source, sorted(a.objects & b.objects)))
+                if a.objects == b.objects and a.complements & b.complements:
+                    shadowed.append((a.source, b.source, sorted(a.complements & b.complements)))
+    assert shadowed == []
+
+
+def test_one_noun_row_per_lemma(shipped) -> None:
+    assert {lemma: [p.source for p in rows] for lemma, rows in shipped.nouns.items() if len(rows) > 1} == {}
+
+
+def test_transparent_verbs_and_contexts_load(shipped) -> None:
+    assert shipped.transparent["fail"] == "negated"
+    assert shipped.transparent["plan"] == "future"
+    assert set(shipped.contexts) <= CONTEXTS
+    assert "military" in shipped.contexts and all(shipped.contexts[c] for c in shipped.contexts)
+
+
+def test_context_cues_do_not_fire_inside_common_words(shipped) -> None:
+    # Cues match at the start of a word: a cue that begins a frequent unrelated word mislabels events.
+    traps = {"war": "warned", "bill": "billion", "press": "pressed", "term": "terminated", "poll": "pollution"}
+    for context, cues in shipped.contexts.items():
+        for cue, word in traps.items():
+            assert cue not in cues, f"{context} cue {cue!r} also matches {word!r}"
+
+
+def _overlay(tmp_path: Path, name: str, text: str) -> str:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return str(tmp_path)
+
+
+@pytest.mark.parametrize(("name", "text", "line", "reason"), [
+    ("verbs.tsv", VERB_HEADER + "ATTACK\t\tstorm\tkeep\t\tRebels stormed the town.\n", 2, "unknown event type"),
+    ("verbs.tsv", VERB_HEADER + "# a comment\nASSAULT\tstabbing\tstab\tkeep\t\tX stabbed Y.\n", 3,
+     "is not a PLOVER mode of ASSAULT"),
+    ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tkeep\t\tX stabbed Y.\textra\n", 2, "7 cells, header has 6"),
+    ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tmaybe\t\tX stabbed Y.\n", 2, "complement must be one of"),
+    ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tkeep\tsports\tX stabbed Y.\n", 2, "unknown context"),
+    ("verbs.tsv", VERB_HEADER + "ASSAULT\t\t+knife\tkeep\t\tX stabbed Y.\n", 2, "starts with the verb's lemma"),
+    ("verbs.tsv", "type\tmode\tpattern\n", 1, "missing columns"),
+    ("nouns.tsv", NOUN_HEADER + "PROTEST\triot\tviolent street riot\t\tThe riot spread.\n", 2,
+     "a noun pattern is a lemma"),
+    ("nouns.tsv", NOUN_HEADER + "PROTEST\tsit-down\tprotest\t\tThe protest spread.\n", 2,
+     "is not a PLOVER mode of PROTEST"),
+    ("transparent.tsv", "lemma\tflag\ndare\tmaybe\n", 2, "flag must be one of"),
+    ("contexts.tsv", "context\tcues\nsports\tfootball\n", 2, "unknown context"),
+])
+def test_broken_overlay_names_file_and_line(tmp_path: Path, name: str, text: str, line: int, reason: str) -> None:
+    overlay = _overlay(tmp_path, name, text)
+    with pytest.raises(LexiconError) as error:
+        load_lexicon(overlay)
+    message = str(error.value)
+    assert message.startswith("[E020]")
+    assert f"{tmp_path / name}:{line}:" in message
+    assert reason in message
+
+
+def test_missing_overlay_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match=r"\[E021\]"):
+        load_lexicon(str(tmp_path / "nowhere"))
+
+
+def test_overlay_rows_are_tried_before_shipped_rows_of_equal_specificity(tmp_path: Path) -> None:
+    overlay = _overlay(tmp_path, "verbs.tsv", VERB_HEADER
+                       + "SANCTION\tdiscontinue\tscold\tkeep\t\tChina scolded the Philippines.\n"
+                       + "CONSULT\t\tdeplore\tkeep\t\tFrance deplored the plan.\n"
+                       + "AGREE\t\tcut\tkeep\t\tThe two sides cut a deal.\n")
+    lexicon = load_lexicon(overlay)
+    assert lexicon.verbs["scold"][0].type == "SANCTION"  # a new trigger
+    assert lexicon.verbs["deplore"][0].type == "CONSULT"  # the user's row wins at equal specificity
+    assert [p.type for p in lexicon.verbs["deplore"]] == ["CONSULT", "ACCUSE"]
+    # A more specific shipped row ("cut +tie|relation...") still comes before the user's plain "cut".
+    cut = lexicon.verbs["cut"]
+    ties = next(i for i, p in enumerate(cut) if "tie" in p.objects)
+    assert cut[ties].type == "SANCTION"
+    assert (cut[-1].type, cut[-1].text) == ("AGREE", "cut") and ties < len(cut) - 1
+
+
+def test_overlay_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _overlay(tmp_path, "nouns.tsv", NOUN_HEADER + "ASSAULT\tdrone\tswarm\tmilitary\tThe Russian swarm hit Kyiv.\n")
+    monkeypatch.setenv("DETENTE_LEXICON", str(tmp_path))
+    load_lexicon.cache_clear()
+    try:
+        assert load_lexicon().nouns["swarm"][0].mode == "drone"
+    finally:
+        load_lexicon.cache_clear()
+
+
+def test_shipped_files_are_the_ones_documented() -> None:
+    names = {p.name for p in DATA_DIR.glob("*.tsv")}
+    assert {"verbs.tsv", "nouns.tsv", "transparent.tsv", "contexts.tsv"} <= names
+    assert (DATA_DIR / "SOURCES.md").exists()
