@@ -48,13 +48,19 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
             if candidates:
                 found = (span, pick_candidate(candidates, when))
                 break
-        if found:
+        if found and _stance_prefix(doc, found[0].start):
+            i = found[0].end  # "pro-Russian separatists" are not Russian
+        elif found:
             span, name = found
             mentions.append(Mention(span.start, span.end, name, span.text))
             i = span.end
         else:
             i += 1
     return mentions
+
+
+def _stance_prefix(doc: Doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
 
 
 def pick_candidate(candidates: list[Name], when: str) -> Name:

@@ -452,6 +452,17 @@ class ArticleActors:
                     self._pronoun_entity(token, found[0].entity),
                     f"{token.text!r}: the subject of {reporter.head.text!r}",
                 )
+        if lower in PLURAL:
+            for noun in reversed(
+                [
+                    t
+                    for t in token.sent
+                    if t.i < token.i and t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound", "poss")
+                ]
+            ):
+                found = self._resolve_head(noun, allow_context=False)
+                if found is not None:  # "expel UN investigators if they tried to visit ..."
+                    return Found(self._pronoun_entity(token, found.entity), f"{token.text!r}: {noun.text!r} before it")
         if lower in PERSONAL:
             for mention_person in self._people_before(token):
                 return Found(self._pronoun_entity(token, mention_person), f"{token.text!r}: latest person")
@@ -494,7 +505,10 @@ class ArticleActors:
         """For a pronoun in reported speech ("X said it/she ..."), the subject X of the speech verb."""
         for ancestor in token.ancestors:
             if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
-                subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+                speaker = ancestor
+                while speaker.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speaker.children):
+                    speaker = speaker.head  # "Germany recognized ... and said it would ..."
+                subject = next((c for c in speaker.children if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.i < token.i and subject.pos_ != "PRON":
                     return subject
                 return None

@@ -24,7 +24,7 @@ QUANTITIES = frozenset(
     consignment package load lot number amount supply convoy planeload truckload""".split()
 )
 RECIPIENT_PREPS = frozenset(
-    "to with against on at from for toward towards into over between upon onto about of".split()
+    "to with against on at from for toward towards into over between upon onto about of near along".split()
 )
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd", "acomp")
 OBJECT_CONTROL = frozenset(
@@ -623,6 +623,14 @@ def _complement(token: Token) -> Token | None:
     """The verb of the token's to-clause ("offered to restore" -> restore), through adjectives ("ready to")."""
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+    for child in token.children:  # "threatened on Monday to expel ...", parsed as a purpose clause
+        if (
+            child.dep_ == "advcl"
+            and child.pos_ == "VERB"
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            and not any(g.dep_ in ("nsubj", "mark") for g in child.children)
+        ):
             return child
     holders = [c for c in token.children if c.dep_ in ("acomp", "dobj", "attr", "dative")]
     holders += [

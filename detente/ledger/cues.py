@@ -35,6 +35,7 @@ class CueIndex:
         self._stems = {k: frozenset(v) for k, v in stems.items()}
         self._stem_lengths = sorted({len(s.split()[-1]) for s in stems})
         self._starters = {n: frozenset(words) for n, words in sorted(starters.items())}
+        self._any_starter = frozenset().union(*self._starters.values())
         self._words: dict[str, frozenset[int]] = {}
 
     def _lookup(self, phrase: str, last_word_start: int) -> frozenset[int]:
@@ -62,6 +63,8 @@ class CueIndex:
                 found = cache[word] = self._lookup(word, 0)
             if found:
                 out |= found
+            if word not in self._any_starter:
+                continue
             for n, first_words in self._starters.items():
                 if word in first_words and i + n <= len(words):
                     phrase = " ".join(words[i : i + n])

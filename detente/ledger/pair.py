@@ -68,6 +68,11 @@ class Ledger:
         self._fold(reading)
         return True
 
+    def add_all(self, events: Iterable[Event]) -> int:
+        """Fold many events in, one by one in the order given; the number between the pair."""
+        with _bulk():
+            return sum(self.add(event) for event in events)
+
     def _fold(self, reading: Reading) -> None:
         self.counts[reading.direction] += 1
         if not reading.counted:
