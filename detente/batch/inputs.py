@@ -41,9 +41,13 @@ class Chunk:
     rejects: list[Reject] = field(default_factory=list)
 
 
-def input_files(path: str | os.PathLike) -> list[Path]:
-    """The input files of a batch: the file itself, or the supported files under a directory, sorted."""
+def input_files(path: str | os.PathLike, *, exclude: str | os.PathLike | None = None) -> list[Path]:
+    """The input files of a batch: the file itself, or the supported files under a directory, sorted.
+
+    Files under `exclude` (the batch's own output directory, if it lies inside the input) are left out.
+    """
     root = Path(path)
+    excluded = Path(exclude).resolve() if exclude is not None else None
     if root.is_file():
         if root.suffix.lower() not in FORMATS:
             raise InputError(Errors.E151.format(path=root))
@@ -52,7 +56,8 @@ def input_files(path: str | os.PathLike) -> list[Path]:
         raise InputError(Errors.E160.format(path=root, reason="no such file or directory"))
     files = sorted(
         (p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
-         and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)),
+         and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)
+         and not (excluded is not None and p.resolve().is_relative_to(excluded))),
         key=lambda p: p.relative_to(root).as_posix(),
     )
     if not files:

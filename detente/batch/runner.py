@@ -61,7 +61,7 @@ def run_batch(
         raise InputError(Errors.E155.format(value=chunk_size))
     workers = check_workers(workers)
     root, output = Path(input_path), Path(output_dir)
-    files = input_files(root)
+    files = input_files(root, exclude=output)
     manifest = Manifest.open(output, input_path=str(input_path), files=input_fingerprint(root, files),
                              chunk_size=chunk_size)
     resumed = len(manifest.chunks)
@@ -129,14 +129,14 @@ def code_chunks_locally(
             merged = CodedBatch()
 
 
-def count_rows(input_path: str | Path) -> int:
+def count_rows(input_path: str | Path, *, exclude: str | Path | None = None) -> int:
     """How many rows the input holds (for the progress ETA); reads JSONL and CSV once, Parquet metadata only."""
     import pyarrow.parquet as pq
 
     from detente.batch.inputs import FORMATS, _raw_rows
 
     total = 0
-    for path in input_files(Path(input_path)):
+    for path in input_files(Path(input_path), exclude=exclude):
         if FORMATS[path.suffix.lower()] == "parquet":
             try:
                 total += pq.ParquetFile(path).metadata.num_rows

@@ -31,7 +31,7 @@ def command(input_path: Path, output_dir: Path, engine: str, master: str | None,
     """
     progress = Progress()
     if progress.enabled:
-        progress.total = count_rows(input_path)
+        progress.total = count_rows(input_path, exclude=output_dir)
     with progress:
         summary = run_batch(input_path, output_dir, engine=engine, master=master, workers=workers,
                             chunk_size=chunk_size, progress=progress)

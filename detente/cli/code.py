@@ -7,8 +7,9 @@ import sys
 import click
 
 from detente.articles import read_articles
+from detente.batch.progress import Progress
+from detente.batch.workers import code_in_workers, default_workers
 from detente.cli.options import RejectCounter, date_option
-from detente.coder import code_articles
 from detente.formats import FORMATS, EventWriter
 
 
@@ -17,21 +18,32 @@ from detente.formats import FORMATS, EventWriter
 @date_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-def command(paths: tuple[str, ...], default_date, fmt: str, output: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes.  [default: one per core]")
+def command(paths: tuple[str, ...], default_date, fmt: str, output: str | None, workers: int | None) -> None:
     """Code articles: PATH is a .txt file, a directory of them, a .jsonl file, or - for stdin."""
     rejects = RejectCounter()
     counter = _ArticleCounter(read_articles(paths, default_date=default_date, on_reject=rejects))
+
+    def failed(article_id: str, reason: str) -> None:
+        rejects.count += 1
+        counter.failed += 1
+        click.echo(f"rejected: {article_id}: {reason}", err=True)
+
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        writer = EventWriter(stream, fmt)
-        writer.write_all(code_articles(counter))
+        with Progress() as progress:
+            events = code_in_workers(counter, workers or default_workers(), progress=progress, on_failure=failed)
+            writer = EventWriter(stream, fmt)
+            writer.write_all(events)
     finally:
         if output:
             stream.close()
-    click.echo(
-        f"read {counter.count + rejects.count}, coded {counter.count}, rejected {rejects.count}, events {writer.count}",
-        err=True,
-    )
+        else:
+            stream.flush()
+    coded = counter.count - counter.failed
+    click.echo(f"read {counter.count + rejects.count - counter.failed}, coded {coded}, rejected {rejects.count}, "
+               f"events {writer.count}", err=True)
     if rejects.count:
         sys.exit(1)
 
@@ -40,7 +52,7 @@ class _ArticleCounter:
     """Counts articles as they stream through."""
 
     def __init__(self, articles):
-        self.articles, self.count = articles, 0
+        self.articles, self.count, self.failed = articles, 0, 0
 
     def __iter__(self):
         for article in self.articles:

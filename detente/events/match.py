@@ -19,6 +19,8 @@ from detente.actors.resolve import ArticleActors, Found
 from detente.events.lexicon import Lexicon, Pattern
 from detente.model import QUAD, Entity
 
+# In a pattern's +objects, "@actor" accepts any object that names an actor ("release +@actor").
+ACTOR_OBJECT = "@actor"
 QUANTITIES = frozenset(
     """ton tonne kg kilogram worth dollar euro pound million billion batch shipment
     consignment package load lot number amount supply convoy planeload truckload""".split()
@@ -194,7 +196,8 @@ class SentenceCoder:
                 continue
             obj = None
             if pattern.objects:
-                obj = next((o for o in objects if _lemma(o) in pattern.objects), None)
+                obj = next((o for o in objects if _lemma(o) in pattern.objects or (
+                    ACTOR_OBJECT in pattern.objects and self._names_entity(o))), None)
                 if obj is None:
                     continue
             if pattern.complements and (comp is None or _lemma(comp) not in pattern.complements):
@@ -456,6 +459,11 @@ class SentenceCoder:
             future,
             notes=notes,
         )
+
+    def _names_entity(self, token: Token) -> bool:
+        """Whether an object names someone from the gazetteer or the article ("released Prime Minister X")."""
+        found = self.actors.entities(token)
+        return any(not f.inferred for f in found)
 
     def _names_actor(self, token: Token) -> bool:
         return token.i in self.actors.by_token or token.text in self.actors.people or token.pos_ == "PRON"

@@ -14,7 +14,7 @@ CONTEXT = "context"  # mentions the topic without moving it
 EXCLUDED = "excluded"  # negated or hypothetical: never moves a state
 
 
-@dataclass
+@dataclass(slots=True)
 class Step:
     """One event as it stands in a thread: its role, and the state it claims or the conflict it raises."""
 
@@ -25,7 +25,7 @@ class Step:
     note: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """A state the thread entered: since when, who moved it, on which event."""
 
@@ -38,7 +38,7 @@ class Change:
 
 @dataclass
 class Conflict:
-    """Two sources that cannot both be right: a report of a state contrary to one another source gave."""
+    """Two sources that cannot both be right: a state reported contrary to the one another source gave."""
 
     kind: str  # "same period" (contrary states, same date) or "still holds" (a later report says it persists)
     report: Reading

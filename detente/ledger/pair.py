@@ -15,7 +15,6 @@ from detente.ledger.reading import Reading, read_event
 from detente.ledger.threads import ThreadBook, default_threads
 from detente.model import Event
 
-YEAR_ONLY = "year-only"
 _AS_OF = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -150,3 +150,12 @@ def test_progress_counts_every_row_and_sentence_and_total_shrinks_on_resume(corp
     again = Progress(126, enabled=False)
     run_batch(corpus, tmp_path / "out", chunk_size=16, workers=workers, coder=fake_coder, progress=again)
     assert (again.total, again.articles) == (0, 0)
+
+
+def test_an_output_directory_inside_the_input_directory_is_not_read_as_input(tmp_path):
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    write_jsonl(folder / "a.jsonl", corpus_records(10))
+    first = run_batch(folder, folder / "out", chunk_size=4, workers=1, coder=fake_coder)
+    again = run_batch(folder, folder / "out", chunk_size=4, workers=1, coder=fake_coder)
+    assert (first.rows, again.rows, again.chunks_coded, again.chunks_resumed) == (10, 10, 0, 3)
