@@ -16,7 +16,8 @@ from detente.formats import FORMATS, EventWriter
 @click.command("code")
 @click.argument("paths", nargs=-1, required=True)
 @date_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table for people, jsonl or csv (docs/events.md).")
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes.  [default: one per core]")

@@ -8,6 +8,8 @@ from datetime import date
 import click
 
 from detente.articles import Reject, read_articles
+from detente.batch.progress import Progress
+from detente.batch.workers import code_in_workers, default_workers
 from detente.errors import Errors, InputError
 from detente.store import open_store
 
@@ -37,7 +39,9 @@ def _default_date(value: str | None) -> date | None:
     default=None,
     help="Publication date of inputs that carry none (.txt files, JSONL lines without date).",
 )
-def command(paths: tuple[str, ...], db: str | None, default_date: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes that code.  [default: one per core]")
+def command(paths: tuple[str, ...], db: str | None, default_date: str | None, workers: int | None) -> None:
     """Code the articles at PATHs (.txt, directory, .jsonl or -) and store articles and events.
 
     An article already stored with the same content adds nothing; one with the same id and a changed
@@ -52,7 +56,9 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None) ->
 
     with open_store(db) as store:
         articles = read_articles(paths, default_date=_default_date(default_date), on_reject=on_reject)
-        report = store.load(articles)
+        count = workers or default_workers()
+        with Progress() as progress:
+            report = store.load(articles, coder=lambda chunk: code_in_workers(chunk, count, progress=progress))
     for article_id, reason in report.failures:
         click.echo(f"failed {article_id}: {reason}", err=True)
     failed = f", failed {report.failed}" if report.failed else ""

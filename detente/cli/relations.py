@@ -52,7 +52,7 @@ def _publication_date(value: str | None) -> date | None:
 @click.command("relations")
 @click.argument("a")
 @click.argument("b")
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.option(
     "--db",
     "db",
