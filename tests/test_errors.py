@@ -27,7 +27,9 @@ def test_lexicon_error_names_file_and_line(tmp_path):
     from detente.errors import LexiconError
     from detente.events.lexicon import load_lexicon
 
-    (tmp_path / "verbs.tsv").write_text("type\tmode\tpattern\tcomplement\tcontext\texample\nATTACK\t\tbomb\tkeep\t\tx\n")
+    (tmp_path / "verbs.tsv").write_text(
+        "type\tmode\tpattern\tcomplement\tcontext\texample\nATTACK\t\tbomb\tkeep\t\tx\n"
+    )
     with pytest.raises(LexiconError, match=r"\[E020\] .*verbs.tsv:2: .*unknown event type 'ATTACK'"):
         load_lexicon(str(tmp_path))
 
@@ -51,7 +53,7 @@ def test_user_overlay_adds_patterns(tmp_path, nlp):
         "COERCE\tcyber\thackify\tkeep\tcyber\tRussia hackified Estonia.\n"
     )
     lexicon = load_lexicon(str(tmp_path))
-    assert lexicon.verbs["hackify"][0].source == "verbs.tsv:2"
+    assert lexicon.verbs["hackify"][0].source == f"{tmp_path}/verbs.tsv:2"
     assert any(p.type == "AGREE" for p in lexicon.patterns())  # the shipped lexicon is still there
     assert isinstance(EventsComponent(str(tmp_path)).lexicon.verbs["hackify"][0].mode, str)
     assert ActorsComponent(None).gazetteer.lookup("Estonia")

@@ -29,6 +29,9 @@ PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government"
 PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PREP_OWNERS = ("of", "from", "in")
+# Nouns that refer back to the event just reported ("Washington welcomed the decision").
+EVENT_REFERENCES = frozenset("""decision move step deal agreement accord offer announcement proposal plan measure
+    initiative gesture overture decree ruling verdict""".split())
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
 PARTITIVES = frozenset(
@@ -230,6 +233,9 @@ class ArticleActors:
         pair = self._pair_phrase(token)
         if pair:
             return pair
+        referred = self._event_reference(token)
+        if referred:
+            return referred
         # Compound adjectivals: "Hungarian and Romanian officials" (amod with a conjunct).
         adjectives = [t for t in token.lefts if t.dep_ == "amod" and t.i in self.by_token and t.conjuncts]
         if adjectives:
@@ -267,6 +273,23 @@ class ArticleActors:
             )
             for c in codes
         ]
+
+    def _event_reference(self, token: Token) -> list[Found]:
+        """"the decision", "the move", "this offer": the actors of the event just reported."""
+        if token.lemma_.lower() not in EVENT_REFERENCES or token.i in self.by_token:
+            return []
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        if not determiners & {"the", "this", "that", "these", "those"} or any(
+            c.dep_ in ("poss", "compound", "amod") and (c.i in self.by_token or c.pos_ == "PRON")
+            for c in token.children
+        ) or any(c.dep_ == "prep" and c.lower_ in ("by", "of", "from") for c in token.children):
+            return []
+        earlier = [(index, actors) for index, actors in self.recent if index < token.i]
+        if not earlier:
+            return []
+        _, actors = max(earlier, key=lambda r: r[0])
+        return [Found(self._pronoun_entity(token, a), f"{token.text!r}: the actors of the event just reported",
+                      pronoun=True) for a in actors]
 
     def _last_two(self, token: Token) -> list[Found]:
         """The two names mentioned last before a token, as entities (one per code)."""

@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
 OVERLAY_ENV = "DETENTE_LEXICON"
 COMPLEMENTS = ("keep", "threaten")
+# A pattern of type NONE stops a use of a verb that is no event ("struck a conciliatory tone").
+NOT_AN_EVENT = "NONE"
 FLAGS = ("", "future", "hypothetical", "negated")
 
 
@@ -103,6 +105,8 @@ def _fail(path: Path, line: int, reason: str) -> LexiconError:
 
 
 def _check_type_mode_context(path: Path, line: int, row: dict[str, str]) -> tuple[str, ...]:
+    if row["type"] == NOT_AN_EVENT:
+        return ()
     if row["type"] not in PLOVER_TYPES:
         raise _fail(path, line, f"unknown event type {row['type']!r}")
     if row["mode"] and row["mode"] not in MODES[row["type"]]:
@@ -112,6 +116,11 @@ def _check_type_mode_context(path: Path, line: int, row: dict[str, str]) -> tupl
     if unknown:
         raise _fail(path, line, f"unknown context {unknown}")
     return context
+
+
+def _source(path: Path, line: int, user: bool) -> str:
+    """ "verbs.tsv:42" for shipped rows; a user's rows name their directory too."""
+    return f"{path.parent}/{path.name}:{line}" if user else f"{path.name}:{line}"
 
 
 def parse_verb_pattern(text: str) -> tuple[str, tuple[str, ...], frozenset[str], frozenset[str]]:
@@ -152,7 +161,7 @@ def _load_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
                 complement,
                 context,
                 row["example"],
-                f"{path.name}:{line}",
+                _source(path, line, first),
             ),
             first,
         )
@@ -171,7 +180,7 @@ def _load_nouns(lexicon: Lexicon, path: Path, first: bool) -> None:
                 "noun",
                 context=context,
                 example=row["example"],
-                source=f"{path.name}:{line}",
+                source=_source(path, line, first),
             ),
             first,
         )

@@ -16,9 +16,14 @@ from spacy.tokens import Span, Token
 
 from detente.actors.mentions import SPEECH_VERBS, speech_head
 from detente.actors.resolve import ArticleActors, Found
-from detente.events.lexicon import Lexicon, Pattern
+from detente.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from detente.model import QUAD, Entity
 
+_TIME_WORD = re.compile(
+    r"(?i)^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|"
+    r"morning|afternoon|evening|night|weekend|week|month|year)$"
+)
 # In a pattern's +objects, "@actor" accepts any object that names an actor ("release +@actor").
 ACTOR_OBJECT = "@actor"
 QUANTITIES = frozenset(
@@ -74,6 +79,8 @@ NON_STATE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "SOC", "REF", "
 TO_RECIPIENT_TYPES = frozenset({"AID", "COOPERATE", "RETREAT", "CONSULT", "MOBILIZE"})
 TO_FIRST = frozenset({"to", "into"})
 STATE_SECTORS = frozenset({"", "GOV"})
+# Noun events whose "between X and Y" names both sides as actors ("the rapprochement between Riyadh and Tehran").
+MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 # Nouns whose "from" phrase names the actor ("condemnation from the United States").
@@ -196,8 +203,14 @@ class SentenceCoder:
                 continue
             obj = None
             if pattern.objects:
-                obj = next((o for o in objects if _lemma(o) in pattern.objects or (
-                    ACTOR_OBJECT in pattern.objects and self._names_entity(o))), None)
+                obj = next(
+                    (
+                        o
+                        for o in objects
+                        if _lemma(o) in pattern.objects or (ACTOR_OBJECT in pattern.objects and self._names_entity(o))
+                    ),
+                    None,
+                )
                 if obj is None:
                     continue
             if pattern.complements and (comp is None or _lemma(comp) not in pattern.complements):
@@ -209,6 +222,11 @@ class SentenceCoder:
     def _verb_event(
         self, token: Token, pattern: Pattern, obj: Token | None, comp: Token | None, consumed: set[int]
     ) -> Candidate | None:
+        if pattern.type == NOT_AN_EVENT:
+            # "struck a conciliatory tone": this use of the verb is no event, nor is its object
+            consumed.update([token.i, *([obj.i] if obj is not None else [])])
+            return None
+
         event, mode = pattern.type, pattern.mode
         words = [token] + [
             c for c in token.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in pattern.particles)
@@ -403,6 +421,8 @@ class SentenceCoder:
         if any(a.i in governed for a in token.ancestors):
             return None
         pattern = patterns[0]
+        if pattern.type == NOT_AN_EVENT:
+            return None
         actor_heads = [c for c in token.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
         light = (
             token.head
@@ -417,7 +437,7 @@ class SentenceCoder:
         for prep in token.children:
             if prep.dep_ == "prep" and (prep.lower_ == "by" or prep.lower_ == "from" and pattern.type in FROM_ACTOR):
                 actor_heads += [p for p in prep.children if p.dep_ == "pobj"]
-            if prep.dep_ == "prep" and prep.lower_ == "between" and pattern.type in ("ASSAULT", "CONSULT"):
+            if prep.dep_ == "prep" and prep.lower_ == "between" and pattern.type in MUTUAL_TYPES:
                 actor_heads += [p for p in prep.children if p.dep_ == "pobj"]
         actors = [f for head in actor_heads for f in self.actors.entities(head)]
         if not actors:
@@ -466,7 +486,11 @@ class SentenceCoder:
         return any(not f.inferred for f in found)
 
     def _names_actor(self, token: Token) -> bool:
-        return token.i in self.actors.by_token or token.text in self.actors.people or token.pos_ == "PRON"
+        """Whether a modifier names an actor: a name, a person, a pronoun, or a phrase that resolves
+        ("the Chinese president's visit")."""
+        if token.i in self.actors.by_token or token.text in self.actors.people or token.pos_ == "PRON":
+            return True
+        return token.dep_ == "poss" and self._names_entity(token)
 
     # ---- roles and flags ----------------------------------------------------------------------
 
@@ -597,9 +621,24 @@ def _depth(token: Token) -> int:
 
 
 def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
-    words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dobj")}
-    words |= {c.lemma_.lower() for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+    """Whether the particle/preposition words hang on the verb ("pull out of": "of" may hang on "out");
+    a preposition of time ("called Erdogan on Tuesday") is no particle."""
+    children = [
+        c for c in token.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dobj") and not _is_time_phrase(c)
+    ]
+    children += [
+        g
+        for c in children
+        if c.dep_ in ("prt", "advmod", "prep")
+        for g in c.children
+        if g.dep_ == "prep" and not _is_time_phrase(g)
+    ]
+    words = {c.lower_ for c in children} | {c.lemma_.lower() for c in children}
     return all(p in words for p in particles)
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    return prep.dep_ == "prep" and any(p.dep_ == "pobj" and _TIME_WORD.match(p.text) for p in prep.children)
 
 
 def _objects(token: Token) -> list[Token]:
@@ -611,9 +650,22 @@ def _objects(token: Token) -> list[Token]:
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     if token.lemma_ == "be":
         found += [c for c in token.children if c.dep_ == "acomp"]
+    # "found him guilty", "held them captive": the predicate adjective counts as the object
+    found += [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"]
+    found += [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "acomp"]
+    # "abided by the truce"
+    found += [
+        p
+        for c in token.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj" and not any(a.dep_ == "auxpass" for a in token.children)
+    ]
     for prep in token.children:  # "go on strike", "lay down arms", "put on alert"
         if prep.dep_ in ("prep", "prt"):
             found += [p for p in prep.children if p.dep_ == "pobj"]
+            # "pulled out of the bloc": "of" hangs on "out"
+            found += [p for g in prep.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
     found += [c for f in list(found) for c in f.conjuncts]
     # "25,000 tons of food aid", "$50,000 worth of goods", "800 million dollars in weapons"
     found += [
@@ -771,6 +823,14 @@ def _prep_objects(prep: Token) -> list[Token]:
 def _recipient_heads(token: Token, first_preps: frozenset[str] = frozenset()) -> list[Token]:
     """Phrases that may name the recipient: objects, then prepositional objects (first_preps first)."""
     heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+    # "found the journalist guilty": the subject of the predicate adjective
+    heads += [
+        n
+        for c in token.children
+        if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+        for n in c.children
+        if n.dep_ == "nsubj"
+    ]
     preferred = [
         p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in first_preps for p in _prep_objects(prep)
     ]

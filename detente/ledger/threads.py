@@ -28,19 +28,15 @@ def normalize(text: str) -> str:
 
 @dataclass(frozen=True)
 class CueGroup:
-    """One |-separated group of cue words; it matches the focus, or the sentence with an s: prefix."""
+    """One |-separated group of cue words, looked for in the focus, or in the sentence with an s: prefix.
+
+    The regex is the definition of a match (a whole-word search in normalized text); reading events uses
+    the faster CueIndex, tested to find the same (tests/ledger/test_ledger_threads.py)."""
 
     pattern: re.Pattern[str] | None  # None: the group is "*", it matches anything
     in_sentence: bool = False
     negated: bool = False
     alternatives: tuple[str, ...] = ()  # normalized, "restor*" keeps its star
-
-    def matches(self, focus: str, sentence: str) -> bool:
-        """Whether this group is satisfied by an event's normalized focus and sentence."""
-        if self.pattern is None:
-            return True
-        found = self.pattern.search(sentence if self.in_sentence else focus) is not None
-        return found != self.negated
 
 
 @dataclass(frozen=True)
@@ -57,11 +53,6 @@ class Move:
     allowed_from: frozenset[str] | None  # None: from any state (including none yet)
     from_negated: bool
     line: int
-
-    @property
-    def focus_patterns(self) -> list[re.Pattern[str]]:
-        """The cue groups that must be found in the focus; without one, the move cannot be screened."""
-        return [g.pattern for g in self.cues if g.pattern is not None and not g.in_sentence and not g.negated]
 
     def accepts_from(self, state: str | None) -> bool:
         """Whether the thread may leave its current state by this move."""
