@@ -45,8 +45,10 @@ NEGATORS = frozenset("not n't never no".split())
 CONFLICT_QUADS = ("verbal_conflict", "material_conflict")
 # Cooperative actions reported in the future are intentions (PLOVER manual, AGREE; RETREAT).
 FUTURE_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
-# Negated cooperation is a refusal ("did not accept the offer" is REJECT).
+# Not accepting is refusing ("did not accept the offer" is REJECT), and so is failing to agree or vowing
+# not to return; a plain "have not agreed" or "will not meet" stays its type, flagged negated.
 NEGATED_AS = {"AGREE": "REJECT", "SUPPORT": "REJECT"}
+REFUSAL_WHEN_NEGATED = frozenset("accept approve support endorse back welcome recognize recognise ratify".split())
 # REQUEST and REJECT modes (PLOVER manual tables) from the type of what is asked for or refused.
 ASK_MODE = {
     "CONSULT": "meet",
@@ -243,6 +245,11 @@ class SentenceCoder:
             comp_pattern = inner[0] if inner else None
             chain = _xcomp_chain(comp)
             consumed.update(t.i for t in chain)
+            if comp_pattern is not None and comp_pattern.type in CLAUSE_TYPES:
+                # "gathered to demand that Mubarak step down": what is demanded is no event either
+                clause = _that_clause(comp)
+                if clause is not None:
+                    consumed.update(t.i for t in _xcomp_chain(clause))
             scope += chain
             words.append(comp)
             if comp_pattern is not None:
@@ -324,7 +331,8 @@ class SentenceCoder:
         elif future and event in FUTURE_AS:
             notes.append(f"future {event} is {FUTURE_AS[event]} (PLOVER manual)")
             event, mode = FUTURE_AS[event], ""
-        if negated and event in NEGATED_AS:
+        plain_not = any(c.dep_ == "neg" for c in token.children) or _neither_subject(token)
+        if negated and event in NEGATED_AS and (pattern.lemma in REFUSAL_WHEN_NEGATED or not plain_not):
             notes.append(f"negated {event} is {NEGATED_AS[event]}")
             event, mode, negated = NEGATED_AS[event], "", False
         consumed.update(t.i for t in words)
@@ -728,6 +736,12 @@ def _reported(verb: Token) -> bool:
     while head.dep_ in ("xcomp", "conj") and head.head is not head:
         head = head.head
     return head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS | {"announce", "promise", "pledge", "vow"}
+
+
+def _neither_subject(token: Token) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "neither" for d in c.children) for c in token.children
+    )
 
 
 def _condition(token: Token) -> str:
