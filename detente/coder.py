@@ -84,6 +84,10 @@ class EventsComponent:
         coded: list[Coded] = []
         for index, sent in enumerate(_sentences(doc)):
             coded += [Coded(index, sent, c) for c in coder.code(sent)]
+        for context in coder.article_contexts(doc.text):
+            for item in coded:
+                if context not in item.candidate.context:
+                    item.candidate.context.append(context)
         doc._.candidates = coded
         doc._.misses = coder.misses
         return doc

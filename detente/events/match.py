@@ -24,6 +24,9 @@ _TIME_WORD = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|"
     r"morning|afternoon|evening|night|weekend|week|month|year)$"
 )
+# A context is the article's when its cue words occur this often in the article (PLOVER: contexts are
+# usually coded at paragraph or document level).
+ARTICLE_CONTEXT_HITS = 3
 # In a pattern's +objects, "@actor" accepts any object that names an actor ("release +@actor").
 ACTOR_OBJECT = "@actor"
 QUANTITIES = frozenset(
@@ -590,6 +593,13 @@ class SentenceCoder:
             ):
                 hypothetical = True
         return negated, hypothetical, future
+
+    def article_contexts(self, text: str) -> list[str]:
+        """The contexts an article is about: those whose cue words occur at least three times in it."""
+        counts = {name: len(cue.findall(text)) for name, cue in self._context_res.items()}
+        return [name for name, count in sorted(counts.items(), key=lambda kv: -kv[1]) if count >= ARTICLE_CONTEXT_HITS][
+            :2
+        ]
 
     def _contexts(self, sent: Span, candidate: Candidate) -> list[str]:
         found = list(candidate.pattern.context)

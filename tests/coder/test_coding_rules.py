@@ -142,3 +142,14 @@ def test_reported_demand_with_must(code):
     events = code("The African Union said Sudan must allow aid convoys into Darfur.")
     request = one(events, "REQUEST")
     assert request.actor[0].code == "IGO" and request.recipient[0].code == "SDN"
+
+
+def test_contexts_come_from_the_sentence_and_the_article(code):
+    text = ("India and China held talks on their disputed border on Monday.\n"
+            "The border dispute flared after troops clashed on the border in June.\n"
+            "Beijing praised New Delhi for its restraint.")
+    events = code(text)
+    talks = one(events, "CONSULT")
+    assert "diplomatic" in talks.context  # from the pattern and the sentence
+    praise = one(events, "SUPPORT")
+    assert "territory" in praise.context  # the article is about a border: three cue words
