@@ -14,6 +14,13 @@ from detente.errors import Errors, InputError
 from detente.store import open_store
 
 
+class CodingFailed(Exception):
+    """The coder failed on an article of a chunk; the message is its reason."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def _default_date(value: str | None) -> date | None:
     if value is None:
         return None
@@ -58,7 +65,18 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
         articles = read_articles(paths, default_date=_default_date(default_date), on_reject=on_reject)
         count = workers or default_workers()
         with Progress() as progress:
-            report = store.load(articles, coder=lambda chunk: code_in_workers(chunk, count, progress=progress))
+
+            def coder(chunk):
+                """Code a chunk on the workers; a failed article fails the chunk, which the store then
+                codes one article at a time to name the one that failed."""
+                failures: list[str] = []
+                events = list(code_in_workers(chunk, count, progress=progress,
+                                              on_failure=lambda _id, reason: failures.append(reason)))
+                if failures:
+                    raise CodingFailed(failures[0])
+                return events
+
+            report = store.load(articles, coder=coder)
     for article_id, reason in report.failures:
         click.echo(f"failed {article_id}: {reason}", err=True)
     failed = f", failed {report.failed}" if report.failed else ""

@@ -143,15 +143,16 @@ def test_serve_refuses_writable_without_token(db, monkeypatch) -> None:
 
 
 def test_load_reports_articles_the_coder_failed_on(tmp_path, monkeypatch) -> None:
-    def failing(articles):
+    def failing(articles, **options):
         raise RuntimeError("model exploded")
 
     monkeypatch.setattr(detente, "code_articles", failing)
+    monkeypatch.setattr(detente.coder, "code_articles", failing)  # what the in-process worker calls
     path = tmp_path / "one.txt"
     path.write_text("Russia attacked Georgia.", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["load", str(path), "--db", str(tmp_path / "x.duckdb")])
+    result = CliRunner().invoke(cli, ["load", str(path), "--db", str(tmp_path / "x.duckdb"), "--workers", "1"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "failed one: RuntimeError: model exploded",
+        "failed one: CodingFailed: coding failed: RuntimeError: model exploded",
         "read 1, coded 0, unchanged 0, replaced 0, rejected 0, failed 1, events stored 0",
     ]
