@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from detente.errors import Errors, LexiconError
 from detente.model import SECTORS
+from detente.tables import read_tsv
 
 log = logging.getLogger(__name__)
 
@@ -89,29 +89,6 @@ def _normalise(surface: str) -> str:
     return surface
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a gazetteer file as dicts, with their line numbers; checks the header."""
-    with path.open(encoding="utf-8") as stream:
-        header: list[str] | None = None
-        for number, line in enumerate(stream, start=1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = [c.strip() for c in cells]
-                missing = [c for c in columns if c not in header]
-                if missing:
-                    raise LexiconError(Errors.E020.format(path=path, line=number, reason=f"missing columns {missing}"))
-                continue
-            if len(cells) > len(header):
-                raise LexiconError(
-                    Errors.E020.format(path=path, line=number, reason=f"{len(cells)} cells, header has {len(header)}")
-                )
-            cells += [""] * (len(header) - len(cells))
-            yield number, {k: v.strip() for k, v in zip(header, cells, strict=True)}
-
-
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
@@ -122,7 +99,7 @@ def _check(condition: bool, path: Path, line: int, reason: str) -> None:
 
 
 def _load_countries(gaz: Gazetteer, path: Path) -> None:
-    for line, row in _rows(path, ("code", "name", "aliases", "demonyms", "capitals")):
+    for line, row in read_tsv(path, ("code", "name", "aliases", "demonyms", "capitals")):
         code = row["code"]
         _check(bool(_CODE.match(code)), path, line, f"country code {code!r} is not 3 capital letters")
         gaz.country_names[code] = row["name"]
@@ -137,7 +114,7 @@ def _load_countries(gaz: Gazetteer, path: Path) -> None:
 
 
 def _load_regions(gaz: Gazetteer, path: Path) -> None:
-    for line, row in _rows(path, ("name", "aliases", "country", "sector")):
+    for line, row in read_tsv(path, ("name", "aliases", "country", "sector")):
         code, sector = row["country"], row["sector"]
         # An empty country lists a place that is no actor ("Indian Ocean"), so the longest match
         # wins and the country word inside it is not coded.
@@ -149,7 +126,7 @@ def _load_regions(gaz: Gazetteer, path: Path) -> None:
 
 
 def _load_organisations(gaz: Gazetteer, path: Path) -> None:
-    for line, row in _rows(path, ("name", "aliases", "code", "sector", "country")):
+    for line, row in read_tsv(path, ("name", "aliases", "code", "sector", "country")):
         code, sector = row["code"], row["sector"]
         _check(bool(_CODE.match(code)), path, line, f"code {code!r} is not IGO/NGO/MNC or a country code")
         _check(not sector or sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
@@ -160,7 +137,7 @@ def _load_organisations(gaz: Gazetteer, path: Path) -> None:
 
 
 def _load_sectors(gaz: Gazetteer, path: Path) -> None:
-    for line, row in _rows(path, ("phrase", "sector")):
+    for line, row in read_tsv(path, ("phrase", "sector")):
         sector = row["sector"]
         _check(sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
         words = tuple(row["phrase"].lower().split())
@@ -170,7 +147,7 @@ def _load_sectors(gaz: Gazetteer, path: Path) -> None:
 
 
 def _load_leaders(gaz: Gazetteer, path: Path) -> None:
-    for line, row in _rows(path, ("name", "aliases", "country", "sector", "role", "start", "end")):
+    for line, row in read_tsv(path, ("name", "aliases", "country", "sector", "role", "start", "end")):
         code, sector = row["country"], row["sector"] or "GOV"
         _check(bool(_CODE.match(code)), path, line, f"country code {code!r} is not 3 capital letters")
         _check(sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")

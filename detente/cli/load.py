@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 
 import click
 
 from detente.articles import Reject, read_articles
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
-from detente.errors import Errors, InputError
+from detente.cli.options import parse_date
 from detente.store import open_store
 
 
@@ -19,15 +18,6 @@ class CodingFailed(Exception):
 
     def __str__(self) -> str:
         return str(self.args[0])
-
-
-def _default_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(Errors.E005.format(value=value)) from None
 
 
 @click.command("load")
@@ -44,10 +34,16 @@ def _default_date(value: str | None) -> date | None:
     "default_date",
     metavar="YYYY-MM-DD",
     default=None,
+    callback=parse_date,
     help="Publication date of inputs that carry none (.txt files, JSONL lines without date).",
 )
-@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes that code.  [default: one per core]")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes that code.  [default: one per core]",
+)
 def command(paths: tuple[str, ...], db: str | None, default_date: str | None, workers: int | None) -> None:
     """Code the articles at PATHs (.txt, directory, .jsonl or -) and store articles and events.
 
@@ -62,7 +58,7 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
         click.echo(f"rejected {item}", err=True)
 
     with open_store(db) as store:
-        articles = read_articles(paths, default_date=_default_date(default_date), on_reject=on_reject)
+        articles = read_articles(paths, default_date=default_date, on_reject=on_reject)
         count = workers or default_workers()
         with Progress() as progress:
 
@@ -70,8 +66,11 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
                 """Code a chunk on the workers; a failed article fails the chunk, which the store then
                 codes one article at a time to name the one that failed."""
                 failures: list[str] = []
-                events = list(code_in_workers(chunk, count, progress=progress,
-                                              on_failure=lambda _id, reason: failures.append(reason)))
+                events = list(
+                    code_in_workers(
+                        chunk, count, progress=progress, on_failure=lambda _id, reason: failures.append(reason)
+                    )
+                )
                 if failures:
                     raise CodingFailed(failures[0])
                 return events

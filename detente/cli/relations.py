@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from detente.cli.options import parse_date
 from detente.errors import Errors, InputError
 from detente.ledger import build_ledger, country_code, plot_ledger
 from detente.model import Event
@@ -38,15 +39,6 @@ def stored_events(db: str | None, a: str, b: str) -> Iterator[Event]:
     if not hasattr(store, "events_for_pair"):
         raise InputError(Errors.E114.format(a=a, b=b, reason="this version has no event store"))
     return store.events_for_pair(path, a, b)
-
-
-def _publication_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(Errors.E005.format(value=value)) from None
 
 
 @click.command("relations")
@@ -80,6 +72,7 @@ def _publication_date(value: str | None) -> date | None:
     "publication_date",
     metavar="YYYY-MM-DD",
     default=None,
+    callback=parse_date,
     help="Publication date of .txt inputs (as in `detente code`).",
 )
 def command(
@@ -99,7 +92,7 @@ def command(
     """
     code_a, code_b = country_code(a), country_code(b)
     if paths:
-        events = coded_events(paths, _publication_date(publication_date))
+        events = coded_events(paths, publication_date)
     else:
         events = stored_events(db, code_a, code_b)
     ledger = build_ledger(events, code_a, code_b, as_of=as_of)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from detente.errors import Errors, LexiconError
 from detente.model import CONTEXTS, MODES, PLOVER_TYPES
+from detente.tables import read_tsv
 
 log = logging.getLogger(__name__)
 
@@ -78,28 +79,6 @@ class Lexicon:
                 yield from entries
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    header: list[str] | None = None
-    with path.open(encoding="utf-8") as stream:
-        for number, line in enumerate(stream, start=1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = [c.strip() for c in cells]
-                missing = [c for c in columns if c not in header]
-                if missing:
-                    raise LexiconError(Errors.E020.format(path=path, line=number, reason=f"missing columns {missing}"))
-                continue
-            if len(cells) > len(header):
-                raise LexiconError(
-                    Errors.E020.format(path=path, line=number, reason=f"{len(cells)} cells, header has {len(header)}")
-                )
-            cells += [""] * (len(header) - len(cells))
-            yield number, {k: v.strip() for k, v in zip(header, cells, strict=True)}
-
-
 def _fail(path: Path, line: int, reason: str) -> LexiconError:
     return LexiconError(Errors.E020.format(path=path, line=line, reason=reason))
 
@@ -140,7 +119,7 @@ def parse_verb_pattern(text: str) -> tuple[str, tuple[str, ...], frozenset[str],
 
 
 def _load_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
-    for line, row in _rows(path, ("type", "mode", "pattern", "complement", "context", "example")):
+    for line, row in read_tsv(path, ("type", "mode", "pattern", "complement", "context", "example")):
         context = _check_type_mode_context(path, line, row)
         try:
             lemma, particles, objects, complements = parse_verb_pattern(row["pattern"])
@@ -168,7 +147,7 @@ def _load_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
 
 
 def _load_nouns(lexicon: Lexicon, path: Path, first: bool) -> None:
-    for line, row in _rows(path, ("type", "mode", "lemma", "context", "example")):
+    for line, row in read_tsv(path, ("type", "mode", "lemma", "context", "example")):
         context = _check_type_mode_context(path, line, row)
         if not row["lemma"] or len(row["lemma"].split()) > 2:
             raise _fail(path, line, "a noun pattern is a lemma, or a modifier and a lemma ('hunger strike')")
@@ -187,21 +166,21 @@ def _load_nouns(lexicon: Lexicon, path: Path, first: bool) -> None:
 
 
 def _load_transparent(lexicon: Lexicon, path: Path, first: bool) -> None:
-    for line, row in _rows(path, ("lemma", "flag")):
+    for line, row in read_tsv(path, ("lemma", "flag")):
         if row["flag"] not in FLAGS:
             raise _fail(path, line, f"flag must be one of {FLAGS}")
         lexicon.transparent[row["lemma"]] = row["flag"]
 
 
 def _load_light_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
-    for line, row in _rows(path, ("lemma",)):
+    for line, row in read_tsv(path, ("lemma",)):
         if not row["lemma"] or " " in row["lemma"]:
             raise _fail(path, line, "a light verb is one lemma")
         lexicon.light_verbs.add(row["lemma"])
 
 
 def _load_contexts(lexicon: Lexicon, path: Path, first: bool) -> None:
-    for line, row in _rows(path, ("context", "cues")):
+    for line, row in read_tsv(path, ("context", "cues")):
         if row["context"] not in CONTEXTS:
             raise _fail(path, line, f"unknown context {row['context']!r}")
         cues = tuple(c.strip().lower() for c in row["cues"].split("|") if c.strip())
