@@ -39,9 +39,11 @@ def spark_session(master: str | None = None, *, app_name: str = "detente-batch")
     when local."""
     SparkSession = _import_pyspark()
     builder = SparkSession.builder.appName(app_name)
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit
+        master = "local[*]"
     if master:
         builder = builder.master(master)
-    local = master is None or master.startswith("local")
+    local = master is not None and master.startswith("local")
     if local:
         # Nothing outside this machine needs to reach a local run: no UI, no listening on other interfaces,
         # and the executors run this very Python, where detente and its model are installed.

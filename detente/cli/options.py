@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from detente.articles import Reject
-from detente.errors import Errors
+from detente.errors import Errors, InputError
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -16,7 +16,7 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     try:
         return dt.date.fromisoformat(value)
     except ValueError as error:
-        raise click.BadParameter(Errors.E005.format(value=value)) from error
+        raise InputError(Errors.E005.format(value=value)) from error
 
 
 date_option = click.option(
