@@ -123,8 +123,11 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, int, object]]:
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, int, object]]:
     # surrogateescape keeps a stray non-UTF-8 byte from stopping the file; that row is rejected alone.
-    with path.open(encoding="utf-8", errors="surrogateescape", newline="") as stream:
+    # utf-8-sig: spreadsheets start CSV files with a byte-order mark, which would rename the first column
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as stream:
         reader = csv.DictReader(stream)
+        if reader.fieldnames is not None:
+            reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
         for row, record in enumerate(reader):
             yield row, reader.line_num, record
 

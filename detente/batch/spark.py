@@ -35,8 +35,7 @@ def _import_pyspark():
 
 
 def spark_session(master: str | None = None, *, app_name: str = "detente-batch"):
-    """A SparkSession for `master` (default: what spark-submit set, else local[*]); quiet and loopback-bound
-    when local."""
+    """A SparkSession on `master` (default: spark-submit's, else local[*]); a local one is quiet and on loopback."""
     SparkSession = _import_pyspark()
     builder = SparkSession.builder.appName(app_name)
     if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit
@@ -57,9 +56,15 @@ def spark_session(master: str | None = None, *, app_name: str = "detente-batch")
     try:
         session = builder.getOrCreate()
     except Exception as error:  # PySpark raises its own errors when Java or the master is missing
-        raise BatchError(Errors.E158.format(reason=error)) from error
+        raise BatchError(Errors.E158.format(reason=_first_line(error))) from error
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def _first_line(error: Exception) -> str:
+    """Py4J errors carry a whole Java stack trace; the first line says what failed."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _code_partition(coder: Coder, batches: Iterable) -> Iterator:
@@ -116,7 +121,7 @@ def _code_wave(session, group: list[Chunk], coder: Coder) -> Iterator[tuple[Chun
     try:
         table = coded.toArrow()
     except Exception as error:  # a Py4J or PySpark error: the job, not one article, failed
-        raise BatchError(Errors.E158.format(reason=str(error).splitlines()[0] if str(error) else error)) from error
+        raise BatchError(Errors.E158.format(reason=_first_line(error))) from error
     results = {i: CodedBatch() for i in range(len(group))}
     ordered = sorted(zip(*(table.column(name).to_pylist() for name in
                            ("chunk", "ordinal", "event", "sentences", "failures")), strict=True),

@@ -144,3 +144,22 @@ def test_chunks_partition_the_rows_whatever_the_chunk_size(tmp_path_factory, lin
     assert [a.id for c in chunks for a in c.articles] == [f"a{n}" for n, k in enumerate(lines) if k == "ok"]
     assert sum(len(c.rejects) for c in chunks) == lines.count("bad")
     assert all(c.first_row == c.index * chunk_size and 0 < c.rows <= chunk_size for c in chunks)
+
+
+def test_csv_from_a_spreadsheet_with_byte_order_mark_and_capitalised_header(tmp_path):
+    path = tmp_path / "input.csv"
+    path.write_bytes("\ufeffID,Text,Date\nx1,France met Chile.,2024-02-03\n".encode())
+    (chunk,) = read_chunks([path], 10)
+    assert [(a.id, a.text, a.date) for a in chunk.articles] == [("x1", "France met Chile.", date(2024, 2, 3))]
+
+
+def test_parquet_with_integer_ids_and_timestamps(tmp_path):
+    from datetime import datetime
+
+    path = tmp_path / "input.parquet"
+    pq.write_table(pa.table({"id": [5, 6], "text": ["France met Chile.", None],
+                             "date": [datetime(2024, 5, 6, 13, 45), datetime(2024, 5, 7)],
+                             "extra": ["ignored", "ignored"]}), path)
+    (chunk,) = read_chunks([path], 10)
+    assert [(a.id, a.date) for a in chunk.articles] == [("5", date(2024, 5, 6))]
+    assert [(r.line, r.reason) for r in chunk.rejects] == [(2, "missing or empty text")]

@@ -159,3 +159,11 @@ def test_an_output_directory_inside_the_input_directory_is_not_read_as_input(tmp
     first = run_batch(folder, folder / "out", chunk_size=4, workers=1, coder=fake_coder)
     again = run_batch(folder, folder / "out", chunk_size=4, workers=1, coder=fake_coder)
     assert (first.rows, again.rows, again.chunks_coded, again.chunks_resumed) == (10, 10, 0, 3)
+
+
+def test_spark_engine_without_pyspark_is_a_numbered_error(corpus, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # as if the spark extra were not installed
+    with pytest.raises(BatchError, match=r"\[E157\].*detente\[spark\]"):
+        run_batch(corpus, tmp_path / "out", engine="spark", coder=fake_coder)
