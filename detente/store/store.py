@@ -467,11 +467,13 @@ class Store:
             params.append(bounds[1])
         if pair:
             a, b = pair
+            # either direction, or both as joint actors ("the two sides struck a deal")
             clauses.append(
-                "event_key IN (SELECT event_key FROM dyads WHERE (actor_code = ? AND recipient_code = ?)"
+                "(event_key IN (SELECT event_key FROM dyads WHERE (actor_code = ? AND recipient_code = ?)"
                 " OR (actor_code = ? AND recipient_code = ?))"
+                " OR (list_contains(actor_codes, ?) AND list_contains(actor_codes, ?)))"
             )
-            params.extend([a, b, b, a])
+            params.extend([a, b, b, a, a, b])
         if doc_id:
             clauses.append("doc_id = ?")
             params.append(doc_id)
