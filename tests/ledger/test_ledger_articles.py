@@ -58,7 +58,6 @@ EXPECTED = [
         "visa regime eased",
         "",
         "RUS",
-        marks=_gap("'simplified visa rules for Georgian citizens' gives no event"),
     ),
     pytest.param(
         "wine-and-flights",
@@ -67,7 +66,6 @@ EXPECTED = [
         "visa regime imposed",
         "",
         "RUS",
-        marks=_gap("'introduced visas for Georgian citizens' gives no event"),
     ),
     ("wine-and-flights", ("RUS", "GEO"), "visas", "visa regime lifted", "unilateral", "GEO"),
     ("wine-and-flights", ("RUS", "GEO"), "military", "war", "", "GEO+RUS"),
