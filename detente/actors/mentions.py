@@ -28,39 +28,43 @@ class Mention:
 
 def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
     """Longest-first gazetteer matches, left to right, without overlaps."""
+    texts = [t.text for t in doc]  # one pass over the Doc: slicing spans per candidate is the slow part
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
+    text = doc.text
     mentions: list[Mention] = []
     i = 0
-    n = len(doc)
+    n = len(texts)
     while i < n:
-        token = doc[i]
-        start = i + 1 if token.text == "The" and i + 1 < n else i  # names are stored without "the"
-        words = gaz.first_words.get(doc[start].text, 0)
-        if not words or not (doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()):
+        start = i + 1 if texts[i] == "The" and i + 1 < n else i  # names are stored without "the"
+        first = texts[start]
+        words = gaz.first_words.get(first, 0)
+        if not words or not (first[:1].isupper() or first[:1].isdigit()):
             i += 1
             continue
         found = None
         # a name of k words spans up to 3k tokens ("Greek-Cypriot", "U.N.-backed"); "the" adds one
         for length in range(min(3 * words + (start - i), n - i), 0, -1):
-            span = doc[i : i + length]
-            if "\n" in span.text:
+            surface = text[starts[i] : ends[i + length - 1]]
+            if "\n" in surface:
                 continue
-            candidates = gaz.lookup(span.text)
+            candidates = gaz.lookup(surface)
             if candidates:
-                found = (span, pick_candidate(candidates, when))
+                found = (i + length, surface, pick_candidate(candidates, when))
                 break
-        if found and _stance_prefix(doc, found[0].start):
-            i = found[0].end  # "pro-Russian separatists" are not Russian
+        if found and _stance_prefix(texts, i):
+            i = found[0]  # "pro-Russian separatists" are not Russian
         elif found:
-            span, name = found
-            mentions.append(Mention(span.start, span.end, name, span.text))
-            i = span.end
+            end, surface, name = found
+            mentions.append(Mention(i, end, name, surface))
+            i = end
         else:
             i += 1
     return mentions
 
 
-def _stance_prefix(doc: Doc, start: int) -> bool:
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
+def _stance_prefix(texts: list[str], start: int) -> bool:
+    return start >= 2 and texts[start - 1] == "-" and texts[start - 2].lower() in ("pro", "anti")
 
 
 def pick_candidate(candidates: list[Name], when: str) -> Name:

@@ -166,8 +166,9 @@ class SentenceCoder:
                     candidates.append(candidate)
         candidates = _without_protest_topics(candidates)
         candidates.sort(key=lambda c: c.trigger.i)
+        sentence_contexts = [name for name, cue in self._context_res.items() if cue.search(sent.text)]
         for candidate in candidates:
-            candidate.context = self._contexts(sent, candidate)
+            candidate.context = list(dict.fromkeys([*candidate.pattern.context, *sentence_contexts]))
         return _distinct(candidates)
 
     def _reported_demands(self, sent: Span, taken: set[int]) -> list[tuple[Token, Pattern, None, None]]:
@@ -600,14 +601,6 @@ class SentenceCoder:
         return [name for name, count in sorted(counts.items(), key=lambda kv: -kv[1]) if count >= ARTICLE_CONTEXT_HITS][
             :2
         ]
-
-    def _contexts(self, sent: Span, candidate: Candidate) -> list[str]:
-        found = list(candidate.pattern.context)
-        text = sent.text
-        for name, cue in self._context_res.items():
-            if name not in found and cue.search(text):
-                found.append(name)
-        return found
 
 
 # ---- parse helpers ------------------------------------------------------------------------------
