@@ -11,6 +11,7 @@ ministry") takes the country of the latest actor.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,8 +31,10 @@ PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PREP_OWNERS = ("of", "from", "in")
 # Nouns that refer back to the event just reported ("Washington welcomed the decision").
-EVENT_REFERENCES = frozenset("""decision move step deal agreement accord offer announcement proposal plan measure
-    initiative gesture overture decree ruling verdict""".split())
+EVENT_REFERENCES = frozenset(
+    """decision move step deal agreement accord offer announcement proposal plan measure
+    initiative gesture overture decree ruling verdict""".split()
+)
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
 PARTITIVES = frozenset(
@@ -64,6 +67,14 @@ class ArticleActors:
     inside_quote: list[bool] = field(default_factory=list)
     speakers: dict[int, list[Entity]] = field(default_factory=dict)  # sentence start -> speaker
     mentioned: Counter = field(default_factory=Counter)  # country code -> mentions so far
+    proper_nouns: list[int] = field(default_factory=list)  # token indices, for looking back at people
+    speech_heads: dict[int, Token | None] = field(default_factory=dict)  # sentence start -> speech verb
+
+    def speech_head(self, sent: Span) -> Token | None:
+        """The sentence's speech verb outside quotes, found once per sentence."""
+        if sent.start not in self.speech_heads:
+            self.speech_heads[sent.start] = speech_head(sent, self.inside_quote)
+        return self.speech_heads[sent.start]
 
     @classmethod
     def for_doc(cls, doc: Doc, gaz: Gazetteer, when: str = "") -> ArticleActors:
@@ -73,6 +84,7 @@ class ArticleActors:
             for i in range(mention.start, mention.end):
                 actors.by_token[i] = mention
         actors.inside_quote = quote_flags(doc)
+        actors.proper_nouns = [t.i for t in doc if t.pos_ == "PROPN"]
         actors._learn_titled_people()
         return actors
 
@@ -275,21 +287,29 @@ class ArticleActors:
         ]
 
     def _event_reference(self, token: Token) -> list[Found]:
-        """"the decision", "the move", "this offer": the actors of the event just reported."""
+        """ "the decision", "the move", "this offer": the actors of the event just reported."""
         if token.lemma_.lower() not in EVENT_REFERENCES or token.i in self.by_token:
             return []
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-        if not determiners & {"the", "this", "that", "these", "those"} or any(
-            c.dep_ in ("poss", "compound", "amod") and (c.i in self.by_token or c.pos_ == "PRON")
-            for c in token.children
-        ) or any(c.dep_ == "prep" and c.lower_ in ("by", "of", "from") for c in token.children):
+        if (
+            not determiners & {"the", "this", "that", "these", "those"}
+            or any(
+                c.dep_ in ("poss", "compound", "amod") and (c.i in self.by_token or c.pos_ == "PRON")
+                for c in token.children
+            )
+            or any(c.dep_ == "prep" and c.lower_ in ("by", "of", "from") for c in token.children)
+        ):
             return []
         earlier = [(index, actors) for index, actors in self.recent if index < token.i]
         if not earlier:
             return []
         _, actors = max(earlier, key=lambda r: r[0])
-        return [Found(self._pronoun_entity(token, a), f"{token.text!r}: the actors of the event just reported",
-                      pronoun=True) for a in actors]
+        return [
+            Found(
+                self._pronoun_entity(token, a), f"{token.text!r}: the actors of the event just reported", pronoun=True
+            )
+            for a in actors
+        ]
 
     def _last_two(self, token: Token) -> list[Found]:
         """The two names mentioned last before a token, as entities (one per code)."""
@@ -540,10 +560,8 @@ class ArticleActors:
     def _people_before(self, token: Token) -> list[Entity]:
         """People named before a token, nearest first (same sentence first)."""
         found: list[Entity] = []
-        for i in range(token.i - 1, max(-1, token.i - 400), -1):
+        for i in reversed(self.proper_nouns[: bisect_left(self.proper_nouns, token.i)]):
             other = self.doc[i]
-            if other.pos_ != "PROPN":
-                continue
             mention = self.by_token.get(i)
             person = mention.name if mention and mention.name.kind == "person" else self.people.get(other.text)
             if person and person.kind == "person" and not person.code:
@@ -591,7 +609,7 @@ class ArticleActors:
     def _sentence_speaker(self, sent: Span) -> list[Entity]:
         if sent.start in self.speakers:
             return self.speakers[sent.start]
-        verb = speech_head(sent, self.inside_quote)
+        verb = self.speech_head(sent)
         if verb is None:
             return []
         subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from detente.actors.mentions import SPEECH_VERBS, speech_head
+from detente.actors.mentions import SPEECH_VERBS
 from detente.actors.resolve import ArticleActors, Found
 from detente.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from detente.model import QUAD, Entity
@@ -129,11 +129,7 @@ class SentenceCoder:
         self.lexicon = lexicon
         self.actors = actors
         self.misses: list[Miss] = []
-        self._context_res = {
-            name: re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + ")", re.IGNORECASE)
-            for name, cues in lexicon.contexts.items()
-            if cues
-        }
+        self._context_res = context_patterns(lexicon)
 
     # ---- sentence ---------------------------------------------------------------------------
 
@@ -166,7 +162,7 @@ class SentenceCoder:
                     candidates.append(candidate)
         candidates = _without_protest_topics(candidates)
         candidates.sort(key=lambda c: c.trigger.i)
-        sentence_contexts = [name for name, cue in self._context_res.items() if cue.search(sent.text)]
+        sentence_contexts = list(self._context_res.counts(sent.text))
         for candidate in candidates:
             candidate.context = list(dict.fromkeys([*candidate.pattern.context, *sentence_contexts]))
         return _distinct(candidates)
@@ -186,7 +182,7 @@ class SentenceCoder:
 
     def _note_speaker(self, sent: Span) -> None:
         """Who speaks in a sentence counts as a recent actor: "The ministry said ... It added ..."."""
-        verb = speech_head(sent, self.actors.inside_quote)
+        verb = self.actors.speech_head(sent)
         if verb is None:
             return
         subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -597,10 +593,42 @@ class SentenceCoder:
 
     def article_contexts(self, text: str) -> list[str]:
         """The contexts an article is about: those whose cue words occur at least three times in it."""
-        counts = {name: len(cue.findall(text)) for name, cue in self._context_res.items()}
+        counts = self._context_res.counts(text)
         return [name for name, count in sorted(counts.items(), key=lambda kv: -kv[1]) if count >= ARTICLE_CONTEXT_HITS][
             :2
         ]
+
+
+_CONTEXT_PATTERNS: dict[int, ContextCues] = {}
+
+
+class ContextCues:
+    """All context cue words in one pattern: one scan of a text finds every context it cues."""
+
+    def __init__(self, contexts: dict[str, tuple[str, ...]]):
+        self.by_cue: dict[str, list[str]] = {}
+        for name, cues in contexts.items():
+            for cue in cues:
+                self.by_cue.setdefault(cue.lower(), []).append(name)
+        # longest first, so "human rights" wins over "human"; a cue matches at a word start ("troop" in "troops")
+        alternatives = sorted(self.by_cue, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(" + "|".join(re.escape(c) for c in alternatives) + ")", re.IGNORECASE)
+
+    def counts(self, text: str) -> dict[str, int]:
+        """How often each context is cued in a text."""
+        found: dict[str, int] = {}
+        for match in self.pattern.finditer(text):
+            for name in self.by_cue.get(match.group(1).lower(), ()):
+                found[name] = found.get(name, 0) + 1
+        return found
+
+
+def context_patterns(lexicon: Lexicon) -> ContextCues:
+    """The lexicon's context cues, compiled once per lexicon."""
+    key = id(lexicon)
+    if key not in _CONTEXT_PATTERNS:
+        _CONTEXT_PATTERNS[key] = ContextCues(lexicon.contexts)
+    return _CONTEXT_PATTERNS[key]
 
 
 # ---- parse helpers ------------------------------------------------------------------------------
