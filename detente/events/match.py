@@ -603,23 +603,37 @@ _CONTEXT_PATTERNS: dict[int, ContextCues] = {}
 
 
 class ContextCues:
-    """All context cue words in one pattern: one scan of a text finds every context it cues."""
+    """Context cue words, matched word by word: a cue matches at a word start ("troop" in "troops"),
+    a cue of several words matches them in a row ("human rights")."""
+
+    _WORDS = re.compile(r"[\w][\w'-]*")
 
     def __init__(self, contexts: dict[str, tuple[str, ...]]):
-        self.by_cue: dict[str, list[str]] = {}
+        self.single: dict[str, list[str]] = {}
+        self.multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (rest, context)
         for name, cues in contexts.items():
             for cue in cues:
-                self.by_cue.setdefault(cue.lower(), []).append(name)
-        # longest first, so "human rights" wins over "human"; a cue matches at a word start ("troop" in "troops")
-        alternatives = sorted(self.by_cue, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(" + "|".join(re.escape(c) for c in alternatives) + ")", re.IGNORECASE)
+                words = tuple(cue.lower().split())
+                if len(words) == 1:
+                    self.single.setdefault(words[0], []).append(name)
+                elif words:
+                    self.multi.setdefault(words[0], []).append((words[1:], name))
 
     def counts(self, text: str) -> dict[str, int]:
         """How often each context is cued in a text."""
         found: dict[str, int] = {}
-        for match in self.pattern.finditer(text):
-            for name in self.by_cue.get(match.group(1).lower(), ()):
-                found[name] = found.get(name, 0) + 1
+        words = [w.lower() for w in self._WORDS.findall(text)]
+        for i, word in enumerate(words):
+            for k in range(1, len(word) + 1):
+                for name in self.single.get(word[:k], ()):
+                    found[name] = found.get(name, 0) + 1
+            for rest, name in self.multi.get(word, ()):
+                following = words[i + 1 : i + 1 + len(rest)]
+                if len(following) == len(rest) and all(
+                    w == r or (j == len(rest) - 1 and w.startswith(r))
+                    for j, (w, r) in enumerate(zip(following, rest, strict=True))
+                ):
+                    found[name] = found.get(name, 0) + 1
         return found
 
 
