@@ -130,18 +130,20 @@ class SentenceCoder:
         self.actors = actors
         self.misses: list[Miss] = []
         self._context_res = context_patterns(lexicon)
+        self._noun_heads = {key.split()[-1] for key in lexicon.nouns}  # "strike" of "hunger strike" too
 
     # ---- sentence ---------------------------------------------------------------------------
 
     def code(self, sent: Span) -> list[Candidate]:
         consumed: set[int] = set()
         matched: list[tuple[Token, Pattern, Token | None, Token | None]] = []
-        for token in sent:
+        tokens = list(sent)  # Token objects are built on each access: build them once
+        for token in tokens:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 found = self.match_verb(token)
                 if found:
                     matched.append((token, *found))
-        matched += self._reported_demands(sent, {m[0].i for m in matched})
+        matched += self._reported_demands(tokens, {m[0].i for m in matched})
         matched.sort(key=lambda m: (_depth(m[0]), m[0].i))
         candidates: list[Candidate] = []
         for token, pattern, obj, comp in matched:
@@ -155,8 +157,8 @@ class SentenceCoder:
                 consumed.update(t.i for t in _xcomp_chain(comp))
         self._note_speaker(sent)
         triggers = {c.trigger.i for c in candidates} | consumed
-        for token in sent:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+        for token in tokens:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and _lemma(token) in self._noun_heads:
                 candidate = self._noun_event(token, triggers)
                 if candidate:
                     candidates.append(candidate)
@@ -167,10 +169,10 @@ class SentenceCoder:
             candidate.context = list(dict.fromkeys([*candidate.pattern.context, *sentence_contexts]))
         return _distinct(candidates)
 
-    def _reported_demands(self, sent: Span, taken: set[int]) -> list[tuple[Token, Pattern, None, None]]:
+    def _reported_demands(self, tokens: list[Token], taken: set[int]) -> list[tuple[Token, Pattern, None, None]]:
         """Speech verbs whose reported clause has "must"/"should": code them as REQUEST."""
         found = []
-        for token in sent:
+        for token in tokens:
             if token.lemma_ not in SPEECH_VERBS and token.lemma_ not in ("conclude", "demand", "insist"):
                 continue
             if token.i in taken or token.pos_ != "VERB":
