@@ -84,7 +84,7 @@ class EventsComponent:
         coded: list[Coded] = []
         for index, sent in enumerate(_sentences(doc)):
             coded += [Coded(index, sent, c) for c in coder.code(sent)]
-        for context in coder.article_contexts(doc.text):
+        for context in coder.article_contexts():
             for item in coded:
                 if context not in item.candidate.context:
                     item.candidate.context.append(context)

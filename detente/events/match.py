@@ -131,6 +131,7 @@ class SentenceCoder:
         self.misses: list[Miss] = []
         self._context_res = context_patterns(lexicon)
         self._noun_heads = {key.split()[-1] for key in lexicon.nouns}  # "strike" of "hunger strike" too
+        self.article_counts: dict[str, int] = {}  # context -> cue words in the sentences coded so far
 
     # ---- sentence ---------------------------------------------------------------------------
 
@@ -164,7 +165,10 @@ class SentenceCoder:
                     candidates.append(candidate)
         candidates = _without_protest_topics(candidates)
         candidates.sort(key=lambda c: c.trigger.i)
-        sentence_contexts = list(self._context_res.counts(sent.text))
+        cued = self._context_res.counts(sent.text)
+        for name, count in cued.items():
+            self.article_counts[name] = self.article_counts.get(name, 0) + count
+        sentence_contexts = list(cued)
         for candidate in candidates:
             candidate.context = list(dict.fromkeys([*candidate.pattern.context, *sentence_contexts]))
         return _distinct(candidates)
@@ -593,9 +597,9 @@ class SentenceCoder:
                 hypothetical = True
         return negated, hypothetical, future
 
-    def article_contexts(self, text: str) -> list[str]:
-        """The contexts an article is about: those whose cue words occur at least three times in it."""
-        counts = self._context_res.counts(text)
+    def article_contexts(self) -> list[str]:
+        """The contexts the article is about: those whose cue words occur at least three times in it."""
+        counts = self.article_counts
         return [name for name, count in sorted(counts.items(), key=lambda kv: -kv[1]) if count >= ARTICLE_CONTEXT_HITS][
             :2
         ]
@@ -620,13 +624,16 @@ class ContextCues:
                     self.single.setdefault(words[0], []).append(name)
                 elif words:
                     self.multi.setdefault(words[0], []).append((words[1:], name))
+        sizes = [len(cue) for cue in self.single] or [1]
+        self.lengths = (min(sizes), max(sizes))
 
     def counts(self, text: str) -> dict[str, int]:
         """How often each context is cued in a text."""
         found: dict[str, int] = {}
         words = [w.lower() for w in self._WORDS.findall(text)]
+        shortest, longest = self.lengths
         for i, word in enumerate(words):
-            for k in range(1, len(word) + 1):
+            for k in range(shortest, min(len(word), longest) + 1):
                 for name in self.single.get(word[:k], ()):
                     found[name] = found.get(name, 0) + 1
             for rest, name in self.multi.get(word, ()):
