@@ -26,8 +26,18 @@ SYMMETRIC: frozenset[str] = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT
 
 # The figures `score()` returns, in the order the shared scorer prints them.
 METRICS: tuple[str, ...] = (
-    "documents", "missing_documents", "gold_events", "predicted_events", "recall", "precision", "f1",
-    "type_recall", "date_accuracy", "sector_accuracy", "mode_accuracy", "false_alarm_docs",
+    "documents",
+    "missing_documents",
+    "gold_events",
+    "predicted_events",
+    "recall",
+    "precision",
+    "f1",
+    "type_recall",
+    "date_accuracy",
+    "sector_accuracy",
+    "mode_accuracy",
+    "false_alarm_docs",
 )
 
 GoldDoc = Mapping[str, Any]
@@ -157,8 +167,11 @@ def _score_document(tally: _Tally, doc: GoldDoc, predicted: Mapping[str, list[Pr
     # Precision counts distinct (type, actors, recipients): repeated mentions of one event count once.
     distinct: dict[tuple, Prediction] = {}
     for pred in preds:
-        key = (pred.get("event"), tuple(sorted(entity_codes(pred.get("actor")))),
-               tuple(sorted(entity_codes(pred.get("recipient")))))
+        key = (
+            pred.get("event"),
+            tuple(sorted(entity_codes(pred.get("actor")))),
+            tuple(sorted(entity_codes(pred.get("recipient")))),
+        )
         distinct.setdefault(key, pred)
     right = sum(any(matches(p, g) for g in golds) for p in distinct.values())
     tally.predicted += len(distinct)
@@ -166,8 +179,9 @@ def _score_document(tally: _Tally, doc: GoldDoc, predicted: Mapping[str, list[Pr
     if not golds:
         tally.empty_docs += 1
         tally.empty_docs_with_events += bool(distinct)
-    tally.per_doc.append({"id": doc_id, "required": len(required), "found": found,
-                          "predicted": len(distinct), "correct": right})
+    tally.per_doc.append(
+        {"id": doc_id, "required": len(required), "found": found, "predicted": len(distinct), "correct": right}
+    )
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -179,9 +193,13 @@ def _summary(tally: _Tally, documents: int) -> dict[str, Any]:
     # f1 from the rounded recall and precision, as the shared scorer computes it.
     f1 = round(2 * recall * precision / (recall + precision), 4) if recall and precision else 0.0
     return {
-        "documents": documents, "missing_documents": tally.missing_docs,
-        "gold_events": tally.required, "predicted_events": tally.predicted,
-        "recall": recall, "precision": precision, "f1": f1,
+        "documents": documents,
+        "missing_documents": tally.missing_docs,
+        "gold_events": tally.required,
+        "predicted_events": tally.predicted,
+        "recall": recall,
+        "precision": precision,
+        "f1": f1,
         "type_recall": _ratio(tally.type_found, tally.required),
         "date_accuracy": _ratio(tally.date_right, tally.dated),
         "sector_accuracy": _ratio(tally.sector_right, tally.sector_seen),
@@ -190,8 +208,9 @@ def _summary(tally: _Tally, documents: int) -> dict[str, Any]:
     }
 
 
-def _tally(gold_docs: Iterable[GoldDoc], predicted_events: Iterable[Event | Mapping[str, Any]]
-           ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _tally(
+    gold_docs: Iterable[GoldDoc], predicted_events: Iterable[Event | Mapping[str, Any]]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     gold = list(gold_docs)
     predicted = group_predictions(predicted_events)
     tally = _Tally()
@@ -200,14 +219,14 @@ def _tally(gold_docs: Iterable[GoldDoc], predicted_events: Iterable[Event | Mapp
     return _summary(tally, len(gold)), tally.per_doc
 
 
-def score(gold_docs: Iterable[GoldDoc], predicted_events: Iterable[Event | Mapping[str, Any]]
-          ) -> dict[str, Any]:
+def score(gold_docs: Iterable[GoldDoc], predicted_events: Iterable[Event | Mapping[str, Any]]) -> dict[str, Any]:
     """The shared scorer's figures (METRICS) for predicted events against gold documents."""
     return _tally(gold_docs, predicted_events)[0]
 
 
-def score_per_doc(gold_docs: Iterable[GoldDoc], predicted_events: Iterable[Event | Mapping[str, Any]]
-                  ) -> list[dict[str, Any]]:
+def score_per_doc(
+    gold_docs: Iterable[GoldDoc], predicted_events: Iterable[Event | Mapping[str, Any]]
+) -> list[dict[str, Any]]:
     """One row per gold document: id, required, found, predicted, correct."""
     return _tally(gold_docs, predicted_events)[1]
 
@@ -279,8 +298,12 @@ class Evaluation:
 
 def gold_articles(gold_docs: Iterable[GoldDoc]) -> list[Article]:
     """The gold documents as Articles to code (id, text, publication date)."""
-    return [Article(id=str(d["id"]), text=d["text"], date=d.get("date") or None, title=d.get("title", ""),
-                    url=d.get("url", "")) for d in gold_docs]
+    return [
+        Article(
+            id=str(d["id"]), text=d["text"], date=d.get("date") or None, title=d.get("title", ""), url=d.get("url", "")
+        )
+        for d in gold_docs
+    ]
 
 
 def run_evaluation(gold_path: str | Path, *, nlp: Any = None, include_negated: bool = False) -> Evaluation:

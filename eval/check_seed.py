@@ -35,8 +35,10 @@ def _entities(entities: list) -> str:
 
 
 def _line(event: dict) -> str:
-    return (f"{event['event']:<9} {event.get('mode') or '':<12} {_entities(event['actor']):<16} -> "
-            f"{_entities(event.get('recipient') or []):<16} {event.get('date') or '-'}")
+    return (
+        f"{event['event']:<9} {event.get('mode') or '':<12} {_entities(event['actor']):<16} -> "
+        f"{_entities(event.get('recipient') or []):<16} {event.get('date') or '-'}"
+    )
 
 
 def report(gold: dict, predicted: list[dict], summary: dict) -> str:
@@ -49,9 +51,15 @@ def report(gold: dict, predicted: list[dict], summary: dict) -> str:
     for g in gold["events"]:
         hits = [p for p in predicted if matches(p, g)]
         mark = "found" if hits else ("optional" if g.get("optional") else "MISSED")
-        dated = "" if not hits or not g.get("date") else (
-            " date ok" if any(date_matches(p.get("date"), g["date"]) for p in hits)
-            else f" date got {sorted({str(p.get('date')) for p in hits})}")
+        dated = (
+            ""
+            if not hits or not g.get("date")
+            else (
+                " date ok"
+                if any(date_matches(p.get("date"), g["date"]) for p in hits)
+                else f" date got {sorted({str(p.get('date')) for p in hits})}"
+            )
+        )
         out.append(f"  L{g['sentence_index']:<3} {mark:<8} {_line(g)}{dated}")
     extra = [p for p in predicted if not any(matches(p, g) for g in gold["events"])]
     out.append(f"\npredictions matching no gold event ({len(extra)}):")

@@ -13,11 +13,17 @@ from detente.evaluation import run_evaluation
 @click.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-@click.option("--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Also write the scored events, one document a line ({id, events}), for score.py.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write the scored events, one document a line ({id, events}), for score.py.",
+)
 @click.option("--per-doc", is_flag=True, help="Print one JSON line per gold document before the figures.")
-@click.option("--include-negated", is_flag=True,
-              help="Score negated events too (left out by default: they say an event did not happen).")
+@click.option(
+    "--include-negated",
+    is_flag=True,
+    help="Score negated events too (left out by default: they say an event did not happen).",
+)
 def command(gold: Path, as_json: bool, output: Path | None, per_doc: bool, include_negated: bool) -> None:
     """Code the texts of GOLD.jsonl and score the events against its hand-coded ones."""
     result = run_evaluation(gold, include_negated=include_negated)

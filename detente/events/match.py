@@ -472,7 +472,7 @@ class SentenceCoder:
         negated, hypothetical, future = self._flags(verb, [verb])
         notes = [f"pattern {pattern.source} noun {pattern.lemma!r} -> {pattern.type}"]
         event, mode = pattern.type, pattern.mode
-        if event == "PROTEST" and all(a.entity.sector in STATE_SECTORS for a in actors):
+        if (event, mode) == ("PROTEST", "demo") and all(a.entity.sector in STATE_SECTORS for a in actors):
             # "Serbia lodged a protest with Albania": a state's protest is a diplomatic complaint.
             event, mode = "ACCUSE", "disapprove"
             notes.append("a state's protest is ACCUSE:disapprove")

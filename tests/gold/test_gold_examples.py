@@ -36,7 +36,6 @@ EXPECTED = [
         "GEO",
         "2023-05-10",
         id="geo-lift-flight-ban",
-        marks=miss("'lifted its ban' coded as SANCTION"),
     ),
     pytest.param(
         GEO,
@@ -55,7 +54,6 @@ EXPECTED = [
         "RUS",
         None,
         id="geo-urges-withdrawal",
-        marks=miss("'He' not resolved to the Georgian minister; actor coded RUS"),
     ),
     pytest.param(
         GEO,
@@ -64,7 +62,7 @@ EXPECTED = [
         "GEO",
         "2008",
         id="geo-recognition-2008",
-        marks=miss("relative clause 'which Moscow has recognised ... since': no recipient, no 2008 date"),
+        marks=miss("recognition dated by publication, not by 'since ... August 2008'"),
     ),
     pytest.param(GEO, "GEO", "SANCTION", "RUS", "2008", id="geo-broke-off-relations"),
     pytest.param(
@@ -92,7 +90,6 @@ EXPECTED = [
         "GEO",
         "2023-05-11",
         id="geo-rally-tbilisi",
-        marks=miss("'demonstrators rallied outside the government headquarters' not coded"),
     ),
     pytest.param(
         GEO,
@@ -101,7 +98,6 @@ EXPECTED = [
         "GEO",
         "2023-05-09",
         id="geo-villagers-arrested",
-        marks=miss("'two Georgian villagers' not taken as recipient"),
     ),
     pytest.param(GEO, "GEO", "REQUEST", "IGO", None, id="geo-asks-eu-mission"),
     pytest.param(SDN, "SDN", "ASSAULT", "SSD", "2022-09-12", id="sdn-border-clash"),
@@ -132,7 +128,7 @@ EXPECTED = [
         "SSD",
         "2022-09-13",
         id="sdn-ceasefire-agreed",
-        marks=miss("'the two presidents ... agreed to a ceasefire' not coded"),
+        marks=miss("'the two presidents ... agreed' resolved to Sudan alone"),
     ),
     pytest.param(SDN, "SDN", "RETREAT", None, "2022-09-14", id="sdn-forces-pull-back"),
     pytest.param(SDN, "SDN", "CONCEDE", "SSD", "2022-09-14", id="sdn-trade-ban-lifted"),
@@ -152,7 +148,7 @@ EXPECTED = [
         "SSD",
         "2022-09-14",
         id="sdn-wfp-food",
-        marks=miss("'flown 40 tonnes of food ... to' not coded as AID"),
+        marks=miss("'had flown 40 tonnes of food ... to' coded as CONSULT visit"),
     ),
     pytest.param(SDN, "USA", "REQUEST", "SDN", None, id="sdn-us-urges-access"),
     pytest.param(
@@ -162,7 +158,6 @@ EXPECTED = [
         "ETH",
         "2024-01-02",
         id="som-recalls-ambassador",
-        marks=miss("'recalled its ambassador to Ethiopia' not coded"),
     ),
     pytest.param(
         SOM,
@@ -171,7 +166,6 @@ EXPECTED = [
         "SOM",
         "2024-01-01",
         id="som-deal-signed-monday",
-        marks=miss("deal dated by publication, not by 'signed ... on Monday' in the next sentence"),
     ),
     pytest.param(SOM, "SOM", "ACCUSE", "ETH", None, id="som-accuses-ethiopia"),
     pytest.param(
@@ -181,7 +175,7 @@ EXPECTED = [
         "ETH",
         "2024-01-03",
         id="som-will-not-negotiate",
-        marks=miss("'would not negotiate' coded as a negated CONSULT, not REJECT"),
+        marks=miss("'would not negotiate ... until' coded as a negated AGREE, not REJECT"),
     ),
     pytest.param(
         SOM,
@@ -190,7 +184,7 @@ EXPECTED = [
         "ETH",
         "2024-01-04",
         id="som-march-mogadishu",
-        marks=miss("'people marched through the streets of Mogadishu' not coded"),
+        marks=miss("no recipient: pictures of the Ethiopian prime minister burnt by the marchers"),
     ),
     pytest.param(
         SOM,
@@ -208,7 +202,7 @@ EXPECTED = [
         "SOM",
         "2024-01-03",
         id="som-egypt-support",
-        marks=miss("recipient of 'support for Somalia's unity' coded EGY"),
+        marks=miss("'to express Cairo's support for Somalia's unity' folded into the phone call"),
     ),
     pytest.param(SOM, "IGO", "REQUEST", "ETH", None, id="som-league-au-urge"),
     pytest.param(
@@ -218,7 +212,7 @@ EXPECTED = [
         "SOM",
         None,
         id="som-turkey-offers-talks",
-        marks=miss("'offered to host talks' coded as CONSULT without Turkey"),
+        marks=miss("'offered to host talks' coded as CONSULT between the neighbours, without Turkey"),
     ),
     pytest.param(
         MLI,
@@ -227,7 +221,7 @@ EXPECTED = [
         "FRA",
         "2024-03-14",
         id="mli-expels-ambassador",
-        marks=miss("'ordered the French ambassador to leave' not coded"),
+        marks=miss("'ordered the French ambassador to leave the country' coded as REQUEST"),
     ),
     pytest.param(
         MLI,
@@ -236,7 +230,6 @@ EXPECTED = [
         "FRA",
         "2024-03-14",
         id="mli-accuses-paris",
-        marks=miss("'accusing Paris of meddling' not coded"),
     ),
     pytest.param(
         MLI,
@@ -245,7 +238,7 @@ EXPECTED = [
         "MLI",
         None,
         id="mli-france-suspends-aid",
-        marks=miss("'suspending its development aid to Mali' not coded"),
+        marks=miss("'suspending its development aid to Mali' coded as AID"),
     ),
     pytest.param(
         MLI, "IGO", "REQUEST", "MLI", None, id="mli-ecowas-demands", marks=miss("'the junta' not resolved to Mali")
@@ -257,7 +250,7 @@ EXPECTED = [
         "IGO",
         "2024-03-14",
         id="mli-pm-rejects",
-        marks=miss("'Interim Prime Minister ... rejected the demand' not coded"),
+        marks=miss("'Interim Prime Minister Abdoulaye Keita' resolved to France"),
     ),
     pytest.param(MLI, "IGO", "THREATEN", "MLI", None, id="mli-ecowas-threatens"),
     pytest.param(
@@ -267,7 +260,6 @@ EXPECTED = [
         "MLI",
         "2024-03-13",
         id="mli-opposition-leader-arrested",
-        marks=miss("'Security forces arrested the leader' not coded"),
     ),
     pytest.param(
         MLI,
@@ -276,11 +268,9 @@ EXPECTED = [
         None,
         "2024-03-14",
         id="mli-supporters-protest",
-        marks=miss("'protested outside the courthouse' coded as ACCUSE"),
+        marks=miss("'his supporters protested' coded as ACCUSE by an IGO"),
     ),
-    pytest.param(
-        MLI, "MLI", "ASSAULT", "MLI", "2024-03-14", id="mli-tear-gas", marks=miss("'police fired tear gas' not coded")
-    ),
+    pytest.param(MLI, "MLI", "ASSAULT", "MLI", "2024-03-14", id="mli-tear-gas"),
     pytest.param(
         MLI,
         "MLI",
@@ -288,7 +278,6 @@ EXPECTED = [
         None,
         "2024-03-15",
         id="mli-minister-resigns",
-        marks=miss("'Foreign Minister ... resigned' not coded"),
     ),
     pytest.param(
         MLI,
@@ -306,7 +295,6 @@ EXPECTED = [
         "MLI",
         "2024-03-12",
         id="mli-convoy-ambush",
-        marks=miss("'Jihadist fighters ambushed an army convoy' not coded"),
     ),
 ]
 
