@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import corpus_records, write_jsonl
+from batch_corpus import corpus_records, write_jsonl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

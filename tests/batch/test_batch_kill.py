@@ -15,8 +15,8 @@ from pathlib import Path
 import psutil
 import pyarrow.parquet as pq
 import pytest
+from batch_corpus import corpus_records, write_jsonl
 from batch_fake_coder import fake_coder
-from conftest import corpus_records, write_jsonl
 
 from detente.batch.output import read_events
 from detente.batch.runner import run_batch

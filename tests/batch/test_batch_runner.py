@@ -11,9 +11,9 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from batch_corpus import corpus_records, write_jsonl
 from batch_fake_coder import fake_code_articles, fake_coder
 from click.testing import CliRunner
-from conftest import corpus_records, write_jsonl
 
 import detente.cli.batch as batch_cli
 from detente.batch.output import dedup_id, read_events, source_of

@@ -6,8 +6,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from batch_corpus import corpus_records
 from batch_fake_coder import fake_code_articles, fake_coder
-from conftest import corpus_records
 
 from detente.batch.progress import Progress
 from detente.batch.workers import BATCH_SIZE, IN_FLIGHT_PER_WORKER, code_in_workers
