@@ -88,6 +88,7 @@ STATE_SECTORS = frozenset({"", "GOV"})
 MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
+PLACE_RECIPIENT_MODES = frozenset({("CONSULT", "visit"), ("ACCUSE", "investigate")})
 # Nouns whose "from" phrase names the actor ("condemnation from the United States").
 FROM_ACTOR = frozenset({"ACCUSE", "SUPPORT", "AID", "REQUEST", "THREATEN", "AGREE", "REJECT"})
 THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
@@ -260,12 +261,9 @@ class SentenceCoder:
             words.append(comp)
             if comp_pattern is not None:
                 notes.append(f"to-clause {comp.text!r} ({comp_pattern.type}) folded into {token.text!r}")
-            if (
-                pattern.complement == "threaten"
-                and comp_pattern is not None
-                and QUAD[comp_pattern.type] in CONFLICT_QUADS
-            ):
-                event, mode = "THREATEN", THREAT_MODE.get(comp_pattern.type, "")
+            conflict = comp_pattern.type if comp_pattern is not None else self._only_conflict(comp)
+            if pattern.complement == "threaten" and conflict and QUAD[conflict] in CONFLICT_QUADS:
+                event, mode = "THREATEN", THREAT_MODE.get(conflict, "")
                 notes.append("conflict in the to-clause: THREATEN")
         if event in ("REQUEST", "REJECT") and not mode:
             mode = self._asked_mode(comp_pattern, obj)
@@ -316,10 +314,19 @@ class SentenceCoder:
         if not recipients and event == "THREATEN":
             # "threatened to stop talks if the United States goes ahead": the condition names who is threatened.
             recipients = self._recipients(_condition_subjects(token, scope), actors)
-        if not recipients and (event in PLACE_RECIPIENT or (event == "CONSULT" and mode == "visit")):
-            # "lifted a curfew in Montenegro": the place of a material act is its recipient.
+        if not recipients and (event in PLACE_RECIPIENT or (event, mode) in PLACE_RECIPIENT_MODES):
+            # "lifted a curfew in Montenegro", "sent inspectors to a plant in central Iran": the place of
+            # the act is its recipient.
+            destinations = [
+                p
+                for s in scope
+                for prep in s.children
+                if prep.dep_ == "prep" and prep.lower_ in TO_FIRST
+                for p in _prep_objects(prep)
+            ]
             recipients = self._recipients(
-                [p for s in scope for p in _place_heads(s)] + [p for o in _objects(token) for p in _place_heads(o)],
+                [p for s in scope for p in _place_heads(s)]
+                + [p for o in [*_objects(token), *destinations] for p in _place_heads(o)],
                 actors,
             )
         negated, hypothetical, future = self._flags(token, scope)
@@ -395,6 +402,14 @@ class SentenceCoder:
         start = subject.idx if subject is not None else token.idx
         entity = Entity(text=text, code=code, sector="UAF", start=start, end=start + len(text))
         return [Found(entity, "no perpetrator named: unidentified armed forces (UAF) where it happened", inferred=True)]
+
+    def _only_conflict(self, verb: Token) -> str:
+        """The conflict type of a verb all of whose patterns are conflict, though none matched ("swore to fight")."""
+        patterns = next((self.lexicon.verbs[f] for f in _verb_forms(verb) if f in self.lexicon.verbs), [])
+        types = {p.type for p in patterns if p.type != NOT_AN_EVENT}
+        if types and all(QUAD[t] in CONFLICT_QUADS for t in types):
+            return "ASSAULT" if "ASSAULT" in types else sorted(types)[0]
+        return ""
 
     def _by_actor_kind(self, pattern: Pattern, actors: list[Found]) -> Pattern | None:
         """Among equally specific patterns of a lemma, PROTEST for non-state actors, another type for states."""
@@ -552,7 +567,9 @@ class SentenceCoder:
                                 found += self._phrase_entities(deeper, depth - 2, actor_codes)
         for child in head.children:
             if child.dep_ in ("acl", "relcl") and not found:
-                for grand in _recipient_heads(child):
+                # "the demonstration staged by students", "the plan to sell weapons to Taiwan"
+                agents = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                for grand in [*agents, *_recipient_heads(child)]:
                     found += self.actors.entities(grand)
         # A name inside the phrase beats a country guessed from context ("the visa regime with Russia").
         return found or inferred
@@ -866,6 +883,8 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject, False
     if token.dep_ == "conj":
         return _subject(head, depth + 1)
+    if token.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
+        return _subject(head, depth + 1)  # "Ghana is committed to ...": parsed as a predicate of "is"
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         for child in head.children:  # "a proposal from X to offer ..." -> X
             if child.dep_ == "poss":
