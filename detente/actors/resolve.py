@@ -69,6 +69,8 @@ class ArticleActors:
     mentioned: Counter = field(default_factory=Counter)  # country code -> mentions so far
     proper_nouns: list[int] = field(default_factory=list)  # token indices, for looking back at people
     speech_heads: dict[int, Token | None] = field(default_factory=dict)  # sentence start -> speech verb
+    _resolved: dict[tuple[int, int], list[Found]] = field(default_factory=dict)  # (token, events noted) -> found
+    _named: dict[int, list[Found]] = field(default_factory=dict)  # token -> entities named in its phrase
 
     def speech_head(self, sent: Span) -> Token | None:
         """The sentence's speech verb outside quotes, found once per sentence."""
@@ -225,6 +227,21 @@ class ArticleActors:
 
     def entities(self, head: Token) -> list[Found]:
         """Entities named by a phrase head and the heads coordinated with it."""
+        # Names in the phrase resolve the same every time; pronouns and context depend on the events
+        # noted so far, so those answers are kept per number of events noted.
+        found = self._named.get(head.i)
+        if found is None:
+            key = (head.i, len(self.recent))
+            if key not in self._resolved:
+                found = self._entities(head)
+                if found and not any(f.inferred or f.pronoun for f in found):
+                    self._named[head.i] = found
+                else:
+                    self._resolved[key] = found
+            found = self._named.get(head.i, self._resolved.get(key))
+        return [Found(f.entity, f.why, f.inferred, f.pronoun) for f in found]
+
+    def _entities(self, head: Token) -> list[Found]:
         found: list[Found] = []
         seen: set[tuple[str, str]] = set()
         for token in [head, *head.conjuncts]:
