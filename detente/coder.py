@@ -134,9 +134,17 @@ def load_pipeline() -> Language:
 
 
 def code_articles(
-    articles: Iterable[Article | dict], *, nlp: Language | None = None, batch_size: int = 16
+    articles: Iterable[Article | dict],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    include_negated: bool = False,
 ) -> Iterator[Event]:
-    """Code articles into PLOVER events, article by article, in sentence order."""
+    """Code articles into PLOVER events, article by article, in sentence order.
+
+    Events the text says did not happen ("did not attack") are left out, as PLOVER allows; with
+    include_negated they come too, flagged `negated`.
+    """
     nlp = nlp or load_pipeline()
 
     def docs() -> Iterator[Doc]:
@@ -148,12 +156,14 @@ def code_articles(
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield from events_of(doc)
+        for event in events_of(doc):
+            if include_negated or not event.negated:
+                yield event
 
 
-def code_article(article: Article | dict, *, nlp: Language | None = None) -> list[Event]:
+def code_article(article: Article | dict, *, nlp: Language | None = None, include_negated: bool = False) -> list[Event]:
     """Code one article: a batch of one."""
-    return list(code_articles([article], nlp=nlp))
+    return list(code_articles([article], nlp=nlp, include_negated=include_negated))
 
 
 def events_of(doc: Doc) -> list[Event]:

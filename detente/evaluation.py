@@ -312,7 +312,7 @@ def run_evaluation(gold_path: str | Path, *, nlp: Any = None, include_negated: b
 
     gold = read_gold(gold_path)
     predictions: dict[str, list[Event]] = {str(d["id"]): [] for d in gold}
-    for event in code_articles(gold_articles(gold), nlp=nlp):
+    for event in code_articles(gold_articles(gold), nlp=nlp, include_negated=include_negated):
         # A negated event says the event did not happen (PLOVER: may be excluded from the data).
         if include_negated or not event.negated:
             predictions.setdefault(event.doc_id, []).append(event)

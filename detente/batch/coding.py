@@ -24,11 +24,20 @@ Coder = Callable[[Sequence[Article]], CodedBatch]
 
 def detente_coder(articles: Sequence[Article]) -> CodedBatch:
     """Code with `detente.code_articles` on this process's cached pipeline, counting parsed sentences."""
+    return _code(articles, include_negated=False)
+
+
+def detente_coder_with_negated(articles: Sequence[Article]) -> CodedBatch:
+    """As detente_coder, keeping the events the text says did not happen (flagged `negated`)."""
+    return _code(articles, include_negated=True)
+
+
+def _code(articles: Sequence[Article], include_negated: bool) -> CodedBatch:
     from detente.coder import code_articles, load_pipeline  # late: it imports spaCy and the whole pipeline
 
     nlp = load_pipeline()  # cached per process: one load per worker
     counting = _SentenceCounting(nlp)
-    events = list(code_articles(list(articles), nlp=counting))
+    events = list(code_articles(list(articles), nlp=counting, include_negated=include_negated))
     return CodedBatch(events=events, sentences=counting.sentences)
 
 

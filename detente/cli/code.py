@@ -7,6 +7,7 @@ import sys
 import click
 
 from detente.articles import read_articles
+from detente.batch.coding import detente_coder, detente_coder_with_negated
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
 from detente.cli.options import RejectCounter, date_option
@@ -16,12 +17,30 @@ from detente.formats import FORMATS, EventWriter
 @click.command("code")
 @click.argument("paths", nargs=-1, required=True)
 @date_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table for people, jsonl or csv (docs/events.md).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table for people, jsonl or csv (docs/events.md).",
+)
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes.  [default: one per core]")
-def command(paths: tuple[str, ...], default_date, fmt: str, output: str | None, workers: int | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes.  [default: one per core]",
+)
+@click.option(
+    "--include-negated",
+    is_flag=True,
+    help="Also write events the text says did not happen, flagged negated (left out by default).",
+)
+def command(
+    paths: tuple[str, ...], default_date, fmt: str, output: str | None, workers: int | None, include_negated: bool
+) -> None:
     """Code articles: PATH is a .txt file, a directory of them, a .jsonl file, or - for stdin."""
     rejects = RejectCounter()
     counter = _ArticleCounter(read_articles(paths, default_date=default_date, on_reject=rejects))
@@ -34,7 +53,10 @@ def command(paths: tuple[str, ...], default_date, fmt: str, output: str | None, 
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         with Progress() as progress:
-            events = code_in_workers(counter, workers or default_workers(), progress=progress, on_failure=failed)
+            coder = detente_coder_with_negated if include_negated else detente_coder
+            events = code_in_workers(
+                counter, workers or default_workers(), progress=progress, on_failure=failed, coder=coder
+            )
             writer = EventWriter(stream, fmt)
             writer.write_all(events)
     finally:
@@ -43,8 +65,11 @@ def command(paths: tuple[str, ...], default_date, fmt: str, output: str | None, 
         else:
             stream.flush()
     coded = counter.count - counter.failed
-    click.echo(f"read {counter.count + rejects.count - counter.failed}, coded {coded}, rejected {rejects.count}, "
-               f"events {writer.count}", err=True)
+    click.echo(
+        f"read {counter.count + rejects.count - counter.failed}, coded {coded}, rejected {rejects.count}, "
+        f"events {writer.count}",
+        err=True,
+    )
     if rejects.count:
         sys.exit(1)
 
