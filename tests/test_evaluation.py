@@ -328,7 +328,7 @@ def test_empty_predictions_recall_nothing(docs: list[dict]) -> None:
 # --- the command --------------------------------------------------------------------------------
 
 
-def _fake_coder(articles, *, nlp=None):  # stands in for detente.code_articles: no spaCy needed
+def _fake_coder(articles, *, nlp=None, include_negated=False):  # stands in for detente.code_articles: no spaCy needed
     for article in articles:
         if article.id == "d1":
             assert str(article.date) == "2012-03-02"

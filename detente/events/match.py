@@ -484,6 +484,8 @@ class SentenceCoder:
             recipient_heads += [h for h in _recipient_heads(light) if h is not token]
         recipients = self._recipients(recipient_heads, actors)
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
+        if verb.lemma_ == "be" and token.dep_ in ("nsubj", "nsubjpass"):
+            verb = token  # "X's commitment was not in doubt": the copula's "not" is not about the event
         negated, hypothetical, future = self._flags(verb, [verb])
         notes = [f"pattern {pattern.source} noun {pattern.lemma!r} -> {pattern.type}"]
         event, mode = pattern.type, pattern.mode
