@@ -116,11 +116,13 @@ def dates_component(doc: Doc) -> Doc:
     return doc
 
 
-def _sentences(doc: Doc) -> Iterator[Span]:
-    """Sentences with words in them (boilerplate is blanked to spaces and leaves empty ones)."""
-    for sent in doc.sents:
-        if any(not t.is_space and not t.is_punct for t in sent):
-            yield sent
+def _sentences(doc: Doc) -> list[Span]:
+    """Sentences with words in them (boilerplate is blanked to spaces and leaves empty ones); found once a doc."""
+    if "detente_sentences" not in doc.user_data:
+        doc.user_data["detente_sentences"] = [
+            sent for sent in doc.sents if any(not t.is_space and not t.is_punct for t in sent)
+        ]
+    return doc.user_data["detente_sentences"]
 
 
 @lru_cache(maxsize=1)

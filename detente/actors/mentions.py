@@ -29,8 +29,8 @@ class Mention:
 def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
     """Longest-first gazetteer matches, left to right, without overlaps."""
     texts = [t.text for t in doc]  # one pass over the Doc: slicing spans per candidate is the slow part
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t.text) for t in doc]
+    starts = doc.to_array("IDX").tolist()
+    ends = [start + len(text) for start, text in zip(starts, texts, strict=True)]
     text = doc.text
     mentions: list[Mention] = []
     i = 0

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.gazetteer import Gazetteer, Name
@@ -35,6 +36,7 @@ EVENT_REFERENCES = frozenset(
     """decision move step deal agreement accord offer announcement proposal plan measure
     initiative gesture overture decree ruling verdict""".split()
 )
+PROPN_ID = spacy_symbols.PROPN
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
 PARTITIVES = frozenset(
@@ -86,7 +88,7 @@ class ArticleActors:
             for i in range(mention.start, mention.end):
                 actors.by_token[i] = mention
         actors.inside_quote = quote_flags(doc)
-        actors.proper_nouns = [t.i for t in doc if t.pos_ == "PROPN"]
+        actors.proper_nouns = [i for i, pos in enumerate(doc.to_array("POS")) if pos == PROPN_ID]
         actors._learn_titled_people()
         return actors
 

@@ -25,10 +25,11 @@ EXCLUDED = ("ner", "senter")
 )
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: wire copy puts one paragraph a line, and headlines have no period."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+    previous_breaks = False
+    for token in doc:
+        if previous_breaks:
             token.is_sent_start = True
+        previous_breaks = "\n" in token.text or "\n" in token.whitespace_
     return doc
 
 
