@@ -89,6 +89,18 @@ MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 PLACE_RECIPIENT_MODES = frozenset({("CONSULT", "visit"), ("ACCUSE", "investigate")})
+# Place nouns that refer back to the last region or country named ("stationed in the region").
+PLACE_ANAPHORS = frozenset({"region", "territory", "territories", "area", "country", "province", "enclave"})
+# "X is impossible/unacceptable/out of the question", said of a proposed act, is a refusal (REJECT).
+REFUSAL_PREDICATES = ("impossible", "unacceptable", "unthinkable", "out of the question", "inconceivable")
+REFUSAL_RULE = Pattern(
+    "REJECT",
+    "",
+    "be",
+    "verb",
+    source="rule:impossible",
+    example="Restoring relations is impossible, the minister said.",
+)
 # Nouns whose "from" phrase names the actor ("condemnation from the United States").
 FROM_ACTOR = frozenset({"ACCUSE", "SUPPORT", "AID", "REQUEST", "THREATEN", "AGREE", "REJECT"})
 THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
@@ -146,6 +158,7 @@ class SentenceCoder:
                 if found:
                     matched.append((token, *found))
         matched += self._reported_demands(tokens, {m[0].i for m in matched})
+        matched += self._refusal_predicates(tokens)
         matched.sort(key=lambda m: (_depth(m[0]), m[0].i))
         candidates: list[Candidate] = []
         for token, pattern, obj, comp in matched:
@@ -186,6 +199,78 @@ class SentenceCoder:
             if clause is not None and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children):
                 found.append((token, DEMAND_RULE, None, None))
         return found
+
+    def _place_named_before(self, places: list[Token], actors: list[Found]) -> list[Found]:
+        """ "stationed in the region": the region, territory or country named last before it."""
+        actor_codes = {a.entity.code for a in actors}
+        for place in places:
+            if place.lemma_.lower() not in PLACE_ANAPHORS or not any(c.lower_ == "the" for c in place.children):
+                continue
+            for mention in reversed(self.actors.mentions):
+                if (
+                    mention.start < place.i
+                    and mention.name.kind in ("region", "country")
+                    and mention.name.code
+                    and mention.name.code not in actor_codes
+                ):
+                    entity = Entity(
+                        text=place.text,
+                        code=mention.name.code,
+                        sector=mention.name.sector,
+                        start=place.idx,
+                        end=place.idx + len(place.text),
+                    )
+                    return [Found(entity, f"'the {place.text}': {mention.text!r}, named last before it", inferred=True)]
+        return []
+
+    def _refusal_predicates(self, tokens: list[Token]) -> list[tuple[Token, Pattern, None, Token]]:
+        """ "Restoring relations is impossible", "removing sanctions is out of the question": a refusal by
+        whoever says it, of what the subject clause names."""
+        found = []
+        for token in tokens:
+            if token.lemma_ != "be":
+                continue
+            predicate = " ".join(
+                c.lower_ + ("" if c.lower_ != "out" else " of the question" * _of_the_question(c))
+                for c in token.children
+                if c.dep_ in ("acomp", "attr", "prep")
+            )
+            subject = next((c for c in token.children if c.dep_ == "csubj" and c.pos_ == "VERB"), None)
+            if subject is not None and any(p in predicate.split(" ") or p in predicate for p in REFUSAL_PREDICATES):
+                found.append((token, REFUSAL_RULE, None, subject))
+        return found
+
+    def _refusal(self, token: Token, subject: Token, consumed: set[int]) -> Candidate | None:
+        speakers = self.actors.speaker_of(token)
+        if not speakers:
+            reporter = self.actors._reporting_subject(token)
+            speakers = [f.entity for f in self.actors.entities(reporter)] if reporter is not None else []
+        chain = _xcomp_chain(subject)
+        consumed.update(t.i for t in chain)
+        consumed.add(token.i)
+        if not speakers:
+            self.misses.append(Miss(token, "refusal with no speaker to attribute it to", [REFUSAL_RULE]))
+            return None
+        actors = [Found(e, "the speaker of the refusal") for e in speakers]
+        inner = self.match_verb(subject)
+        mode = ASK_MODE.get(inner[0].type, "") if inner else ""
+        heads = [h for t in chain for h in _recipient_heads(t)] + _condition_subjects(token, chain)
+        recipients = self._recipients(heads, actors)
+        if not recipients:
+            recipients = self._recipients(_condition_subjects(token.head, [token]), actors)
+        words = [subject, *[c for c in token.children if c.dep_ in ("acomp", "attr")]]
+        notes = [f"{REFUSAL_RULE.source}: '{subject.text} ... {words[-1].text}' said by the speaker is REJECT"]
+        return Candidate(
+            REFUSAL_RULE,
+            token,
+            "REJECT",
+            mode,
+            actors,
+            recipients,
+            sorted(words, key=lambda t: t.i),
+            _phrase(subject),
+            notes=notes,
+        )
 
     def _note_speaker(self, sent: Span) -> None:
         """Who speaks in a sentence counts as a recent actor: "The ministry said ... It added ..."."""
@@ -231,6 +316,8 @@ class SentenceCoder:
     def _verb_event(
         self, token: Token, pattern: Pattern, obj: Token | None, comp: Token | None, consumed: set[int]
     ) -> Candidate | None:
+        if pattern is REFUSAL_RULE and comp is not None:
+            return self._refusal(token, comp, consumed)
         if pattern.type == NOT_AN_EVENT:
             # "struck a conciliatory tone": this use of the verb is no event, nor is its object
             consumed.update([token.i, *([obj.i] if obj is not None else [])])
@@ -324,11 +411,10 @@ class SentenceCoder:
                 if prep.dep_ == "prep" and prep.lower_ in TO_FIRST
                 for p in _prep_objects(prep)
             ]
-            recipients = self._recipients(
-                [p for s in scope for p in _place_heads(s)]
-                + [p for o in [*_objects(token), *destinations] for p in _place_heads(o)],
-                actors,
-            )
+            places = [p for s in scope for p in _place_heads(s)] + [
+                p for o in [*_objects(token), *destinations] for p in _place_heads(o)
+            ]
+            recipients = self._recipients(places, actors) or self._place_named_before(places, actors)
         negated, hypothetical, future = self._flags(token, scope)
         if event == "THREATEN" and not mode and comp_pattern is not None:
             mode = THREAT_MODE.get(comp_pattern.type, "")
@@ -825,6 +911,10 @@ def _condition(token: Token) -> str:
                 if mark.dep_ == "mark" and mark.lower_ in ("if", "unless"):
                     return mark.lower_
     return ""
+
+
+def _of_the_question(token: Token) -> bool:
+    return any(c.lower_ == "of" and any(g.lower_ == "question" for g in c.subtree) for c in token.children)
 
 
 def _condition_subjects(token: Token, scope: list[Token]) -> list[Token]:

@@ -145,11 +145,32 @@ def test_reported_demand_with_must(code):
 
 
 def test_contexts_come_from_the_sentence_and_the_article(code):
-    text = ("India and China held talks on their disputed border on Monday.\n"
-            "The border dispute flared after troops clashed on the border in June.\n"
-            "Beijing praised New Delhi for its restraint.")
+    text = (
+        "India and China held talks on their disputed border on Monday.\n"
+        "The border dispute flared after troops clashed on the border in June.\n"
+        "Beijing praised New Delhi for its restraint."
+    )
     events = code(text)
     talks = one(events, "CONSULT")
     assert "diplomatic" in talks.context  # from the pattern and the sentence
     praise = one(events, "SUPPORT")
     assert "territory" in praise.context  # the article is about a border: three cue words
+
+
+def test_saying_an_act_is_impossible_is_a_refusal(code):
+    text = (
+        "Greek Foreign Minister Eleni Markou spoke to reporters on Monday.\n"
+        '"As long as Ankara occupies the north, lifting the veto is impossible," Markou said.'
+    )
+    reject = one(code(text), "REJECT")
+    assert (reject.actor[0].code, reject.actor[0].sector) == ("GRC", "GOV")
+    assert reject.trigger.startswith("lifting")
+
+
+def test_the_region_is_the_region_named_last(code):
+    text = (
+        "Armenian troops withdrew from parts of Nagorno-Karabakh in 2020.\n"
+        "Russian peacekeepers have been stationed in the region since then."
+    )
+    mobilize = one(code(text), "MOBILIZE")
+    assert mobilize.actor[0].code == "RUS" and mobilize.recipient[0].code == "AZE"
