@@ -19,7 +19,7 @@ from detente.articles import clean_text
 from detente.dates import DateResolver, ResolvedDate
 from detente.events.lexicon import load_lexicon
 from detente.events.match import Candidate, Miss, SentenceCoder
-from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
+from detente.model import QUAD, Article, Event, intensity_of, make_event_id
 from detente.places import event_location
 from detente.sentences import load_parser
 
@@ -82,7 +82,7 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         coder = SentenceCoder(self.lexicon, doc._.actors)
         coded: list[Coded] = []
-        for index, sent in enumerate(_sentences(doc)):
+        for index, sent in enumerate(sentences_of(doc)):
             coded += [Coded(index, sent, c) for c in coder.code(sent)]
         for context in coder.article_contexts():
             for item in coded:
@@ -109,14 +109,14 @@ def dates_component(doc: Doc) -> Doc:
     by_sentence: dict[int, list[Coded]] = {}
     for item in doc._.candidates or []:
         by_sentence.setdefault(item.sentence.start, []).append(item)
-    for sent in _sentences(doc):
+    for sent in sentences_of(doc):
         resolver.read(sent)
         for item in by_sentence.get(sent.start, []):
             item.date = resolver.resolve(sent, item.candidate.trigger)
     return doc
 
 
-def _sentences(doc: Doc) -> list[Span]:
+def sentences_of(doc: Doc) -> list[Span]:
     """Sentences with words in them (boilerplate is blanked to spaces and leaves empty ones); found once a doc."""
     if "detente_sentences" not in doc.user_data:
         doc.user_data["detente_sentences"] = [
@@ -189,8 +189,8 @@ def _event(article: Article, item: Coded) -> Event:
         event=c.event,
         mode=c.mode,
         context=c.context,
-        actor=[_clean(f.entity) for f in c.actors],
-        recipient=[_clean(f.entity) for f in c.recipients],
+        actor=[f.entity for f in c.actors],
+        recipient=[f.entity for f in c.recipients],
         date=date.value if date else None,
         date_precision=date.precision if date else "none",
         historical=bool(date and date.historical),
@@ -209,10 +209,6 @@ def _event(article: Article, item: Coded) -> Event:
         pattern=c.pattern.source,
         url=article.url,
     )
-
-
-def _clean(entity: Entity) -> Entity:
-    return entity
 
 
 def explain_doc(doc: Doc) -> tuple[list[Coded], list[Miss]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from detente.articles import clean_text
-from detente.coder import _sentences, events_of, explain_doc, load_pipeline
+from detente.coder import events_of, explain_doc, load_pipeline, sentences_of
 from detente.model import Article
 
 
@@ -19,7 +19,7 @@ def explain(text: str, date: dt.date | None = None) -> dict:
     coded, misses = explain_doc(doc)
     actors = doc._.actors
     report: dict = {"sentences": []}
-    for index, sent in enumerate(_sentences(doc)):
+    for index, sent in enumerate(sentences_of(doc)):
         tokens = [
             {
                 "i": t.i,

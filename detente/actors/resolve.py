@@ -505,7 +505,7 @@ class ArticleActors:
                 entity = speaker[0]
                 return Found(self._pronoun_entity(token, entity), f"{token.text!r} inside a quote: the speaker")
             return None
-        reporter = self._reporting_subject(token)
+        reporter = self.reporting_subject(token)
         if reporter is not None:
             found = self.entities(reporter)
             person = bool(found) and (found[0].why.startswith("person") or "person" in found[0].why)
@@ -563,7 +563,7 @@ class ArticleActors:
             )
         return None
 
-    def _reporting_subject(self, token: Token) -> Token | None:
+    def reporting_subject(self, token: Token) -> Token | None:
         """For a pronoun in reported speech ("X said it/she ..."), the subject X of the speech verb."""
         for ancestor in token.ancestors:
             if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":

@@ -243,7 +243,7 @@ class SentenceCoder:
     def _refusal(self, token: Token, subject: Token, consumed: set[int]) -> Candidate | None:
         speakers = self.actors.speaker_of(token)
         if not speakers:
-            reporter = self.actors._reporting_subject(token)
+            reporter = self.actors.reporting_subject(token)
             speakers = [f.entity for f in self.actors.entities(reporter)] if reporter is not None else []
         chain = _xcomp_chain(subject)
         consumed.update(t.i for t in chain)
