@@ -399,27 +399,15 @@ class ArticleActors:
         sector = self._head_sector(token)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "another") for c in token.children)
         if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and not indefinite:
-            code = self._clause_place(token)
-            if code:
-                return Found(
-                    self._entity(token, code, sector),
-                    f"sector noun {token.text!r}; country of the place in its clause",
-                    inferred=True,
-                )
-            code = self._latest_country(token.i)
-            if code:
-                return Found(
-                    self._entity(token, code, sector),
-                    f"sector noun {token.text!r}; country of the latest actor",
-                    inferred=True,
-                )
-            code = self._sentence_country(token)
-            if code:
-                return Found(
-                    self._entity(token, code, sector),
-                    f"sector noun {token.text!r}; country named in the sentence",
-                    inferred=True,
-                )
+            for find, where in (
+                (self._clause_place, "the place in its clause"),
+                (lambda t: self._latest_country(t.i), "the latest actor"),
+                (self._sentence_country, "named in the sentence"),
+            ):
+                code = find(token)
+                if code:
+                    why = f"sector noun {token.text!r}; country of {where}"
+                    return Found(self._entity(token, code, sector), why, inferred=True)
         return None
 
     def _modifiers(self, token: Token) -> list[Token]:

@@ -14,16 +14,37 @@ from detente.batch.runner import DEFAULT_CHUNK_SIZE, ENGINES, count_rows, run_ba
 @click.command(name="batch")
 @click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, path_type=Path))
 @click.argument("output_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-              help="local: worker processes on this machine; spark: PySpark (pip install 'detente[spark]').")
-@click.option("--master", default=None, metavar="URL",
-              help="Spark master (local[4], spark://host:7077, yarn); default: spark-submit's, else local[*].")
-@click.option("--workers", type=int, default=None, metavar="N",
-              help="Worker processes for --engine local.  [default: one per core]")
-@click.option("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, show_default=True, metavar="N",
-              help="Input rows per chunk: the unit that is written atomically and skipped on resume.")
-def command(input_path: Path, output_dir: Path, engine: str, master: str | None, workers: int | None,
-            chunk_size: int) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; spark: PySpark (pip install 'detente[spark]').",
+)
+@click.option(
+    "--master",
+    default=None,
+    metavar="URL",
+    help="Spark master (local[4], spark://host:7077, yarn); default: spark-submit's, else local[*].",
+)
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    metavar="N",
+    help="Worker processes for --engine local.  [default: one per core]",
+)
+@click.option(
+    "--chunk-size",
+    type=int,
+    default=DEFAULT_CHUNK_SIZE,
+    show_default=True,
+    metavar="N",
+    help="Input rows per chunk: the unit that is written atomically and skipped on resume.",
+)
+def command(
+    input_path: Path, output_dir: Path, engine: str, master: str | None, workers: int | None, chunk_size: int
+) -> None:
     """Code every article of INPUT (JSONL, CSV or Parquet, or a directory of them) into OUTPUT_DIR.
 
     Run it again with the same arguments after a crash or kill: coded chunks are kept, the rest is coded.
@@ -33,14 +54,28 @@ def command(input_path: Path, output_dir: Path, engine: str, master: str | None,
     if progress.enabled:
         progress.total = count_rows(input_path, exclude=output_dir)
     with progress:
-        summary = run_batch(input_path, output_dir, engine=engine, master=master, workers=workers,
-                            chunk_size=chunk_size, progress=progress)
-    click.echo(f"coded {summary.articles:,} articles ({summary.sentences:,} sentences) into "
-               f"{summary.events:,} events, {summary.dedup_events:,} distinct")
+        summary = run_batch(
+            input_path,
+            output_dir,
+            engine=engine,
+            master=master,
+            workers=workers,
+            chunk_size=chunk_size,
+            progress=progress,
+        )
+    click.echo(
+        f"coded {summary.articles:,} articles ({summary.sentences:,} sentences) into "
+        f"{summary.events:,} events, {summary.dedup_events:,} distinct"
+    )
     click.echo(f"chunks: {summary.chunks_coded} coded now, {summary.chunks_resumed} from an earlier run")
-    click.echo(f"output: {summary.output_dir}/events/year=*/month=*/, "
-               f"{summary.output_dir}/events_dedup.parquet, {summary.output_dir}/manifest.json")
+    click.echo(
+        f"output: {summary.output_dir}/events/year=*/month=*/, "
+        f"{summary.output_dir}/events_dedup.parquet, {summary.output_dir}/manifest.json"
+    )
     if summary.problems:
-        click.echo(f"skipped: {summary.rejected:,} bad input rows, {summary.failed:,} articles that failed "
-                   "to code (reasons in manifest.json)", err=True)
+        click.echo(
+            f"skipped: {summary.rejected:,} bad input rows, {summary.failed:,} articles that failed "
+            "to code (reasons in manifest.json)",
+            err=True,
+        )
         sys.exit(1)

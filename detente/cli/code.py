@@ -10,7 +10,7 @@ from detente.articles import read_articles
 from detente.batch.coding import detente_coder, detente_coder_with_negated
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
-from detente.cli.options import RejectCounter, date_option
+from detente.cli.options import RejectCounter, date_option, workers_option
 from detente.formats import FORMATS, EventWriter
 
 
@@ -26,13 +26,7 @@ from detente.formats import FORMATS, EventWriter
     help="table for people, jsonl or csv (docs/events.md).",
 )
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Worker processes.  [default: one per core]",
-)
+@workers_option
 @click.option(
     "--include-negated",
     is_flag=True,

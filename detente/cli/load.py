@@ -9,7 +9,7 @@ import click
 from detente.articles import Reject, read_articles
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
-from detente.cli.options import parse_date
+from detente.cli.options import parse_date, workers_option
 from detente.store import open_store
 
 
@@ -37,13 +37,7 @@ class CodingFailed(Exception):
     callback=parse_date,
     help="Publication date of inputs that carry none (.txt files, JSONL lines without date).",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Worker processes that code.  [default: one per core]",
-)
+@workers_option
 def command(paths: tuple[str, ...], db: str | None, default_date: str | None, workers: int | None) -> None:
     """Code the articles at PATHs (.txt, directory, .jsonl or -) and store articles and events.
 

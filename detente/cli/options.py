@@ -28,6 +28,15 @@ date_option = click.option(
 )
 
 
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes that code.  [default: one per core]",
+)
+
+
 class RejectCounter:
     """Prints one line per rejected input (file, line, reason) and counts them."""
 

@@ -15,12 +15,8 @@ TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "intensity", "tr
 @click.option(
     "--db", "db", metavar="FILE", default=None, help="Event store (default: $DETENTE_DB or ./detente.duckdb)."
 )
-@click.option(
-    "--actor", "actor", metavar="CODE", default=None, help="Only events with this actor code (e.g. RUS)."
-)
-@click.option(
-    "--recipient", "recipient", metavar="CODE", default=None, help="Only events with this recipient code."
-)
+@click.option("--actor", "actor", metavar="CODE", default=None, help="Only events with this actor code (e.g. RUS).")
+@click.option("--recipient", "recipient", metavar="CODE", default=None, help="Only events with this recipient code.")
 @click.option(
     "--type",
     "type_",
@@ -29,9 +25,7 @@ TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "intensity", "tr
     default=None,
     help="Only events of this PLOVER type (e.g. AGREE).",
 )
-@click.option(
-    "--since", "since", metavar="DATE", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
-)
+@click.option("--since", "since", metavar="DATE", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", "until", metavar="DATE", default=None, help="Up to the end of this date's period.")
 @click.option("--limit", "limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
 @click.option(

@@ -24,9 +24,7 @@ from detente.store import open_store
     default=None,
     help="Token for POST /articles (default: $DETENTE_API_TOKEN); needed unless --read-only.",
 )
-@click.option(
-    "--read-only", "read_only", is_flag=True, help="Serve without writing: POST /articles answers 403."
-)
+@click.option("--read-only", "read_only", is_flag=True, help="Serve without writing: POST /articles answers 403.")
 @click.option(
     "--max-body-bytes",
     "max_body_bytes",
@@ -35,9 +33,7 @@ from detente.store import open_store
     show_default=True,
     help="Larger request bodies get 413.",
 )
-def command(
-    db: str | None, host: str, port: int, token: str | None, read_only: bool, max_body_bytes: int
-) -> None:
+def command(db: str | None, host: str, port: int, token: str | None, read_only: bool, max_body_bytes: int) -> None:
     """Serve the API (/events, /relations/A/B, ..., /docs) and the dashboard at / (docs/api.md)."""
     import uvicorn  # only this command needs the server
 

@@ -39,9 +39,7 @@ def command(query: str, db: str | None, fmt: str) -> None:
         writer.writerows(rows)
     else:
         for row in rows:
-            click.echo(
-                json.dumps(dict(zip(columns, row, strict=True)), default=_json_value, ensure_ascii=False)
-            )
+            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=_json_value, ensure_ascii=False))
 
 
 def _json_value(value: object) -> object:
