@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from detente.actors.gazetteer import load_gazetteer
 from detente.actors.resolve import ArticleActors
@@ -22,6 +22,7 @@ from detente.events.match import Candidate, Miss, SentenceCoder
 from detente.model import QUAD, Article, Event, intensity_of, make_event_id
 from detente.places import event_location
 from detente.sentences import load_parser
+from detente.sentences.words import TEXT_KEY, Words, parsed, release
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class Coded:
     """A candidate event with the sentence it came from and its resolved date."""
 
     sentence_index: int
-    sentence: Span
+    sentence: Words
     candidate: Candidate
     date: ResolvedDate | None = None
 
@@ -116,11 +117,11 @@ def dates_component(doc: Doc) -> Doc:
     return doc
 
 
-def sentences_of(doc: Doc) -> list[Span]:
+def sentences_of(doc: Doc) -> list[Words]:
     """Sentences with words in them (boilerplate is blanked to spaces and leaves empty ones); found once a doc."""
     if "detente_sentences" not in doc.user_data:
         doc.user_data["detente_sentences"] = [
-            sent for sent in doc.sents if any(not t.is_space and not t.is_punct for t in sent)
+            sent for sent in parsed(doc).sents if any(not t.is_space and not t.is_punct for t in sent)
         ]
     return doc.user_data["detente_sentences"]
 
@@ -139,7 +140,7 @@ def code_articles(
     articles: Iterable[Article | dict],
     *,
     nlp: Language | None = None,
-    batch_size: int = 16,
+    batch_size: int = 32,
     include_negated: bool = False,
 ) -> Iterator[Event]:
     """Code articles into PLOVER events, article by article, in sentence order.
@@ -153,12 +154,16 @@ def code_articles(
         for article in articles:
             if not isinstance(article, Article):
                 article = Article.model_validate(article)
-            doc = nlp.make_doc(clean_text(article.text))
+            text = clean_text(article.text)
+            doc = nlp.make_doc(text)
+            doc.user_data[TEXT_KEY] = text  # doc.text would join every token again
             doc._.article = article
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        for event in events_of(doc):
+        events = events_of(doc)
+        release(doc)
+        for event in events:
             if include_negated or not event.negated:
                 yield event
 

@@ -71,7 +71,8 @@ class Gazetteer:
         return []
 
     def sector_of(self, words: tuple[str, ...]) -> str:
-        return self.sectors.get(tuple(w.lower() for w in words), "")
+        """The sector a phrase of lowercase words names ("foreign", "ministry"), or ""."""
+        return self.sectors.get(words, "")
 
 
 _WORD_BREAK = re.compile(r"[\s\-/]+|(?<=\w)(?=[.,()'])|(?<=[.,()'])(?=\w)")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
-
 from detente.actors.gazetteer import Gazetteer, Name
+from detente.sentences.words import ParsedDoc as Doc
+from detente.sentences.words import Word as Token
+from detente.sentences.words import Words as Span
 
 QUOTE_OPEN = {'"', "“", "«", "``"}
 QUOTE_CLOSE = {'"', "”", "»", "''"}
@@ -28,8 +29,8 @@ class Mention:
 
 def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
     """Longest-first gazetteer matches, left to right, without overlaps."""
-    texts = [t.text for t in doc]  # one pass over the Doc: slicing spans per candidate is the slow part
-    starts = doc.to_array("IDX").tolist()
+    texts = [t.text for t in doc]  # one pass over the words: slicing spans per candidate is the slow part
+    starts = [t.idx for t in doc]
     ends = [start + len(text) for start, text in zip(starts, texts, strict=True)]
     text = doc.text
     mentions: list[Mention] = []

@@ -15,17 +15,21 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy import symbols as spacy_symbols
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc as SpacyDoc
 
 from detente.actors.gazetteer import Gazetteer, Name
 from detente.actors.mentions import SPEECH_VERBS, Mention, find_mentions, quote_flags, speech_head
 from detente.model import Entity
+from detente.sentences.words import ParsedDoc as Doc
+from detente.sentences.words import Word as Token
+from detente.sentences.words import Words as Span
+from detente.sentences.words import parsed
 
 THIRD_SINGULAR_NEUTER = {"it", "its", "itself"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
+PRONOUNS = PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government", "state", "capital", "party"}
 PAIR_DETERMINERS = {"both", "two"}
@@ -36,7 +40,6 @@ EVENT_REFERENCES = frozenset(
     """decision move step deal agreement accord offer announcement proposal plan measure
     initiative gesture overture decree ruling verdict""".split()
 )
-PROPN_ID = spacy_symbols.PROPN
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
 PARTITIVES = frozenset(
@@ -73,6 +76,8 @@ class ArticleActors:
     speech_heads: dict[int, Token | None] = field(default_factory=dict)  # sentence start -> speech verb
     _resolved: dict[tuple[int, int], list[Found]] = field(default_factory=dict)  # (token, events noted) -> found
     _named: dict[int, list[Found]] = field(default_factory=dict)  # token -> entities named in its phrase
+    _pairs: dict[int, list[str]] = field(default_factory=dict)  # mentions seen -> main pair
+    _mention_starts: list[int] = field(default_factory=list)
 
     def speech_head(self, sent: Span) -> Token | None:
         """The sentence's speech verb outside quotes, found once per sentence."""
@@ -81,14 +86,15 @@ class ArticleActors:
         return self.speech_heads[sent.start]
 
     @classmethod
-    def for_doc(cls, doc: Doc, gaz: Gazetteer, when: str = "") -> ArticleActors:
+    def for_doc(cls, doc: SpacyDoc | Doc, gaz: Gazetteer, when: str = "") -> ArticleActors:
+        doc = parsed(doc)
         actors = cls(doc, gaz, when)
         actors.mentions = find_mentions(doc, gaz, when)
         for mention in actors.mentions:
             for i in range(mention.start, mention.end):
                 actors.by_token[i] = mention
         actors.inside_quote = quote_flags(doc)
-        actors.proper_nouns = [i for i, pos in enumerate(doc.to_array("POS")) if pos == PROPN_ID]
+        actors.proper_nouns = [t.i for t in doc if t.pos_ == "PROPN"]
         actors._learn_titled_people()
         return actors
 
@@ -215,11 +221,13 @@ class ArticleActors:
 
     def main_pair(self, before: int) -> list[str]:
         """The two countries the article is about so far: the most mentioned states."""
-        counts: Counter = Counter()
-        for mention in self.mentions:
-            if mention.start < before and _is_state(mention.name.code):
-                counts[mention.name.code] += 1
-        return [code for code, _ in counts.most_common(2)]
+        if len(self._mention_starts) != len(self.mentions):
+            self._mention_starts = [m.start for m in self.mentions]  # in text order
+        seen = bisect_left(self._mention_starts, before)
+        if seen not in self._pairs:
+            counts: Counter = Counter(m.name.code for m in self.mentions[:seen] if _is_state(m.name.code))
+            self._pairs[seen] = [code for code, _ in counts.most_common(2)]
+        return list(self._pairs[seen])
 
     def note_event_actors(self, token: Token, actors: list[Entity]) -> None:
         """Remember an event's actors: bare sector nouns and pronouns later resolve to them."""
@@ -363,7 +371,7 @@ class ArticleActors:
                 return self._resolve_head(inner, allow_context)
         mention = self.by_token.get(token.i)
         if mention is None and (
-            token.pos_ == "PRON" or lower in PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON
+            token.pos_ == "PRON" or lower in PRONOUNS
         ):
             return self._pronoun(token) if allow_context else None
         if mention and not mention.name.code:

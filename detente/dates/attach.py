@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from detente.sentences.words import Word as Token
+from detente.sentences.words import Words as Span
 
 # Dependencies that open a clause of their own; a date inside one does not date the clause above it.
 SUBORDINATE = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "pcomp"})

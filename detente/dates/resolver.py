@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Span, Token
-
 from detente.dates import attach
 from detente.dates.calendar import Period, day, is_future, is_historical, week_of
 from detente.dates.mentions import Mention, find_mentions
 from detente.dates.values import NOTHING, Context, Value, evaluate, offset_from
+from detente.sentences.words import Word as Token
+from detente.sentences.words import Words as Span
 
 log = logging.getLogger(__name__)
 

@@ -66,12 +66,20 @@ class Lexicon:
     transparent: dict[str, str] = field(default_factory=dict)  # lemma -> auxiliary flag
     light_verbs: set[str] = field(default_factory=set)  # verbs that take an event noun ("staged a protest")
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context -> cue words
+    _noun_heads: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, pattern: Pattern, first: bool = False) -> None:
+        self._noun_heads = None
         table = self.verbs if pattern.pos == "verb" else self.nouns
         entries = table.setdefault(pattern.lemma, [])
         entries.insert(0, pattern) if first else entries.append(pattern)
         entries.sort(key=lambda p: -p.specificity)  # stable: user patterns stay ahead at equal specificity
+
+    def noun_heads(self) -> frozenset[str]:
+        """The last word of every noun pattern ("strike" of "hunger strike"): a quick first test for a noun."""
+        if self._noun_heads is None:
+            self._noun_heads = frozenset(key.split()[-1] for key in self.nouns)
+        return self._noun_heads
 
     def patterns(self) -> Iterator[Pattern]:
         for table in (self.verbs, self.nouns):

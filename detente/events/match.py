@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
-
 from detente.actors.mentions import SPEECH_VERBS
 from detente.actors.resolve import ArticleActors, Found
 from detente.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from detente.model import QUAD, Entity
+from detente.sentences.words import Word as Token
+from detente.sentences.words import Words as Span
 
 _TIME_WORD = re.compile(
     r"(?i)^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|"
@@ -143,7 +143,7 @@ class SentenceCoder:
         self.actors = actors
         self.misses: list[Miss] = []
         self._context_res = context_patterns(lexicon)
-        self._noun_heads = {key.split()[-1] for key in lexicon.nouns}  # "strike" of "hunger strike" too
+        self._noun_heads = lexicon.noun_heads()
         self.article_counts: dict[str, int] = {}  # context -> cue words in the sentences coded so far
 
     # ---- sentence ---------------------------------------------------------------------------
@@ -711,6 +711,7 @@ class SentenceCoder:
 
 
 _CONTEXT_PATTERNS: dict[int, ContextCues] = {}
+MEMO_WORDS = 200_000  # distinct words whose context cues are remembered (a few tens of MB at most)
 
 
 class ContextCues:
@@ -731,16 +732,15 @@ class ContextCues:
                     self.multi.setdefault(words[0], []).append((words[1:], name))
         sizes = [len(cue) for cue in self.single] or [1]
         self.lengths = (min(sizes), max(sizes))
+        self._memo: dict[str, tuple[str, ...]] = {}
 
     def counts(self, text: str) -> dict[str, int]:
         """How often each context is cued in a text."""
         found: dict[str, int] = {}
-        words = [w.lower() for w in self._WORDS.findall(text)]
-        shortest, longest = self.lengths
+        words = self._WORDS.findall(text.lower())
         for i, word in enumerate(words):
-            for k in range(shortest, min(len(word), longest) + 1):
-                for name in self.single.get(word[:k], ()):
-                    found[name] = found.get(name, 0) + 1
+            for name in self._single_cues(word):
+                found[name] = found.get(name, 0) + 1
             for rest, name in self.multi.get(word, ()):
                 following = words[i + 1 : i + 1 + len(rest)]
                 if len(following) == len(rest) and all(
@@ -749,6 +749,19 @@ class ContextCues:
                 ):
                     found[name] = found.get(name, 0) + 1
         return found
+
+
+    def _single_cues(self, word: str) -> tuple[str, ...]:
+        """The contexts whose one-word cues begin the word; words recur, so answers are kept (up to a bound)."""
+        hits = self._memo.get(word)
+        if hits is None:
+            shortest, longest = self.lengths
+            hits = tuple(
+                name for k in range(shortest, min(len(word), longest) + 1) for name in self.single.get(word[:k], ())
+            )
+            if len(self._memo) < MEMO_WORDS:
+                self._memo[word] = hits
+        return hits
 
 
 def context_patterns(lexicon: Lexicon) -> ContextCues:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from detente.actors.resolve import ArticleActors
+from detente.sentences.words import Word as Token
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 PLACE_KINDS = frozenset({"capital", "country", "region", "place"})
