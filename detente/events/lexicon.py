@@ -66,6 +66,8 @@ class Lexicon:
     transparent: dict[str, str] = field(default_factory=dict)  # lemma -> auxiliary flag
     light_verbs: set[str] = field(default_factory=set)  # verbs that take an event noun ("staged a protest")
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context -> cue words
+    # event type -> (mode, cue words) in the order tried: the weapon or method words that give a mode
+    mode_cues: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
     _noun_heads: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, pattern: Pattern, first: bool = False) -> None:
@@ -195,12 +197,29 @@ def _load_contexts(lexicon: Lexicon, path: Path, first: bool) -> None:
         lexicon.contexts[row["context"]] = tuple(dict.fromkeys(lexicon.contexts.get(row["context"], ()) + cues))
 
 
+def _load_modes(lexicon: Lexicon, path: Path, first: bool) -> None:
+    rows = []
+    for line, row in read_tsv(path, ("type", "mode", "cues", "example")):
+        if row["type"] not in PLOVER_TYPES:
+            raise _fail(path, line, f"unknown event type {row['type']!r}")
+        if row["mode"] not in MODES[row["type"]]:
+            raise _fail(path, line, f"mode {row['mode']!r} is not a PLOVER mode of {row['type']}")
+        cues = tuple(c.strip().lower() for c in row["cues"].split("|") if c.strip())
+        if not cues:
+            raise _fail(path, line, "a mode row needs at least one cue word")
+        rows.append((row["type"], (row["mode"], cues)))
+    for event_type, entry in reversed(rows) if first else rows:  # a user's rows are tried first, in order
+        table = lexicon.mode_cues.setdefault(event_type, [])
+        table.insert(0, entry) if first else table.append(entry)
+
+
 LOADERS = (
     ("verbs.tsv", _load_verbs),
     ("nouns.tsv", _load_nouns),
     ("transparent.tsv", _load_transparent),
     ("light_verbs.tsv", _load_light_verbs),
     ("contexts.tsv", _load_contexts),
+    ("modes.tsv", _load_modes),
 )
 
 

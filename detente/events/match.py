@@ -185,7 +185,26 @@ class SentenceCoder:
         sentence_contexts = list(cued)
         for candidate in candidates:
             candidate.context = list(dict.fromkeys([*candidate.pattern.context, *sentence_contexts]))
+            self._mode_from_cues(candidate)
         return _distinct(candidates)
+
+    def _mode_from_cues(self, candidate: Candidate) -> None:
+        """The weapon or method named in the trigger's clause gives the mode ("wounded two soldiers in a
+        bomb attack": explosives), unless the trigger's own mode is more specific (modes.tsv)."""
+        cues = mode_cues(self.lexicon).get(candidate.event)
+        if not cues:
+            return
+        modes = [mode for mode, _ in self.lexicon.mode_cues[candidate.event]]
+        if candidate.mode and candidate.mode not in modes:
+            return  # a mode of another kind ("abduct", "targeted"): the trigger said it
+        found = cues.counts(" ".join(t.lower_ for t in _clause_words(candidate.trigger)))
+        if not found:
+            return
+        row = min(int(key) for key in found)
+        if candidate.mode and modes.index(candidate.mode) <= row:
+            return
+        candidate.notes.append(f"{modes[row]!r} named in the clause (modes.tsv): mode {modes[row]}")
+        candidate.mode = modes[row]
 
     def _reported_demands(self, tokens: list[Token], taken: set[int]) -> list[tuple[Token, Pattern, None, None]]:
         """Speech verbs whose reported clause has "must"/"should": code them as REQUEST."""
@@ -711,6 +730,7 @@ class SentenceCoder:
 
 
 _CONTEXT_PATTERNS: dict[int, ContextCues] = {}
+_MODE_CUES: dict[int, dict[str, ContextCues]] = {}
 MEMO_WORDS = 200_000  # distinct words whose context cues are remembered (a few tens of MB at most)
 
 
@@ -764,6 +784,17 @@ class ContextCues:
         return hits
 
 
+def mode_cues(lexicon: Lexicon) -> dict[str, ContextCues]:
+    """Per event type, its mode cue rows as a matcher whose "contexts" are row numbers; once per lexicon."""
+    key = id(lexicon)
+    if key not in _MODE_CUES:
+        _MODE_CUES[key] = {
+            event: ContextCues({str(row): cues for row, (_, cues) in enumerate(rows)})
+            for event, rows in lexicon.mode_cues.items()
+        }
+    return _MODE_CUES[key]
+
+
 def context_patterns(lexicon: Lexicon) -> ContextCues:
     """The lexicon's context cues, compiled once per lexicon."""
     key = id(lexicon)
@@ -773,6 +804,19 @@ def context_patterns(lexicon: Lexicon) -> ContextCues:
 
 
 # ---- parse helpers ------------------------------------------------------------------------------
+
+
+def _clause_words(trigger: Token) -> list[Token]:
+    """The trigger's phrase or clause: its subtree without coordinated clauses (events of their own), and
+    for an event noun, the clause of the verb that governs it ("killed in a suicide car bombing")."""
+    top = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    words: list[Token] = []
+    stack = [top]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack += [c for c in word.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    return sorted(words, key=lambda t: t.i)
 
 
 def _lemma(token: Token) -> str:

@@ -14,6 +14,7 @@ from detente.model import CONTEXTS, MODES, PLOVER_TYPES
 
 VERB_HEADER = "type\tmode\tpattern\tcomplement\tcontext\texample\n"
 NOUN_HEADER = "type\tmode\tlemma\tcontext\texample\n"
+MODE_HEADER = "type\tmode\tcues\texample\n"
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +127,9 @@ def _overlay(tmp_path: Path, name: str, text: str) -> str:
      "is not a PLOVER mode of PROTEST"),
     ("transparent.tsv", "lemma\tflag\ndare\tmaybe\n", 2, "flag must be one of"),
     ("contexts.tsv", "context\tcues\nsports\tfootball\n", 2, "unknown context"),
+    ("modes.tsv", MODE_HEADER + "ASSAULT\tstabbing\tknife\tX stabbed Y.\n", 2, "is not a PLOVER mode of ASSAULT"),
+    ("modes.tsv", MODE_HEADER + "ATTACK\tprimitive\tknife\tX stabbed Y.\n", 2, "unknown event type"),
+    ("modes.tsv", MODE_HEADER + "ASSAULT\tprimitive\t | \tX stabbed Y.\n", 2, "at least one cue word"),
 ])
 def test_broken_overlay_names_file_and_line(tmp_path: Path, name: str, text: str, line: int, reason: str) -> None:
     overlay = _overlay(tmp_path, name, text)
@@ -170,5 +174,24 @@ def test_overlay_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_shipped_files_are_the_ones_documented() -> None:
     names = {p.name for p in DATA_DIR.glob("*.tsv")}
-    assert {"verbs.tsv", "nouns.tsv", "transparent.tsv", "contexts.tsv"} <= names
+    assert {"verbs.tsv", "nouns.tsv", "transparent.tsv", "contexts.tsv", "modes.tsv"} <= names
     assert (DATA_DIR / "SOURCES.md").exists()
+
+
+def test_mode_cue_rows_keep_file_order_and_name_modes_of_their_type(shipped) -> None:
+    rows = shipped.mode_cues["ASSAULT"]
+    modes = [mode for mode, _ in rows]
+    assert all(mode in MODES["ASSAULT"] for mode in modes)
+    # the more specific weapon comes first: a suicide car bomb is no plain explosive, a tank's shell no gun
+    assert modes.index("suicide-attack") < modes.index("explosives") < modes.index("firearms")
+    assert modes.index("heavy-weapons") < modes.index("explosives")
+    assert all(cue == cue.lower() and cue.strip() for _, cues in rows for cue in cues)
+
+
+def test_overlay_mode_cues_are_tried_before_shipped_ones(tmp_path: Path) -> None:
+    overlay = _overlay(tmp_path, "modes.tsv", MODE_HEADER
+                       + "ASSAULT\tprimitive\tpitchfork\tFarmers attacked the officials with pitchforks.\n"
+                       + "ASSAULT\tdrone\tquadcopter\tA quadcopter dropped a grenade on the trench.\n")
+    rows = load_lexicon(overlay).mode_cues["ASSAULT"]
+    assert rows[:2] == [("primitive", ("pitchfork",)), ("drone", ("quadcopter",))]
+    assert len(rows) == len(load_lexicon().mode_cues["ASSAULT"]) + 2
