@@ -39,6 +39,9 @@ class Name:
     end: str = ""
 
 
+LOOKUP_MEMO = 100_000  # surface forms whose candidates are remembered
+
+
 @dataclass
 class Gazetteer:
     """Surface forms -> what they name; sector phrases -> sector."""
@@ -48,9 +51,11 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
     max_name_words: int = 1
     max_sector_words: int = 1
+    _looked_up: dict[str, list[Name]] = field(default_factory=dict, repr=False, compare=False)
     first_words: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words after it
 
     def add_name(self, surface: str, entry: Name) -> None:
+        self._looked_up.clear()
         surface = _normalise(surface)
         if not surface:
             return
@@ -62,6 +67,15 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> list[Name]:
         """Candidates for a surface form; the lowercase form matches only names longer than 3 letters."""
+        found = self._looked_up.get(surface)
+        if found is None:
+            found = self._lookup(surface)
+            if len(self._looked_up) >= LOOKUP_MEMO:  # surfaces recur across articles; bound the memory
+                self._looked_up.clear()
+            self._looked_up[surface] = found
+        return found
+
+    def _lookup(self, surface: str) -> list[Name]:
         surface = _normalise(surface)
         found = self.names.get(surface)
         if found:
