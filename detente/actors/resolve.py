@@ -383,7 +383,8 @@ class ArticleActors:
             person = self._place_person(person, token)
         if person and person.code:
             return Found(self._entity(token, person.code, person.sector, person.name), f"person {person.name!r}")
-        for modifier in self._modifiers(token):
+        modifiers = self._modifiers(token)
+        for modifier in modifiers:
             sub = self.by_token.get(modifier.i)
             if sub is None and modifier.pos_ == "PROPN":
                 known = self.people.get(modifier.text)
@@ -394,7 +395,12 @@ class ArticleActors:
                         self._entity(token, known.code, self._head_sector(token) or known.sector),
                         f"person {known.name!r} owns {token.text!r}",
                     )
-            if sub is None and modifier.dep_ == "poss" and modifier.pos_ == "PRON" and allow_context:
+            if sub is not None and sub.name.code:
+                return self._with_sector(sub, token, f"{modifier.dep_} {sub.text!r} of {token.text!r}")
+        # A name in the phrase beats its possessive pronoun: "his Russian counterpart" is Russian,
+        # "its NATO allies" are NATO, whoever "his" and "its" are.
+        for modifier in modifiers:
+            if modifier.dep_ == "poss" and modifier.pos_ == "PRON" and allow_context:
                 owner = self._pronoun(modifier)  # "her country", "its forces"
                 if owner:
                     return Found(
@@ -402,8 +408,6 @@ class ArticleActors:
                         f"possessive {modifier.text!r} of {token.text!r}: {owner.why}",
                         pronoun=True,
                     )
-            if sub is not None and sub.name.code:
-                return self._with_sector(sub, token, f"{modifier.dep_} {sub.text!r} of {token.text!r}")
         sector = self._head_sector(token)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "another") for c in token.children)
         if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and not indefinite:

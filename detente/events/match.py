@@ -63,6 +63,11 @@ ASK_MODE = {
 }
 # Verbal events whose that-clause names the recipient and is not coded apart ("urged that X ...").
 CLAUSE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"})
+# Verbs of a protest's purpose ("to protest", "to denounce") and the prepositions naming its target.
+PROTEST_PURPOSES = frozenset({"protest", "denounce", "condemn", "oppose", "decry", "demand", "criticize", "criticise"})
+AGAINST = frozenset({"against", "at", "over", "of"})
+# An allegation or an arrest names acts that are charged, not established (see _charged_acts).
+CHARGES = frozenset({("ACCUSE", "allege"), ("COERCE", "arrest")})
 # "X said Y must Z" is a demand of X on Y (the modal makes the report a request).
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
 DEMAND_RULE = Pattern(
@@ -405,6 +410,8 @@ class SentenceCoder:
             event, mode = switched.type, switched.mode
         first_preps = TO_FIRST if event in TO_RECIPIENT_TYPES else frozenset()
         recipient_heads += [t for s in scope for t in _recipient_heads(s, first_preps)]
+        if (event, mode) in CHARGES:
+            consumed.update(t.i for t in _charged_acts(token))
         clause = _that_clause(token) if event in CLAUSE_TYPES or (event, mode) == ("RETREAT", "access") else None
         if clause is not None:
             # "demanded that the government provide ...": the clause's subject is the recipient,
@@ -417,6 +424,8 @@ class SentenceCoder:
             if clause_subject is not None:
                 recipient_heads.append(clause_subject)
         recipients = self._recipients(recipient_heads, actors)
+        if not recipients and event == "PROTEST":
+            recipients = self._recipients(_protest_targets(scope), actors)
         if not recipients and event == "THREATEN":
             # "threatened to stop talks if the United States goes ahead": the condition names who is threatened.
             recipients = self._recipients(_condition_subjects(token, scope), actors)
@@ -588,6 +597,8 @@ class SentenceCoder:
         if light is not None:
             recipient_heads += [h for h in _recipient_heads(light) if h is not token]
         recipients = self._recipients(recipient_heads, actors)
+        if not recipients and pattern.type == "PROTEST":
+            recipients = self._recipients(_protest_targets([token, *([light] if light is not None else [])]), actors)
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
         if verb.lemma_ == "be" and token.dep_ in ("nsubj", "nsubjpass"):
             verb = token  # "X's commitment was not in doubt": the copula's "not" is not about the event
@@ -1001,6 +1012,47 @@ def _that_clause(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
+def _protest_targets(words: list[Token]) -> list[Token]:
+    """Whom a protest is against, from its purpose: "began a hunger strike to protest Sweden's decision",
+    "marched in protest at the arrests", "rallied to denounce the government"."""
+    heads: list[Token] = []
+    for word in words:
+        for child in word.children:
+            if child.dep_ in ("advcl", "xcomp", "acl") and child.lemma_.lower() in PROTEST_PURPOSES:
+                heads += [c for c in child.children if c.dep_ == "dobj"] + _against(child)
+            if child.dep_ == "prep" and child.lower_ == "in":
+                nouns = [n for n in _prep_objects(child) if n.lemma_.lower() == "protest"]  # "in protest at X"
+                heads += [h for noun in nouns for h in _against(noun)]
+    return heads
+
+
+def _against(word: Token) -> list[Token]:
+    return [p for c in word.children if c.dep_ == "prep" and c.lower_ in AGAINST for p in _prep_objects(c)]
+
+
+def _charged_acts(token: Token) -> list[Token]:
+    """The acts a charge names ("accused X of violating ... and ignoring ...", "arrested for collaborating
+    with Israel"): alleged, so not events of their own."""
+    acts = [
+        act
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "with", "over")
+        for act in prep.children
+        if act.dep_ == "pcomp" and act.pos_ == "VERB"
+    ]
+    if acts:
+        # "of violating human rights, ignoring the law ...": the parser may hang the next acts of the list
+        # on the charging verb; they follow the first act with only punctuation between.
+        end = max(a.right_edge.i for a in acts)
+        for clause in token.rights:
+            if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > end:
+                between = clause.doc[end + 1 : clause.left_edge.i]
+                if all(t.is_punct for t in between) and not any(c.dep_ == "nsubj" for c in clause.children):
+                    acts.append(clause)
+                    end = clause.right_edge.i
+    return [t for act in acts for verb in [act, *act.conjuncts] for t in _xcomp_chain(verb)]
+
+
 def _xcomp_chain(comp: Token) -> list[Token]:
     chain = [comp]
     while True:
@@ -1053,6 +1105,16 @@ def _prep_objects(prep: Token) -> list[Token]:
     for pcomp in prep.children:
         if pcomp.dep_ == "pcomp":
             found += [o for o in pcomp.children if o.dep_ in ("dobj", "pobj")]
+    if not found and next(iter(prep.children), None) is None:
+        # "granted asylum to five officers holed up in the embassy": the parser may leave the preposition
+        # bare and make its object the subject of the clause that follows; that phrase starts right after it.
+        found = [
+            subject
+            for clause in prep.head.rights
+            if clause.i > prep.i and clause.pos_ in ("VERB", "AUX")
+            for subject in clause.lefts
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.left_edge.i == prep.i + 1
+        ][:1]
     return found
 
 

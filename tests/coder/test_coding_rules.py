@@ -174,3 +174,43 @@ def test_the_region_is_the_region_named_last(code):
     )
     mobilize = one(code(text), "MOBILIZE")
     assert mobilize.actor[0].code == "RUS" and mobilize.recipient[0].code == "AZE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in the phrase beats its possessive pronoun
+        ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday.",
+         ("CONSULT", ("RUS",), ("TUR",))),
+        ("Greece demanded that its European Community partners refuse to recognize the new state.",
+         ("REQUEST", ("GRC",), ("IGO",))),
+        # a bare preposition whose object the parser made the subject of the next clause
+        ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in an embassy.",
+         ("AID", ("PER",), ("PAN",))),
+        # whom a protest is against, from its purpose
+        ("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision.",
+         ("PROTEST", ("TUR",), ("SWE",))),
+        ("Thousands of Syrian students marched in Damascus in protest at the arrests ordered by the Syrian army.",
+         ("PROTEST", ("SYR",), ("SYR",))),
+        # a light verb of pace takes the event noun
+        ("The United States speeded up the withdrawal of its troops from Panama on Wednesday.",
+         ("RETREAT", ("USA",), ("PAN",))),
+    ],
+)
+def test_recipients_and_actors_in_harder_phrases(code, text, expected):
+    assert expected in dyads(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Amnesty International accused the United States of violating human rights, ignoring international law "
+    "and attacking civilians.",
+    "Lebanon arrested a Canadian missionary for collaborating with Israel.",
+    "Turkey charged two Greek journalists with spying for Greece.",
+])
+def test_what_a_charge_names_is_alleged_not_coded(code, text):
+    assert [e.event for e in code(text)] in (["ACCUSE"], ["COERCE"])
+
+
+def test_an_act_beside_an_arrest_is_still_coded(code):
+    events = code("Kenyan police arrested ten Somali men, firing tear gas at the crowd.")
+    assert sorted(e.event for e in events) == ["ASSAULT", "COERCE"]
