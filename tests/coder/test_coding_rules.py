@@ -181,7 +181,7 @@ def test_the_region_is_the_region_named_last(code):
     [
         # a name in the phrase beats its possessive pronoun
         ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday.",
-         ("CONSULT", ("RUS",), ("TUR",))),
+         ("CONSULT", ("RUS",), ("TUR",))),  # and GOV: a counterpart is an official (sectors.tsv)
         ("Greece demanded that its European Community partners refuse to recognize the new state.",
          ("REQUEST", ("GRC",), ("IGO",))),
         # a bare preposition whose object the parser made the subject of the next clause
@@ -214,3 +214,9 @@ def test_what_a_charge_names_is_alleged_not_coded(code, text):
 def test_an_act_beside_an_arrest_is_still_coded(code):
     events = code("Kenyan police arrested ten Somali men, firing tear gas at the crowd.")
     assert sorted(e.event for e in events) == ["ASSAULT", "COERCE"]
+
+
+def test_a_counterpart_is_an_official_of_the_country_named(code):
+    meeting = one(code("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday."),
+                  "CONSULT")
+    assert [(r.code, r.sector) for r in meeting.recipient] == [("TUR", "GOV")]
