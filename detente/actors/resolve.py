@@ -470,7 +470,32 @@ class ArticleActors:
         if not sector and name.kind == "people" and head.i in range(mention.start, mention.end):
             sector = "CVL"
         label = name.name if name.kind in ("organisation", "person", "region") else ""
-        return Found(self._entity(head, name.code, sector, label, mention), why)
+        code = name.code
+        if name.kind in ("demonym", "people") and any(t.lower_ == "ethnic" for t in self._words_up_to(head)):
+            home = self._minority_home(head, code)
+            if home:  # CAMEO and PLOVER code an ethnic group by the state it lives in
+                code, why = home, f"{why}; ethnic group in {home}"
+        return Found(self._entity(head, code, sector, label, mention), why)
+
+    def _words_up_to(self, head: Token) -> list[Token]:
+        return list(self.doc[head.left_edge.i : head.i + 1])
+
+    def _minority_home(self, head: Token, kin: str) -> str:
+        """Where an ethnic group ("ethnic Albanians") lives: the nearest other state named in its sentence,
+        else the state the article names most, other than its kin state."""
+        sent = head.sent
+        near = [
+            m
+            for m in self.mentions
+            if sent.start <= m.start < sent.end
+            and _is_state(m.name.code)
+            and m.name.code != kin
+            and m.name.kind in ("country", "demonym", "capital", "region")
+        ]
+        if near:
+            return min(near, key=lambda m: abs(m.start - head.i)).name.code
+        counts = Counter(m.name.code for m in self.mentions if _is_state(m.name.code) and m.name.code != kin)
+        return counts.most_common(1)[0][0] if counts else ""
 
     def _entity(self, head: Token, code: str, sector: str, name: str = "", mention: Mention | None = None) -> Entity:
         """An Entity whose text and offsets span the whole phrase up to its head."""

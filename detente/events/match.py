@@ -63,6 +63,8 @@ ASK_MODE = {
 }
 # Verbal events whose that-clause names the recipient and is not coded apart ("urged that X ...").
 CLAUSE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"})
+# Sectors of the state itself: a recipient that is the bare state of such an actor is the actor.
+STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "LEG", "JUD", "SPY", "UAF"})
 # Verbs of a protest's purpose ("to protest", "to denounce") and the prepositions naming its target.
 PROTEST_PURPOSES = frozenset({"protest", "denounce", "condemn", "oppose", "decry", "demand", "criticize", "criticise"})
 AGAINST = frozenset({"against", "at", "over", "of"})
@@ -644,6 +646,8 @@ class SentenceCoder:
     def _recipients(self, heads: list[Token], actors: list[Found]) -> list[Found]:
         actor_keys = {(a.entity.code, a.entity.sector) for a in actors}
         actor_codes = {a.entity.code for a in actors}
+        # the state itself as recipient of its own people ("Swedish farmers protested against Sweden")
+        state_actors = {a.entity.code for a in actors if a.entity.sector in STATE_SECTORS}
         groups: list[list[Found]] = []
         seen: set[tuple[str, str]] = set()
         for head in heads:
@@ -651,7 +655,7 @@ class SentenceCoder:
             for item in self._phrase_entities(head, 2, frozenset(actor_codes)):
                 entity = item.entity
                 key = (entity.code, entity.sector)
-                if key in actor_keys or (entity.code in actor_codes and not entity.sector) or key in seen:
+                if key in actor_keys or (entity.code in state_actors and not entity.sector) or key in seen:
                     continue
                 if item.inferred and entity.code not in actor_codes:
                     continue  # a guessed country names a domestic recipient only ("police arrested protesters")

@@ -189,7 +189,7 @@ def test_the_region_is_the_region_named_last(code):
          ("AID", ("PER",), ("PAN",))),
         # whom a protest is against, from its purpose
         ("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision.",
-         ("PROTEST", ("TUR",), ("SWE",))),
+         ("PROTEST", ("SWE",), ("SWE",))),  # the Turks of Sweden, against their state
         ("Thousands of Syrian students marched in Damascus in protest at the arrests ordered by the Syrian army.",
          ("PROTEST", ("SYR",), ("SYR",))),
         # a light verb of pace takes the event noun
@@ -220,3 +220,26 @@ def test_a_counterpart_is_an_official_of_the_country_named(code):
     meeting = one(code("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday."),
                   "CONSULT")
     assert [(r.code, r.sector) for r in meeting.recipient] == [("TUR", "GOV")]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # CAMEO and PLOVER code an ethnic group by the state it lives in
+    ("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.", "MKD"),
+    ("Ethnic Serbs in Kosovo blocked roads near the border on Monday.", "KOS"),
+    # without the word "ethnic", a demonym is its state's
+    ("Albanian rebels attacked a police station in Macedonia.", "ALB"),
+])
+def test_an_ethnic_group_is_coded_by_where_it_lives(code, text, actor):
+    assert [a.code for e in code(text) for a in e.actor][:1] == [actor]
+
+
+def test_a_states_own_people_may_act_against_the_state(code):
+    events = code("Thousands of Swedish farmers protested against Sweden's new fuel tax in Stockholm.")
+    protest = one(events, "PROTEST")
+    assert [a.code for a in protest.actor] == ["SWE"]
+    assert [r.code for r in protest.recipient] == ["SWE"]
+
+
+def test_a_state_is_not_its_own_recipient(code):
+    events = code("France said on Monday that France would raise its defence budget.")
+    assert all(r.code != "FRA" for e in events for r in e.recipient)
