@@ -63,6 +63,11 @@ ASK_MODE = {
 }
 # Verbal events whose that-clause names the recipient and is not coded apart ("urged that X ...").
 CLAUSE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"})
+# Nouns for what an actor puts out; a participle on one is the actor's act ("a statement condemning ...").
+STATEMENT_NOUNS = frozenset(
+    """statement declaration communique communiqué letter message note resolution motion decree
+    appeal petition announcement report""".split()
+)
 # Sectors of the state itself: a recipient that is the bare state of such an actor is the actor.
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "LEG", "JUD", "SPY", "UAF"})
 # Verbs of a protest's purpose ("to protest", "to denounce") and the prepositions naming its target.
@@ -1098,6 +1103,9 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj, False
+        if head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ in ("dobj", "nsubjpass") and head.head is not head:
+            # "issued a statement condemning the attack": whoever issued the statement condemns
+            return _subject(head.head, depth + 1)[0], False
     if token.dep_ in ("xcomp", "ccomp") and head.pos_ == "ADJ":
         return _subject(head.head, depth + 1)
     return None, False

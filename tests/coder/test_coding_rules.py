@@ -243,3 +243,13 @@ def test_a_states_own_people_may_act_against_the_state(code):
 def test_a_state_is_not_its_own_recipient(code):
     events = code("France said on Monday that France would raise its defence budget.")
     assert all(r.code != "FRA" for e in events for r in e.recipient)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chinese foreign ministry issued a statement condemning the Japanese visit to the shrine.",
+     ("ACCUSE", ("CHN",), ("JPN",))),
+    ("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government act.",
+     ("REQUEST", ("TUR",), ("TUR",))),
+])
+def test_a_statement_says_what_its_issuer_says(code, text, expected):
+    assert expected in dyads(code(text))
