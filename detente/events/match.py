@@ -1103,6 +1103,12 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj, False
+        root = next(a for a in [head, *head.ancestors] if a.head is a)
+        finite = [v for v in [token, *token.conjuncts] if v.tag_ in ("VBD", "VBZ", "VBP")]
+        if root.pos_ in ("NOUN", "PROPN") and finite and not any(c.dep_ == "agent" for c in token.children):
+            # "Doctors from two aid groups donated ...": with a noun for the sentence's root, a finite verb
+            # hung on a noun as if it were a reduced relative is the main verb; the root is its subject.
+            return root, False
         if head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ in ("dobj", "nsubjpass") and head.head is not head:
             # "issued a statement condemning the attack": whoever issued the statement condemns
             return _subject(head.head, depth + 1)[0], False

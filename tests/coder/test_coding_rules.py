@@ -253,3 +253,11 @@ def test_a_state_is_not_its_own_recipient(code):
 ])
 def test_a_statement_says_what_its_issuer_says(code, text, expected):
     assert expected in dyads(code(text))
+
+
+def test_a_finite_verb_hung_on_a_root_noun_takes_it_as_subject(code):
+    # the parser reads "Doctors ... donated" as a noun with a reduced relative
+    events = code("Doctors from two American aid groups donated and personally delivered medicine to "
+                  "Baghdad University Medical School.")
+    assert ("AID", ("USA",), ("IRQ",)) in dyads(events)
+    assert code("The aid donated by Japan reached Haiti on Monday.") == []
