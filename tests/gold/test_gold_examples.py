@@ -147,7 +147,6 @@ EXPECTED = [
         "SSD",
         "2022-09-14",
         id="sdn-wfp-food",
-        marks=miss("'had flown 40 tonnes of food ... to' coded as CONSULT visit"),
     ),
     pytest.param(SDN, "USA", "REQUEST", "SDN", None, id="sdn-us-urges-access"),
     pytest.param(
