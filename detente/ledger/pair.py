@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import gc
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 from detente.errors import Errors, InputError
 from detente.ledger.countries import country_name
 from detente.ledger.fold import Change, Conflict, Step, ThreadFold
 from detente.ledger.reading import Reading, read_event
 from detente.ledger.threads import ThreadBook, default_threads
+from detente.memory import collector_paused
 from detente.model import Event
 
 _AS_OF = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -24,19 +23,6 @@ def _starts_by(date: str | None, as_of: str) -> bool:
         return False
     start = {4: date + "-01-01", 7: date + "-01"}.get(len(date), date)
     return start <= as_of
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while making many small acyclic objects (readings, steps,
-    dicts): its passes over them cost a third of the fold on a large pair, and refcounting frees them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Ledger:
@@ -69,7 +55,7 @@ class Ledger:
 
     def add_all(self, events: Iterable[Event]) -> int:
         """Fold many events in, one by one in the order given; the number between the pair."""
-        with _bulk():
+        with collector_paused():
             return sum(self.add(event) for event in events)
 
     def _fold(self, reading: Reading) -> None:
@@ -128,7 +114,7 @@ class Ledger:
 
     def to_dict(self) -> dict:
         """The documented JSON form (docs/ledger.md), also the body of GET /relations/{a}/{b}."""
-        with _bulk():
+        with collector_paused():
             return self._to_dict()
 
     def _to_dict(self) -> dict:
@@ -155,7 +141,7 @@ def build_ledger(
 ) -> Ledger:
     """The ledger of countries a and b from events in any order (the same events give the same ledger)."""
     ledger = Ledger(a, b, as_of=as_of, book=book)
-    with _bulk():
+    with collector_paused():
         readings = []
         for event in events:
             if as_of is not None and not _starts_by(event.date, as_of):

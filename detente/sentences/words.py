@@ -12,13 +12,13 @@ The view is read-only: it is a snapshot of the parse when it was built.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
+
+from detente.memory import collector_paused
 
 _COLUMNS = [HEAD, DEP, POS, TAG, LEMMA, IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START]
 TEXT_KEY = "detente_text"  # user_data key for the text a Doc was made from, when its maker knows it
@@ -207,7 +207,7 @@ class ParsedDoc:
         if not len(doc):
             self._sentence_starts: list[int] = []
             return
-        with _collector_paused():
+        with collector_paused():
             self._sentence_starts = self._read(doc)
         ends = [*self._sentence_starts[1:], len(self.words)]
         self.sents = [Words(self, start, end) for start, end in zip(self._sentence_starts, ends, strict=True)]
@@ -283,19 +283,6 @@ class ParsedDoc:
         if start_char == self.words[first].idx + len(self.words[first].text):
             first += 1
         return Words(self, first, last + 1)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a view is built: building makes no garbage, only
-    thousands of new objects, and the collections they would set off cost nearly half the build."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def release(doc: Doc) -> None:
