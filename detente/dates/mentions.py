@@ -47,6 +47,7 @@ _LOWER = {
     "neighbour_day": r"day", "ago": r"\bago\b", "offset": r"after|before|later|earlier",
 }
 _LOWER_CORES = frozenset(re.compile(core) for core in _LOWER.values())
+_DIGIT = re.compile(r"\d")
 _CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
     "iso": r"\d{4}-\d\d-\d\d",
     "month_day_year": _MONTH, "day_month_year": _MONTH, "month_day": _MONTH, "day_month": _MONTH,
@@ -56,6 +57,8 @@ _CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
     "weekday": _WEEKDAY,
     **_LOWER,
 }.items()}
+
+_DIGIT_CORES = frozenset(_CORES[kind] for kind in ("iso", "decade", "year"))
 
 # (kind, pattern); earlier and longer matches win where two overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
@@ -126,6 +129,8 @@ def find_mentions(sent: Span) -> list[Mention]:
     lower = text.lower()
     found: list[tuple[int, int, str, re.Match[str]]] = []
     cored: dict[re.Pattern[str], bool] = {}  # kinds share cores: search each once
+    if not _DIGIT.search(text):
+        cored.update(dict.fromkeys(_DIGIT_CORES, False))  # years, decades, ISO dates all need a digit
     for kind, pattern in _PATTERNS:
         core = _CORES[kind]
         if core not in cored:
