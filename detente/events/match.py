@@ -68,8 +68,6 @@ STATEMENT_NOUNS = frozenset(
     """statement declaration communique communiqué letter message note resolution motion decree
     appeal petition announcement report""".split()
 )
-# Sectors of the state itself: a recipient that is the bare state of such an actor is the actor.
-STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "LEG", "JUD", "SPY", "UAF"})
 # Verbs of a protest's purpose ("to protest", "to denounce") and the prepositions naming its target.
 PROTEST_PURPOSES = frozenset({"protest", "denounce", "condemn", "oppose", "decry", "demand", "criticize", "criticise"})
 AGAINST = frozenset({"against", "at", "over", "of"})
@@ -95,6 +93,8 @@ NON_STATE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "SOC", "REF", "
 # ("extradited a Russian programmer to the United States", "sent troops into Mali").
 TO_RECIPIENT_TYPES = frozenset({"AID", "COOPERATE", "RETREAT", "CONSULT", "MOBILIZE"})
 TO_FIRST = frozenset({"to", "into"})
+# Sectors that stand for the state itself: its protest is a complaint, and the bare state as recipient of
+# such an actor is the actor (but a state's civilians, police or rebels may act on the state).
 STATE_SECTORS = frozenset({"", "GOV"})
 # Noun events whose "between X and Y" names both sides as actors ("the rapprochement between Riyadh and Tehran").
 MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
