@@ -31,6 +31,7 @@ PLURAL = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
 PRONOUNS = PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON
 RELATIVE = {"who", "which", "that", "whom", "whose"}
+STATE_KINDS = ("country", "demonym", "people", "capital", "region")  # gazetteer kinds that name a state
 PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government", "state", "capital", "party"}
 PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
@@ -201,22 +202,24 @@ class ArticleActors:
                         return mention.name.code
         return ""
 
-    def _sentence_country(self, token: Token) -> str:
-        """The state named nearest to a token within its sentence."""
+    def _sentence_country(self, token: Token, besides: str = "", kinds: tuple[str, ...] = STATE_KINDS) -> str:
+        """The state named nearest to a token within its sentence (other than `besides`)."""
         sent = token.sent
         near = [
             m
             for m in self.mentions
             if sent.start <= m.start < sent.end
             and _is_state(m.name.code)
-            and m.name.kind in ("country", "demonym", "people", "capital", "region")
+            and m.name.code != besides
+            and m.name.kind in kinds
         ]
         if not near:
             return ""
         return min(near, key=lambda m: abs(m.start - token.i)).name.code
 
-    def _article_country(self) -> str:
-        counts = Counter(m.name.code for m in self.mentions if _is_state(m.name.code))
+    def _article_country(self, besides: str = "") -> str:
+        """The state the article names most (other than `besides`)."""
+        counts = Counter(m.name.code for m in self.mentions if _is_state(m.name.code) and m.name.code != besides)
         return counts.most_common(1)[0][0] if counts else ""
 
     def main_pair(self, before: int) -> list[str]:
@@ -481,21 +484,11 @@ class ArticleActors:
         return list(self.doc[head.left_edge.i : head.i + 1])
 
     def _minority_home(self, head: Token, kin: str) -> str:
-        """Where an ethnic group ("ethnic Albanians") lives: the nearest other state named in its sentence,
-        else the state the article names most, other than its kin state."""
-        sent = head.sent
-        near = [
-            m
-            for m in self.mentions
-            if sent.start <= m.start < sent.end
-            and _is_state(m.name.code)
-            and m.name.code != kin
-            and m.name.kind in ("country", "demonym", "capital", "region")
-        ]
-        if near:
-            return min(near, key=lambda m: abs(m.start - head.i)).name.code
-        counts = Counter(m.name.code for m in self.mentions if _is_state(m.name.code) and m.name.code != kin)
-        return counts.most_common(1)[0][0] if counts else ""
+        """Where an ethnic group ("ethnic Albanians") lives: the nearest other state named in its sentence
+        (not another people), else the state the article names most, other than its kin state."""
+        return self._sentence_country(head, kin, ("country", "demonym", "capital", "region")) or (
+            self._article_country(kin)
+        )
 
     def _entity(self, head: Token, code: str, sector: str, name: str = "", mention: Mention | None = None) -> Entity:
         """An Entity whose text and offsets span the whole phrase up to its head."""

@@ -790,7 +790,6 @@ class ContextCues:
                     found[name] = found.get(name, 0) + 1
         return found
 
-
     def _single_cues(self, word: str) -> tuple[str, ...]:
         """The contexts whose one-word cues begin the word; words recur, so answers are kept (up to a bound)."""
         hits = self._memo.get(word)
