@@ -91,6 +91,7 @@ class ArticleActors:
         doc = parsed(doc)
         actors = cls(doc, gaz, when)
         actors.mentions = find_mentions(doc, gaz, when)
+        actors._mention_starts = [m.start for m in actors.mentions]  # in text order
         for mention in actors.mentions:
             for i in range(mention.start, mention.end):
                 actors.by_token[i] = mention
@@ -224,8 +225,6 @@ class ArticleActors:
 
     def main_pair(self, before: int) -> list[str]:
         """The two countries the article is about so far: the most mentioned states."""
-        if len(self._mention_starts) != len(self.mentions):
-            self._mention_starts = [m.start for m in self.mentions]  # in text order
         seen = bisect_left(self._mention_starts, before)
         if seen not in self._pairs:
             counts: Counter = Counter(m.name.code for m in self.mentions[:seen] if _is_state(m.name.code))
@@ -474,14 +473,12 @@ class ArticleActors:
             sector = "CVL"
         label = name.name if name.kind in ("organisation", "person", "region") else ""
         code = name.code
-        if name.kind in ("demonym", "people") and any(t.lower_ == "ethnic" for t in self._words_up_to(head)):
+        phrase = self.doc[head.left_edge.i : head.i + 1]
+        if name.kind in ("demonym", "people") and any(t.lower_ == "ethnic" for t in phrase):
             home = self._minority_home(head, code)
             if home:  # CAMEO and PLOVER code an ethnic group by the state it lives in
                 code, why = home, f"{why}; ethnic group in {home}"
         return Found(self._entity(head, code, sector, label, mention), why)
-
-    def _words_up_to(self, head: Token) -> list[Token]:
-        return list(self.doc[head.left_edge.i : head.i + 1])
 
     def _minority_home(self, head: Token, kin: str) -> str:
         """Where an ethnic group ("ethnic Albanians") lives: the nearest other state named in its sentence
