@@ -46,7 +46,6 @@ _LOWER = {
     "relative_period": r"week|month|year", "same_period": r"day|week|month|year",
     "neighbour_day": r"day", "ago": r"\bago\b", "offset": r"after|before|later|earlier",
 }
-_LOWER_CORES = frozenset(re.compile(core) for core in _LOWER.values())
 _DIGIT = re.compile(r"\d")
 _CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
     "iso": r"\d{4}-\d\d-\d\d",
@@ -58,6 +57,7 @@ _CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
     **_LOWER,
 }.items()}
 
+_LOWER_CORES = frozenset(_CORES[kind] for kind in _LOWER)
 _DIGIT_CORES = frozenset(_CORES[kind] for kind in ("iso", "decade", "year"))
 
 # (kind, pattern); earlier and longer matches win where two overlap.
