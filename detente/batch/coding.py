@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from detente.memory import keep_freed_buffers
 from detente.model import Article, Event
 
 
@@ -36,6 +37,7 @@ def _code(articles: Sequence[Article], include_negated: bool) -> CodedBatch:
     from detente.coder import code_articles, load_pipeline  # late: it imports spaCy and the whole pipeline
 
     nlp = load_pipeline()  # cached per process: one load per worker
+    keep_freed_buffers()  # batch after batch, the parser's buffers are reused rather than faulted in anew
     counting = _SentenceCounting(nlp)
     events = list(code_articles(list(articles), nlp=counting, include_negated=include_negated))
     return CodedBatch(events=events, sentences=counting.sentences)

@@ -59,6 +59,20 @@ _CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
 
 _LOWER_CORES = frozenset(_CORES[kind] for kind in _LOWER)
 _DIGIT_CORES = frozenset(_CORES[kind] for kind in ("iso", "decade", "year"))
+# Lower-case strings one of which every match of a core holds: `in` tests on the lowercased sentence
+# cost a fraction of a regex search, so a core's regex runs only when one is there. A core that is
+# nothing but such words ("week|month|year") needs no regex at all.
+_MONTH_CLUES = tuple(dict.fromkeys(name[:3] for name in MONTHS))
+_CLUES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CORES["iso"]: ("-",),
+    _CORES["month"]: _MONTH_CLUES,
+    _CORES["decade"]: ("0s",),
+    _CORES["year"]: ("18", "19", "20"),
+    _CORES["weekday"]: ("day",),
+    _CORES["ago"]: ("ago",),
+    **{_CORES[kind]: tuple(words.split("|")) for kind, words in _LOWER.items() if re.fullmatch(r"[a-z|]+", words)},
+}
+_PLAIN_CORES = frozenset(_CORES[kind] for kind, words in _LOWER.items() if re.fullmatch(r"[a-z|]+", words))
 
 # (kind, pattern); earlier and longer matches win where two overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
@@ -134,7 +148,7 @@ def find_mentions(sent: Span) -> list[Mention]:
     for kind, pattern in _PATTERNS:
         core = _CORES[kind]
         if core not in cored:
-            cored[core] = core.search(lower if core in _LOWER_CORES else text) is not None
+            cored[core] = _core_found(core, text, lower)
         if not cored[core]:
             continue
         for match in pattern.finditer(text):
@@ -152,6 +166,13 @@ def find_mentions(sent: Span) -> list[Mention]:
         mentions.append(Mention(kind, span, parts))
         taken_until = end
     return mentions
+
+
+def _core_found(core: re.Pattern[str], text: str, lower: str) -> bool:
+    """Whether a kind's core words occur in the sentence (`lower` is the sentence lowercased)."""
+    if not any(clue in lower for clue in _CLUES[core]):
+        return False
+    return core in _PLAIN_CORES or core.search(lower if core in _LOWER_CORES else text) is not None
 
 
 def _plausible(kind: str, match: re.Match[str], span: Span) -> bool:

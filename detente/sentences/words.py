@@ -95,13 +95,13 @@ class Word:
 
     @property
     def left_edge(self) -> Word:
-        """The leftmost word of the subtree (spaCy keeps the edges; they are read when asked for)."""
-        return self.doc.words[self.doc.spacy_doc[self.i].left_edge.i]
+        """The leftmost word of the subtree."""
+        return self.doc.words[self.doc.edges()[0][self.i]]
 
     @property
     def right_edge(self) -> Word:
         """The rightmost word of the subtree."""
-        return self.doc.words[self.doc.spacy_doc[self.i].right_edge.i]
+        return self.doc.words[self.doc.edges()[1][self.i]]
 
     @property
     def ancestors(self) -> Iterator[Word]:
@@ -204,6 +204,7 @@ class ParsedDoc:
         self.words: list[Word] = []
         self.sents: list[Words] = []
         self._word_starts: list[int] | None = None
+        self._edges: tuple[list[int], list[int]] | None = None
         if not len(doc):
             self._sentence_starts: list[int] = []
             return
@@ -264,6 +265,27 @@ class ParsedDoc:
             word.doc = word.head = None
             word.lefts = word.rights = ()
         self.words, self.sents = [], []
+
+    def edges(self) -> tuple[list[int], list[int]]:
+        """The first and last word index of every word's subtree, worked out on first use (spaCy's
+        left_edge/right_edge: the extremes of the whole subtree, even where the tree is not projective)."""
+        if self._edges is None:
+            left = list(range(len(self.words)))
+            right = list(left)
+            walk = [w for w in self.words if w.head is w]
+            preorder = []
+            while walk:  # heads before their children; read backwards, children come first
+                word = walk.pop()
+                preorder.append(word)
+                walk.extend(word.lefts)
+                walk.extend(word.rights)
+            for word in reversed(preorder):
+                head = word.head.i
+                if head != word.i:
+                    left[head] = min(left[head], left[word.i])
+                    right[head] = max(right[head], right[word.i])
+            self._edges = left, right
+        return self._edges
 
     def sentence_of(self, i: int) -> Words:
         """The sentence that holds word i."""

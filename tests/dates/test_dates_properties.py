@@ -109,3 +109,24 @@ def test_historical_and_future_exclude_each_other(day, publication, precision):
 @given(day=publications, amount=st.integers(0, 500), unit=st.sampled_from(["day", "week", "month", "year"]))
 def test_shift_moves_in_the_direction_asked(day, amount, unit):
     assert shift(day, -amount, unit) <= day <= shift(day, amount, unit)
+
+
+# Words and pieces of date expressions, so that random texts often hold a core and its look-alikes.
+_DATE_BITS = st.sampled_from([
+    "January", "Jan.", "Sept.", "May", "may", "March", "march", "Monday", "holiday", "today", "Today", "days",
+    "ago", "Chicago", "2012", "1990s", "2012-03-02", "after", "Later", "year", "Weeks", "morning", " ", "-",
+    "0s", "19", "of", ",",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_DATE_BITS, st.text(max_size=4)), max_size=12))
+def test_core_words_are_found_exactly_when_the_core_regex_finds_them(bits):
+    """The cheap word tests before each core's regex never hide a core the regex alone would find."""
+    from detente.dates import mentions
+
+    text = " ".join(bits)
+    lower = text.lower()
+    for core in set(mentions._CORES.values()):
+        expected = core.search(lower if core in mentions._LOWER_CORES else text) is not None
+        assert mentions._core_found(core, text, lower) == expected, (core.pattern, text)
