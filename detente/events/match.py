@@ -36,6 +36,9 @@ QUANTITIES = frozenset(
 RECIPIENT_PREPS = frozenset(
     "to with against on at from for toward towards into over between upon onto about of near along".split()
 )
+# Heads that say how many or what kind of unit, not what: their compound words name the object too
+# ("sent a carrier strike group", "deployed a rapid reaction force", "approved an aid package").
+COLLECTIVE_HEADS = frozenset("group unit force team package contingent detachment squadron flotilla".split())
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd", "acomp")
 OBJECT_CONTROL = frozenset(
     "urge ask force call press persuade order tell invite encourage allow "
@@ -332,7 +335,8 @@ class SentenceCoder:
                     (
                         o
                         for o in objects
-                        if _lemma(o) in pattern.objects or (ACTOR_OBJECT in pattern.objects and self._names_entity(o))
+                        if not pattern.objects.isdisjoint(_object_forms(o))
+                        or (ACTOR_OBJECT in pattern.objects and self._names_entity(o))
                     ),
                     None,
                 )
@@ -840,6 +844,19 @@ def _clause_words(trigger: Token) -> list[Token]:
 
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def _object_forms(token: Token) -> list[str]:
+    """The words an object may match in a pattern: its lemma; the singular of a capitalised plural, which
+    the lemmatizer leaves as written ("the Geneva Conventions"); the compound words before a collective
+    head ("a carrier strike group")."""
+    lemma = token.lemma_.lower()
+    forms = [lemma]
+    if token.tag_ == "NNPS" and lemma.endswith("s"):
+        forms.append(lemma[:-1])
+    if lemma in COLLECTIVE_HEADS:
+        forms += [_lemma(c) for c in token.lefts if c.dep_ == "compound"]
+    return forms
 
 
 def _verb_forms(token: Token) -> list[str]:

@@ -261,3 +261,18 @@ def test_a_finite_verb_hung_on_a_root_noun_takes_it_as_subject(code):
                   "Baghdad University Medical School.")
     assert ("AID", ("USA",), ("IRQ",)) in dyads(events)
     assert code("The aid donated by Japan reached Haiti on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised plural object keeps its written form as lemma: its singular still matches
+        ("Montenegro joined the Geneva Conventions in 2006.", ("SUPPORT", ("MNE",), ())),
+        # a collective head ("group", "force") takes the object words of its compounds
+        ("The United States sent a carrier strike group to the Mediterranean.", ("MOBILIZE", ("USA",), ())),
+    ],
+)
+def test_object_words_beyond_the_head_lemma(code, text, expected):
+    assert expected[0] in {e.event for e in code(text)}
+    event = one(code(text), expected[0])
+    assert tuple(a.code for a in event.actor) == expected[1]
