@@ -92,6 +92,7 @@ PLACE_RECIPIENT = frozenset(
 )
 # Sectors outside the state: their "protest" is a street protest, not a diplomatic complaint.
 NON_STATE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "SOC", "REF", "JRN", "MED", "REB", "PTY", "BUS"})
+ARMED_NON_STATE = frozenset({"REB"})
 # Types whose "to"/"into" phrase names the recipient before the object does
 # ("extradited a Russian programmer to the United States", "sent troops into Mali").
 TO_RECIPIENT_TYPES = frozenset({"AID", "COOPERATE", "RETREAT", "CONSULT", "MOBILIZE"})
@@ -536,18 +537,26 @@ class SentenceCoder:
             return "ASSAULT" if "ASSAULT" in types else sorted(types)[0]
         return ""
 
-    def _by_actor_kind(self, pattern: Pattern, actors: list[Found]) -> Pattern | None:
-        """Among equally specific patterns of a lemma, PROTEST for non-state actors, another type for states."""
-        rivals = [
-            p
-            for p in self.lexicon.verbs.get(pattern.lemma, [])
-            if p.specificity == pattern.specificity
-            and p.particles == pattern.particles
-            and p.objects == pattern.objects
-        ]
+    def _by_actor_kind(
+        self, pattern: Pattern, actors: list[Found], rivals: list[Pattern] | None = None
+    ) -> Pattern | None:
+        """Among equally specific patterns of a lemma, PROTEST for non-state actors, another type for states;
+        for armed groups, the use of force where there is one ("rebels struck" is no labour strike)."""
+        if rivals is None:
+            rivals = [
+                p
+                for p in self.lexicon.verbs.get(pattern.lemma, [])
+                if p.specificity == pattern.specificity
+                and p.particles == pattern.particles
+                and p.objects == pattern.objects
+            ]
         if len({p.type for p in rivals}) < 2:
             return None
         non_state = all(a.entity.sector in NON_STATE for a in actors)
+        if non_state and any(a.entity.sector in ARMED_NON_STATE for a in actors):
+            force = next((p for p in rivals if QUAD[p.type] == "material_conflict"), None)
+            if force is not None:
+                return force
         if non_state:
             return next((p for p in rivals if p.type == "PROTEST"), None)
         if pattern.type == "PROTEST":
@@ -616,6 +625,12 @@ class SentenceCoder:
         negated, hypothetical, future = self._flags(verb, [verb])
         notes = [f"pattern {pattern.source} noun {pattern.lemma!r} -> {pattern.type}"]
         event, mode = pattern.type, pattern.mode
+        switched = self._by_actor_kind(pattern, actors, patterns)
+        if switched is not None and switched.type != event:
+            # "doctors began a strike" is a labour strike; "Israeli strikes on Gaza" are attacks.
+            notes.append(f"{'non-state' if switched.type == 'PROTEST' else 'state'} actor: "
+                         f"{pattern.lemma!r} is {switched.type} ({switched.source})")
+            pattern, event, mode = switched, switched.type, switched.mode
         if (event, mode) == ("PROTEST", "demo") and all(a.entity.sector in STATE_SECTORS for a in actors):
             # "Serbia lodged a protest with Albania": a state's protest is a diplomatic complaint.
             event, mode = "ACCUSE", "disapprove"

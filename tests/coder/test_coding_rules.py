@@ -276,3 +276,17 @@ def test_object_words_beyond_the_head_lemma(code, text, expected):
     assert expected[0] in {e.event for e in code(text)}
     event = one(code(text), expected[0])
     assert tuple(a.code for a in event.actor) == expected[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bus drivers in Peru struck over fuel prices.", ("PROTEST", "strike")),
+        ("Ghanaian nurses began a strike over unpaid salaries.", ("PROTEST", "strike")),
+        ("Rebels struck an army post in northern Mali.", ("ASSAULT", "")),
+        ("Turkish strikes on Kurdish positions continued overnight.", ("ASSAULT", "")),
+    ],
+)
+def test_a_strike_is_a_labour_protest_or_an_attack_by_who_strikes(code, text, expected):
+    event = one(code(text), expected[0])
+    assert event.mode == expected[1]
