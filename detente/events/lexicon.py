@@ -68,6 +68,8 @@ class Lexicon:
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context -> cue words
     # event type -> (mode, cue words) in the order tried: the weapon or method words that give a mode
     mode_cues: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    # threatened act's (type, mode) -> THREATEN mode; mode "" stands for the type's other modes
+    threats: dict[tuple[str, str], str] = field(default_factory=dict)
     _noun_heads: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, pattern: Pattern, first: bool = False) -> None:
@@ -82,6 +84,10 @@ class Lexicon:
         if self._noun_heads is None:
             self._noun_heads = frozenset(key.split()[-1] for key in self.nouns)
         return self._noun_heads
+
+    def threat_mode(self, event_type: str, mode: str = "") -> str:
+        """The THREATEN mode of a threat to do an act of this type and mode ("" when none fits)."""
+        return self.threats.get((event_type, mode)) or self.threats.get((event_type, ""), "")
 
     def patterns(self) -> Iterator[Pattern]:
         for table in (self.verbs, self.nouns):
@@ -213,6 +219,19 @@ def _load_modes(lexicon: Lexicon, path: Path, first: bool) -> None:
         table.insert(0, entry) if first else table.append(entry)
 
 
+def _load_threats(lexicon: Lexicon, path: Path, first: bool) -> None:
+    for line, row in read_tsv(path, ("type", "mode", "threat")):
+        if row["type"] not in PLOVER_TYPES:
+            raise _fail(path, line, f"unknown event type {row['type']!r}")
+        if row["mode"] and row["mode"] not in MODES[row["type"]]:
+            raise _fail(path, line, f"mode {row['mode']!r} is not a PLOVER mode of {row['type']}")
+        if row["threat"] not in MODES["THREATEN"]:
+            raise _fail(path, line, f"{row['threat']!r} is not a PLOVER mode of THREATEN")
+        key = (row["type"], row["mode"])
+        if first or key not in lexicon.threats:  # a user's rows win over the shipped ones
+            lexicon.threats[key] = row["threat"]
+
+
 LOADERS = (
     ("verbs.tsv", _load_verbs),
     ("nouns.tsv", _load_nouns),
@@ -220,6 +239,7 @@ LOADERS = (
     ("light_verbs.tsv", _load_light_verbs),
     ("contexts.tsv", _load_contexts),
     ("modes.tsv", _load_modes),
+    ("threats.tsv", _load_threats),
 )
 
 

@@ -119,7 +119,6 @@ REFUSAL_RULE = Pattern(
 )
 # Nouns whose "from" phrase names the actor ("condemnation from the United States").
 FROM_ACTOR = frozenset({"ACCUSE", "SUPPORT", "AID", "REQUEST", "THREATEN", "AGREE", "REJECT"})
-THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
 
 
 @dataclass
@@ -386,7 +385,7 @@ class SentenceCoder:
                 notes.append(f"to-clause {comp.text!r} ({comp_pattern.type}) folded into {token.text!r}")
             conflict = comp_pattern.type if comp_pattern is not None else self._only_conflict(comp)
             if pattern.complement == "threaten" and conflict and QUAD[conflict] in CONFLICT_QUADS:
-                event, mode = "THREATEN", THREAT_MODE.get(conflict, "")
+                event, mode = "THREATEN", self.lexicon.threat_mode(conflict, comp_pattern.mode if comp_pattern else "")
                 notes.append("conflict in the to-clause: THREATEN")
         if event in ("REQUEST", "REJECT") and not mode:
             mode = self._asked_mode(comp_pattern, obj)
@@ -457,16 +456,16 @@ class SentenceCoder:
             recipients = self._recipients(places, actors) or self._place_named_before(places, actors)
         negated, hypothetical, future = self._flags(token, scope)
         if event == "THREATEN" and not mode and comp_pattern is not None:
-            mode = THREAT_MODE.get(comp_pattern.type, "")
+            mode = self.lexicon.threat_mode(comp_pattern.type, comp_pattern.mode)
         condition = _condition(token)
         promised = future or _modal(token, scope)
         if promised and QUAD[event] == "material_conflict" and not _in_condition(token):
             # A promised harm is a threat (PLOVER manual: THREATEN, not ASSAULT + hypothetical).
             notes.append(f"future or conditional {event} is THREATEN")
-            event, mode, hypothetical = "THREATEN", THREAT_MODE.get(event, ""), False
+            event, mode, hypothetical = "THREATEN", self.lexicon.threat_mode(event, mode), False
         elif future and condition == "unless":
             notes.append(f"{event} promised 'unless' something happens is THREATEN")
-            event, mode = "THREATEN", THREAT_MODE.get(event, "relations" if event == "RETREAT" else "")
+            event, mode = "THREATEN", self.lexicon.threat_mode(event, mode)
         elif future and event in FUTURE_AS:
             notes.append(f"future {event} is {FUTURE_AS[event]} (PLOVER manual)")
             event, mode = FUTURE_AS[event], ""

@@ -290,3 +290,18 @@ def test_object_words_beyond_the_head_lemma(code, text, expected):
 def test_a_strike_is_a_labour_protest_or_an_attack_by_who_strikes(code, text, expected):
     event = one(code(text), expected[0])
     assert event.mode == expected[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Kenya threatened to expel the Somali diplomats.", "expel"),
+        ("The Bolivian government threatened to arrest the opposition leaders.", "arrest"),
+        ("Venezuela threatened to seize the disputed islands from Guyana.", "territory"),
+        ("Serbia threatened to cut diplomatic ties with Montenegro.", "relations"),
+        ("French farmers said they would blockade Paris on Monday.", "restrict"),
+        ("The Algerian opposition party will boycott the elections unless the president resigns.", "restrict"),
+    ],
+)
+def test_a_threat_is_coded_with_what_it_threatens(code, text, mode):
+    assert one(code(text), "THREATEN").mode == mode

@@ -136,6 +136,8 @@ def _overlay(tmp_path: Path, name: str, text: str) -> str:
     ("modes.tsv", MODE_HEADER + "ASSAULT\tstabbing\tknife\tX stabbed Y.\n", 2, "is not a PLOVER mode of ASSAULT"),
     ("modes.tsv", MODE_HEADER + "ATTACK\tprimitive\tknife\tX stabbed Y.\n", 2, "unknown event type"),
     ("modes.tsv", MODE_HEADER + "ASSAULT\tprimitive\t | \tX stabbed Y.\n", 2, "at least one cue word"),
+    ("threats.tsv", "type\tmode\tthreat\nCOERCE\tarrest\tjail\n", 2, "is not a PLOVER mode of THREATEN"),
+    ("threats.tsv", "type\tmode\tthreat\nCOERCE\tkidnap\tarrest\n", 2, "is not a PLOVER mode of COERCE"),
 ])
 def test_broken_overlay_names_file_and_line(tmp_path: Path, name: str, text: str, line: int, reason: str) -> None:
     overlay = _overlay(tmp_path, name, text)
@@ -180,7 +182,7 @@ def test_overlay_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_shipped_files_are_the_ones_documented() -> None:
     names = {p.name for p in DATA_DIR.glob("*.tsv")}
-    assert {"verbs.tsv", "nouns.tsv", "transparent.tsv", "contexts.tsv", "modes.tsv"} <= names
+    assert {"verbs.tsv", "nouns.tsv", "transparent.tsv", "contexts.tsv", "modes.tsv", "threats.tsv"} <= names
     assert (DATA_DIR / "SOURCES.md").exists()
 
 
@@ -201,3 +203,14 @@ def test_overlay_mode_cues_are_tried_before_shipped_ones(tmp_path: Path) -> None
     rows = load_lexicon(overlay).mode_cues["ASSAULT"]
     assert rows[:2] == [("primitive", ("pitchfork",)), ("drone", ("quadcopter",))]
     assert len(rows) == len(load_lexicon().mode_cues["ASSAULT"]) + 2
+
+
+def test_a_threat_takes_its_mode_from_the_act_threatened(shipped, tmp_path: Path) -> None:
+    """THREATEN's mode is the content of the threat (PLOVER manual): by the act's type and mode."""
+    assert shipped.threat_mode("COERCE", "arrest") == "arrest"
+    assert shipped.threat_mode("COERCE", "curfew") == "restrict"  # a type's blank row covers its other modes
+    assert shipped.threat_mode("SANCTION", "expel") == "expel"
+    assert shipped.threat_mode("ASSAULT", "aerial") == "violence"
+    assert shipped.threat_mode("AGREE", "") == ""
+    overlay = _overlay(tmp_path, "threats.tsv", "type\tmode\tthreat\nCOERCE\tseize\trestrict\n")
+    assert load_lexicon(overlay).threat_mode("COERCE", "seize") == "restrict"  # the user's row wins
