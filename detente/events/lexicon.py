@@ -27,6 +27,10 @@ NOT_AN_EVENT = "NONE"
 FLAGS = ("", "future", "hypothetical", "negated")
 
 
+# In a pattern's +objects, "@actor" accepts any object that names an actor ("release +@actor").
+ACTOR_OBJECT = "@actor"
+
+
 @dataclass(frozen=True)
 class Pattern:
     """One lexicon entry: a trigger lemma with its constraints, and the event it codes."""
@@ -45,7 +49,10 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 4 * bool(self.complements) + 2 * bool(self.objects) + len(self.particles)
+        """How narrow the pattern is, to try the narrowest first: a to-clause verb counts 4, a list of object
+        lemmas 2, an object that only has to name an actor (@actor) 1, and each particle 1."""
+        objects = 2 if self.objects - {ACTOR_OBJECT} else 1 if self.objects else 0
+        return 4 * bool(self.complements) + objects + len(self.particles)
 
     @property
     def text(self) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from detente.actors.mentions import SPEECH_VERBS
 from detente.actors.resolve import ArticleActors, Found
-from detente.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
+from detente.events.lexicon import ACTOR_OBJECT, NOT_AN_EVENT, Lexicon, Pattern
 from detente.model import QUAD, Entity
 from detente.sentences.words import Word as Token
 from detente.sentences.words import Words as Span
@@ -27,8 +27,6 @@ _TIME_WORD = re.compile(
 # A context is the article's when its cue words occur this often in the article (PLOVER: contexts are
 # usually coded at paragraph or document level).
 ARTICLE_CONTEXT_HITS = 3
-# In a pattern's +objects, "@actor" accepts any object that names an actor ("release +@actor").
-ACTOR_OBJECT = "@actor"
 QUANTITIES = frozenset(
     """ton tonne kg kilogram worth dollar euro pound million billion batch shipment
     consignment package load lot number amount supply convoy planeload truckload""".split()
