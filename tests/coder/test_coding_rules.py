@@ -305,3 +305,8 @@ def test_a_strike_is_a_labour_protest_or_an_attack_by_who_strikes(code, text, ex
 )
 def test_a_threat_is_coded_with_what_it_threatens(code, text, mode):
     assert one(code(text), "THREATEN").mode == mode
+
+
+def test_supporters_of_a_leader_are_civilians_not_the_office(code):
+    event = one(code("About 200 supporters of the former Algerian president blocked roads in Algiers."), "PROTEST")
+    assert (event.actor[0].code, event.actor[0].sector, event.mode) == ("DZA", "CVL", "obstruct")
