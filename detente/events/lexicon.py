@@ -72,6 +72,8 @@ class Lexicon:
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     transparent: dict[str, str] = field(default_factory=dict)  # lemma -> auxiliary flag
     light_verbs: set[str] = field(default_factory=set)  # verbs that take an event noun ("staged a protest")
+    # verb lemma -> prepositions through which it takes an event noun ("took part in a protest")
+    light_preps: dict[str, set[str]] = field(default_factory=dict)
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context -> cue words
     # event type -> (mode, cue words) in the order tried: the weapon or method words that give a mode
     mode_cues: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
@@ -197,9 +199,13 @@ def _load_transparent(lexicon: Lexicon, path: Path, first: bool) -> None:
 
 def _load_light_verbs(lexicon: Lexicon, path: Path, first: bool) -> None:
     for line, row in read_tsv(path, ("lemma",)):
-        if not row["lemma"] or " " in row["lemma"]:
-            raise _fail(path, line, "a light verb is one lemma")
-        lexicon.light_verbs.add(row["lemma"])
+        words = row["lemma"].split()
+        if len(words) == 1:
+            lexicon.light_verbs.add(words[0])
+        elif len(words) == 2:  # "participate in": the event noun is the object of the preposition
+            lexicon.light_preps.setdefault(words[0], set()).add(words[1])
+        else:
+            raise _fail(path, line, "a light verb is one lemma, or a lemma and a preposition")
 
 
 def _load_contexts(lexicon: Lexicon, path: Path, first: bool) -> None:

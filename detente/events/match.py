@@ -589,6 +589,10 @@ class SentenceCoder:
             if token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in self.lexicon.light_verbs
             else None
         )
+        if light is None and token.dep_ == "pobj" and token.head.dep_ == "prep":
+            verb = token.head.head  # "took part in a protest", "converged on the capital for a rally"
+            if token.head.lower_ in self.lexicon.light_preps.get(_lemma(verb), ()):
+                light = verb
         if light is not None and light.i not in governed and not actor_heads:
             # "staged a hunger strike": the light verb's subject is the actor of the noun's event.
             subject, passive = _subject(light)

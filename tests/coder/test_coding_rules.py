@@ -310,3 +310,16 @@ def test_a_threat_is_coded_with_what_it_threatens(code, text, mode):
 def test_supporters_of_a_leader_are_civilians_not_the_office(code):
     event = one(code("About 200 supporters of the former Algerian president blocked roads in Algiers."), "PROTEST")
     assert (event.actor[0].code, event.actor[0].sector, event.mode) == ("DZA", "CVL", "obstruct")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bolivian miners took part in a strike over fuel prices.", ("PROTEST", "BOL")),
+        ("Thousands of Ghanaians converged on Accra for a rally against the new levy.", ("PROTEST", "GHA")),
+        ("Armenian and Azerbaijani soldiers engaged in a clash near the border.", ("ASSAULT", "ARM")),
+    ],
+)
+def test_an_event_noun_behind_a_preposition_of_a_light_verb_takes_its_subject(code, text, expected):
+    event = one(code(text), expected[0])
+    assert expected[1] in {a.code for a in event.actor}
