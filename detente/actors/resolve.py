@@ -270,15 +270,17 @@ class ArticleActors:
         if (token.pos_ == "NUM" or token.lemma_.lower() in PARTITIVES) and token.i not in self.by_token:
             inner = _of_object(token)  # "hundreds of people", "scores of Sierra Leonean and Liberian refugees"
             if inner is not None:
-                return self._resolve_many(inner)
+                return self._entities(inner)  # with the names coordinated inside the of-phrase
         pair = self._pair_phrase(token)
         if pair:
             return pair
         referred = self._event_reference(token)
         if referred:
             return referred
-        # Compound adjectivals: "Hungarian and Romanian officials" (amod with a conjunct).
-        adjectives = [t for t in token.lefts if t.dep_ == "amod" and t.i in self.by_token and t.conjuncts]
+        # Compound adjectivals: "Hungarian and Romanian officials" (a modifier with a conjunct).
+        adjectives = [
+            t for t in token.lefts if t.dep_ in ("amod", "nmod", "compound") and t.i in self.by_token and t.conjuncts
+        ]
         if adjectives:
             result = []
             for adjective in [adjectives[0], *adjectives[0].conjuncts]:

@@ -323,3 +323,17 @@ def test_supporters_of_a_leader_are_civilians_not_the_office(code):
 def test_an_event_noun_behind_a_preposition_of_a_light_verb_takes_its_subject(code, text, expected):
     event = one(code(text), expected[0])
     assert expected[1] in {a.code for a in event.actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # coordinated names inside a partitive's of-phrase
+        ("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees.", {"SLE", "LBR"}),
+        # coordinated nationalities however the parser attaches them to the head
+        ("Greek police arrested dozens of Afghan and Pakistani migrants.", {"AFG", "PAK"}),
+    ],
+)
+def test_every_coordinated_nationality_is_a_recipient(code, text, recipients):
+    events = [e for e in code(text) if e.event in ("ASSAULT", "COERCE")]
+    assert len(events) == 1 and {r.code for r in events[0].recipient} == recipients
