@@ -40,7 +40,7 @@ COLLECTIVE_HEADS = frozenset("group unit force team package contingent detachmen
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd", "acomp")
 OBJECT_CONTROL = frozenset(
     "urge ask force call press persuade order tell invite encourage allow "
-    "request implore compel pressure push oblige".split()
+    "request implore compel pressure push oblige prompt spur cause lead provoke drive".split()
 )
 MODAL_HYPOTHETICAL = frozenset("would could might may should".split())
 MODAL_FUTURE = frozenset("will shall 'll".split())
@@ -473,6 +473,7 @@ class SentenceCoder:
             event, mode, negated = NEGATED_AS[event], "", False
         consumed.update(t.i for t in words)
         consumed.add(token.i)
+        consumed.update(self._result_participles(token, event))
         candidate = Candidate(
             pattern,
             token,
@@ -533,6 +534,20 @@ class SentenceCoder:
         if types and all(QUAD[t] in CONFLICT_QUADS for t in types):
             return "ASSAULT" if "ASSAULT" in types else sorted(types)[0]
         return ""
+
+    def _result_participles(self, token: Token, event: str) -> list[int]:
+        """A subjectless participle clause that tells what the act did is the same event: "attacked the camp,
+        killing at least 156 people" is one attack, not an attack and a killing by someone unknown."""
+        found = []
+        for child in token.children:
+            if child.dep_ != "advcl" or child.tag_ != "VBG":
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue
+            inner = self.match_verb(child)
+            if inner is not None and inner[0].type == event:
+                found.append(child.i)
+        return found
 
     def _by_actor_kind(
         self, pattern: Pattern, actors: list[Found], rivals: list[Pattern] | None = None

@@ -337,3 +337,14 @@ def test_an_event_noun_behind_a_preposition_of_a_light_verb_takes_its_subject(co
 def test_every_coordinated_nationality_is_a_recipient(code, text, recipients):
     events = [e for e in code(text) if e.event in ("ASSAULT", "COERCE")]
     assert len(events) == 1 and {r.code for r in events[0].recipient} == recipients
+
+
+def test_a_participle_telling_what_an_attack_did_is_the_same_attack(code):
+    events = code("A camp for Congolese refugees was attacked by Burundian militiamen, killing at least 156 people.")
+    assert [(e.event, e.actor[0].code) for e in events] == [("ASSAULT", "BDI")]
+
+
+def test_whoever_is_prompted_to_act_is_the_actor(code):
+    events = code("The shelling prompted Syria to recall its ambassador from Turkey.")
+    recall = one(events, "SANCTION")
+    assert (recall.actor[0].code, recall.recipient[0].code) == ("SYR", "TUR")
