@@ -1122,6 +1122,11 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb, following to-clauses, coordination and participles up to their controller."""
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
+            if child.tag_ == "VBG" and child.dep_ == "nsubj":
+                # "The Red Cross operating in Iraq said": the parser made the participle the subject
+                inner = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+                if inner is not None:
+                    return inner, False
             return child, False
     for child in token.children:
         if child.dep_ == "nsubjpass":

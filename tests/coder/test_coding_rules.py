@@ -348,3 +348,8 @@ def test_whoever_is_prompted_to_act_is_the_actor(code):
     events = code("The shelling prompted Syria to recall its ambassador from Turkey.")
     recall = one(events, "SANCTION")
     assert (recall.actor[0].code, recall.recipient[0].code) == ("SYR", "TUR")
+
+
+def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject(code):
+    event = one(code("The Red Cross operating in Sudan said both armies must let aid convoys pass."), "REQUEST")
+    assert event.actor[0].code == "IGO"
