@@ -53,6 +53,7 @@ class Gazetteer:
     max_sector_words: int = 1
     _looked_up: dict[str, list[Name]] = field(default_factory=dict, repr=False, compare=False)
     first_words: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words after it
+    organisation_heads: dict[str, str] = field(default_factory=dict)  # "association" -> code of unknown names
 
     def add_name(self, surface: str, entry: Name) -> None:
         self._looked_up.clear()
@@ -173,12 +174,21 @@ def _load_leaders(gaz: Gazetteer, path: Path) -> None:
             gaz.add_name(surface, entry)
 
 
+def _load_organisation_heads(gaz: Gazetteer, path: Path) -> None:
+    for line, row in read_tsv(path, ("head", "code")):
+        head, code = row["head"].lower(), row["code"]
+        _check(bool(head) and " " not in head, path, line, "a head is one word")
+        _check(bool(_CODE.match(code)), path, line, f"code {code!r} is not IGO/NGO/MNC or a country code")
+        gaz.organisation_heads[head] = code
+
+
 LOADERS = (
     ("countries.tsv", _load_countries),
     ("regions.tsv", _load_regions),
     ("organisations.tsv", _load_organisations),
     ("sectors.tsv", _load_sectors),
     ("leaders.tsv", _load_leaders),
+    ("organisation_heads.tsv", _load_organisation_heads),
 )
 
 

@@ -412,6 +412,9 @@ class ArticleActors:
                         f"possessive {modifier.text!r} of {token.text!r}: {owner.why}",
                         pronoun=True,
                     )
+        named = self._unknown_organisation(token)
+        if named is not None:
+            return named
         sector = self._head_sector(token)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "another") for c in token.children)
         if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and not indefinite:
@@ -425,6 +428,23 @@ class ArticleActors:
                     why = f"sector noun {token.text!r}; country of {where}"
                     return Found(self._entity(token, code, sector), why, inferred=True)
         return None
+
+    def _unknown_organisation(self, token: Token) -> Found | None:
+        """A capitalised name the gazetteer lacks, headed by a word that makes it an organisation ("the
+        Association of African Jurists"): coded by organisation_heads.tsv, with a sector word in the name."""
+        code = self.gaz.organisation_heads.get(token.lower_) if token.pos_ == "PROPN" else None
+        if code is None:
+            return None
+        words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                words += [w for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN" for w in p.subtree]
+        if not words:
+            return None  # a bare "the Committee": which one, the article must say
+        forms = [f for w in words for f in (w.lemma_.lower(), w.lower_.removesuffix("s"))]  # "Jurists"
+        sector = next((s for f in forms if (s := self.gaz.sector_of((f,)))), "")
+        name = self.doc[min(w.i for w in [token, *words]) : max(w.i for w in [token, *words]) + 1].text
+        return Found(self._entity(token, code, sector, name), f"organisation {name!r} by its head word {token.text!r}")
 
     def _modifiers(self, token: Token) -> list[Token]:
         """Tokens inside the phrase that may carry its country: possessor, compounds, adjectives, of/from."""

@@ -353,3 +353,20 @@ def test_whoever_is_prompted_to_act_is_the_actor(code):
 def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject(code):
     event = one(code("The Red Cross operating in Sudan said both armies must let aid convoys pass."), "REQUEST")
     assert event.actor[0].code == "IGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Members of the Association of Andean Jurists investigated the detention of 40 Peruvians.", ("NGO", "JUD")),
+        ("The Global Ocean Forum urged Japan to stop whaling.", ("NGO", "")),
+        # a bare head names no one
+        ("The Committee urged Japan to stop whaling.", None),
+    ],
+)
+def test_an_unknown_name_headed_by_an_organisation_word_is_an_ngo(code, text, actor):
+    events = code(text)
+    if actor is None:
+        assert events == []
+    else:
+        assert (events[0].actor[0].code, events[0].actor[0].sector) == actor
