@@ -54,6 +54,7 @@ class Gazetteer:
     _looked_up: dict[str, list[Name]] = field(default_factory=dict, repr=False, compare=False)
     first_words: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words after it
     organisation_heads: dict[str, str] = field(default_factory=dict)  # "association" -> code of unknown names
+    _misspelt: dict[str, list[Name]] | None = field(default=None, repr=False, compare=False)
 
     def add_name(self, surface: str, entry: Name) -> None:
         self._looked_up.clear()
@@ -85,9 +86,51 @@ class Gazetteer:
             return self.names.get(surface.lower(), [])
         return []
 
+    def misspelt_country(self, word: str) -> Name | None:
+        """The country whose one-word name a word misspells by one letter left out, added, changed or two
+        swapped ("Ethopia", "Isreal"), for words of MIN_MISSPELT letters or more, which are too long to be
+        another country's name by chance; None when no country or more than one is that close."""
+        if len(word) < MIN_MISSPELT or not word[:1].isupper() or not word.isalpha():
+            return None
+        if self._misspelt is None:
+            self._misspelt = {}
+            for surface, names in self.names.items():
+                countries = [n for n in names if n.kind == "country"]
+                if countries and " " not in surface and len(surface) >= MIN_MISSPELT - 1 and surface.isalpha():
+                    for variant in {surface, *_deletions(surface)}:
+                        self._misspelt.setdefault(variant, []).extend((surface, c) for c in countries[:1])
+        close = {
+            surface: name
+            for variant in {word, *_deletions(word)}
+            for surface, name in self._misspelt.get(variant, ())
+            if surface != word and _one_edit(word, surface)
+        }
+        return next(iter(close.values())) if len(close) == 1 else None
+
     def sector_of(self, words: tuple[str, ...]) -> str:
         """The sector a phrase of lowercase words names ("foreign", "ministry"), or ""."""
         return self.sectors.get(words, "")
+
+
+MIN_MISSPELT = 7  # letters a word needs before it is read as a misspelt country name
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one deletion, insertion, substitution or swap of neighbours apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        shorter, longer = sorted((a, b), key=len)
+        return shorter in _deletions(longer)
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(differ) == 1:
+        return True
+    first, second = differ if len(differ) == 2 else (0, 0)
+    return second == first + 1 and a[first] == b[second] and a[second] == b[first]
 
 
 _WORD_BREAK = re.compile(r"[\s\-/]+|(?<=\w)(?=[.,()'])|(?<=[.,()'])(?=\w)")

@@ -41,6 +41,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
         first = texts[start]
         words = gaz.first_words.get(first, 0)
         if not words or not (first[:1].isupper() or first[:1].isdigit()):
+            misspelt = gaz.misspelt_country(first) if start == i and not words else None
+            if misspelt is not None and doc[i].pos_ == "PROPN":  # "Ethopia has agreed": a typo in a country
+                mentions.append(Mention(i, i + 1, misspelt, first))
             i += 1
             continue
         found = None

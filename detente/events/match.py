@@ -970,11 +970,19 @@ def _objects(token: Token) -> list[Token]:
     return found
 
 
+def _before_hyphen(word: Token) -> bool:
+    """Whether a word is a hyphen or comes right before one ("re" of "re-open")."""
+    return word.text == "-" or (word.i + 1 < len(word.doc) and word.doc[word.i + 1].text == "-")
+
+
 def _complement(token: Token) -> Token | None:
     """The verb of the token's to-clause ("offered to restore" -> restore), through adjectives ("ready to")."""
-    for child in token.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            return child
+    verbs = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if verbs:
+        # "agreed to re-open": the parser may cut a hyphenated verb into xcomps "re", "-", "open"
+        while len(verbs) > 1 and verbs[1].i <= verbs[0].i + 2 and _before_hyphen(verbs[0]):
+            verbs.pop(0)
+        return verbs[0]
     for child in token.children:  # "threatened on Monday to expel ...", parsed as a purpose clause
         if (
             child.dep_ == "advcl"

@@ -370,3 +370,8 @@ def test_an_unknown_name_headed_by_an_organisation_word_is_an_ngo(code, text, ac
         assert events == []
     else:
         assert (events[0].actor[0].code, events[0].actor[0].sector) == actor
+
+
+def test_a_hyphenated_verb_cut_in_pieces_is_still_the_to_clause(code):
+    events = code("Eritrea has agreed to re-open its border with Ethiopia.")
+    assert [(e.event, e.actor[0].code) for e in events] == [("AGREE", "ERI")]

@@ -1,0 +1,43 @@
+"""Country names with one typo ("Ethopia") are still countries; other words are not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from detente.actors.gazetteer import MIN_MISSPELT, load_gazetteer
+
+LONG_NAMES = sorted(
+    surface
+    for surface, names in load_gazetteer().names.items()
+    if any(n.kind == "country" for n in names) and surface.isalpha() and len(surface) >= MIN_MISSPELT
+)
+
+
+@pytest.mark.parametrize(("word", "code"), [("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Germnay", "DEU")])
+def test_a_country_name_with_one_typo_is_that_country(word, code):
+    assert load_gazetteer().misspelt_country(word).code == code
+
+
+@pytest.mark.parametrize("word", ["Pakistan", "Jonathan", "Isreal", "ethopia", "Kenyaa"])
+def test_real_names_short_words_and_lowercase_words_are_not_misspellings(word):
+    assert load_gazetteer().misspelt_country(word) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LONG_NAMES), st.data())
+def test_every_single_letter_dropped_from_a_long_country_name_finds_it(name, data):
+    gaz = load_gazetteer()
+    position = data.draw(st.integers(min_value=1, max_value=len(name) - 1))
+    typo = name[:position] + name[position + 1 :]
+    found = gaz.misspelt_country(typo)
+    if gaz.lookup(typo):
+        assert found is None or found.code == gaz.lookup(name)[0].code  # a real name is no typo
+    elif found is not None:
+        assert found.code in {n.code for n in gaz.lookup(name)}
+
+
+def test_a_misspelt_country_codes_as_the_country(code):
+    events = code("Ethopia has agreed to reopen its border with Eritrea.")
+    assert events and events[0].actor[0].code == "ETH"
