@@ -84,6 +84,8 @@ DEMAND_RULE = Pattern(
 STATE_ACTIONS = frozenset({"COERCE", "SANCTION"})
 # Types whose passive subject is the one acting ("troops were deployed", "Vietnam is committed to").
 SUBJECT_ACTS_IN_PASSIVE = frozenset({"MOBILIZE", "AGREE"})
+# ... and acts of these modes: "the guerrillas were demobilized", "troops were withdrawn" (they pull back)
+SUBJECT_ACTS_IN_PASSIVE_MODES = frozenset({("RETREAT", "withdraw"), ("RETREAT", "disarm")})
 # Events whose place ("in Montenegro") is their recipient when no other is named.
 PLACE_RECIPIENT = frozenset(
     {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "THREATEN"}
@@ -393,7 +395,9 @@ class SentenceCoder:
         if passive:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             actor_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
-            if subject is not None and not actor_heads and event in SUBJECT_ACTS_IN_PASSIVE:
+            if subject is not None and not actor_heads and (
+                event in SUBJECT_ACTS_IN_PASSIVE or (event, mode) in SUBJECT_ACTS_IN_PASSIVE_MODES
+            ):
                 actor_heads = [subject]  # "troops were deployed", "Vietnam is committed to ...": the subject acts
             elif not actor_heads and event in STATE_ACTIONS:
                 actor_heads = _place_heads(token)  # "was arrested in Lebanon": the state where it happened
@@ -1152,7 +1156,10 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         subject, _ = _subject(head, depth + 1)
         return subject, False
     if token.dep_ == "conj":
-        return _subject(head, depth + 1)
+        subject, passive = _subject(head, depth + 1)
+        if passive and (token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children)):
+            passive = any(c.dep_ == "auxpass" for c in token.children)  # "was indicted and will resign"
+        return subject, passive
     if token.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
         return _subject(head, depth + 1)  # "Ghana is committed to ...": parsed as a predicate of "is"
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):

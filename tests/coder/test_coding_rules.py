@@ -375,3 +375,13 @@ def test_an_unknown_name_headed_by_an_organisation_word_is_an_ngo(code, text, ac
 def test_a_hyphenated_verb_cut_in_pieces_is_still_the_to_clause(code):
     events = code("Eritrea has agreed to re-open its border with Ethiopia.")
     assert [(e.event, e.actor[0].code) for e in events] == [("AGREE", "ERI")]
+
+
+def test_demobilized_guerrillas_retreat_themselves(code):
+    event = one(code("Hundreds of Colombian guerrillas have been demobilized since the peace accord."), "RETREAT")
+    assert (event.actor[0].code, event.mode) == ("COL", "disarm")
+
+
+def test_a_coordinated_verb_with_its_own_auxiliary_is_not_passive(code):
+    events = code("The Peruvian minister was questioned by Congress and will resign on Friday.")
+    assert any(e.actor and e.actor[0].code == "PER" and e.trigger == "resign" for e in events)
