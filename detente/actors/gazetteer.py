@@ -54,7 +54,7 @@ class Gazetteer:
     _looked_up: dict[str, list[Name]] = field(default_factory=dict, repr=False, compare=False)
     first_words: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words after it
     organisation_heads: dict[str, str] = field(default_factory=dict)  # "association" -> code of unknown names
-    _misspelt: dict[str, list[Name]] | None = field(default=None, repr=False, compare=False)
+    _misspelt: dict[str, list[tuple[str, Name]]] | None = field(default=None, repr=False, compare=False)
 
     def add_name(self, surface: str, entry: Name) -> None:
         self._looked_up.clear()
@@ -88,7 +88,7 @@ class Gazetteer:
 
     def misspelt_country(self, word: str) -> Name | None:
         """The country whose one-word name a word misspells by one letter left out, added, changed or two
-        swapped ("Ethopia", "Isreal"), for words of MIN_MISSPELT letters or more, which are too long to be
+        swapped ("Ethopia", "Afganistan"), for words of MIN_MISSPELT letters or more, which are too long to be
         another country's name by chance; None when no country or more than one is that close."""
         if len(word) < MIN_MISSPELT or not word[:1].isupper() or not word.isalpha():
             return None
