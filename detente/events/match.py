@@ -898,6 +898,9 @@ def _verb_forms(token: Token) -> list[str]:
     """The lemma, then the word itself and plain de-inflections: the lemmatizer errs ("waged" -> "wag")."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
+    prefix = _hyphen_prefix(token)
+    if prefix:  # "test-fired", "co-operated": the tokenizer cut the word at its hyphen
+        forms = [f"{prefix}-{forms[0]}", f"{prefix}{forms[0]}", *forms]
     if lower.endswith("ied"):
         forms.append(lower[:-3] + "y")
     if lower.endswith("ed"):
@@ -909,6 +912,15 @@ def _verb_forms(token: Token) -> list[str]:
     elif lower.endswith("s"):
         forms.append(lower[:-1])
     return forms
+
+
+def _hyphen_prefix(token: Token) -> str:
+    """The word joined to this one by a hyphen before it, with no space ("test" of "test-fired"), or ""."""
+    if token.i < 2 or token.doc[token.i - 1].text != "-":
+        return ""
+    hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
+    touching = prefix.idx + len(prefix.text) == hyphen.idx and hyphen.idx + 1 == token.idx
+    return prefix.lower_ if touching and prefix.text.isalpha() else ""
 
 
 def _depth(token: Token) -> int:

@@ -385,3 +385,15 @@ def test_demobilized_guerrillas_retreat_themselves(code):
 def test_a_coordinated_verb_with_its_own_auxiliary_is_not_passive(code):
     events = code("The Peruvian minister was questioned by Congress and will resign on Friday.")
     assert any(e.actor and e.actor[0].code == "PER" and e.trigger == "resign" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran test-fired a long-range missile on Sunday.", ("MOBILIZE", "weapons")),  # not ASSAULT by fire
+        ("The Turkish and Greek navies co-operated in the rescue.", ("COOPERATE", "")),  # as "cooperate"
+    ],
+)
+def test_a_verb_cut_at_its_hyphen_is_read_whole(code, text, expected):
+    events = code(text)
+    assert [(e.event, e.mode) for e in events] == [expected]
