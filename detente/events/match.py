@@ -187,11 +187,18 @@ class SentenceCoder:
                 consumed.update(t.i for t in _xcomp_chain(comp))
         self._note_speaker(sent)
         triggers = {c.trigger.i for c in candidates} | consumed
-        for token in tokens:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and _lemma(token) in self._noun_heads:
-                candidate = self._noun_event(token, triggers)
-                if candidate:
-                    candidates.append(candidate)
+        nouns = [
+            t
+            for t in tokens
+            if t.pos_ in ("NOUN", "PROPN") and t.i not in consumed and _lemma(t) in self._noun_heads
+        ]
+        # Outer nouns first: an event noun inside another's phrase is its topic ("talks on the ceasefire",
+        # "the suspension of talks"), not an event of its own.
+        for token in sorted(nouns, key=lambda t: (_depth(t), t.i)) if len(nouns) > 1 else nouns:
+            candidate = self._noun_event(token, triggers)
+            if candidate:
+                candidates.append(candidate)
+                triggers.add(token.i)
         candidates = _without_protest_topics(candidates)
         candidates.sort(key=lambda c: c.trigger.i)
         cued = self._context_res.counts(sent.text)

@@ -397,3 +397,14 @@ def test_a_coordinated_verb_with_its_own_auxiliary_is_not_passive(code):
 def test_a_verb_cut_at_its_hyphen_is_read_whole(code, text, expected):
     events = code(text)
     assert [(e.event, e.mode) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt joined the talks on the Sudanese ceasefire.", [("CONSULT", "EGY")]),
+        ("Russia announced the suspension of talks with Georgia.", [("SANCTION", "RUS")]),
+    ],
+)
+def test_an_event_noun_inside_another_is_its_topic(code, text, expected):
+    assert [(e.event, e.actor[0].code) for e in code(text)] == expected
