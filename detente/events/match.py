@@ -29,7 +29,8 @@ _TIME_WORD = re.compile(
 ARTICLE_CONTEXT_HITS = 3
 QUANTITIES = frozenset(
     """ton tonne kg kilogram worth dollar euro pound million billion batch shipment
-    consignment package load lot number amount supply convoy planeload truckload""".split()
+    consignment package load lot number amount supply convoy planeload truckload
+    hundred thousand dozen score""".split()
 )
 RECIPIENT_PREPS = frozenset(
     "to with against on at from for toward towards into over between upon onto about of near along".split()

@@ -408,3 +408,8 @@ def test_a_verb_cut_at_its_hyphen_is_read_whole(code, text, expected):
 )
 def test_an_event_noun_inside_another_is_its_topic(code, text, expected):
     assert [(e.event, e.actor[0].code) for e in code(text)] == expected
+
+
+def test_the_object_behind_hundreds_of_counts_for_a_pattern(code):
+    events = code("Myanmar's junta released hundreds of political prisoners on Tuesday.")
+    assert [(e.event, e.mode) for e in events] == [("RETREAT", "release")]
