@@ -476,6 +476,7 @@ class SentenceCoder:
         elif future and condition == "unless":
             notes.append(f"{event} promised 'unless' something happens is THREATEN")
             event, mode = "THREATEN", self.lexicon.threat_mode(event, mode)
+            recipients = recipients or self._recipients(_condition_subjects(token, scope), actors)
         elif future and event in FUTURE_AS:
             notes.append(f"future {event} is {FUTURE_AS[event]} (PLOVER manual)")
             event, mode = FUTURE_AS[event], ""
@@ -486,6 +487,9 @@ class SentenceCoder:
         consumed.update(t.i for t in words)
         consumed.add(token.i)
         consumed.update(self._result_participles(token, event))
+        if event == "THREATEN":
+            # "... unless Baghdad accepted its conditions": what the threat demands is no event either
+            consumed.update(t.i for clause in _condition_clauses(token, scope) for t in _xcomp_chain(clause))
         candidate = Candidate(
             pattern,
             token,
@@ -1073,16 +1077,20 @@ def _of_the_question(token: Token) -> bool:
     return any(c.lower_ == "of" and any(g.lower_ == "question" for g in c.subtree) for c in token.children)
 
 
+def _condition_clauses(token: Token, scope: list[Token]) -> list[Token]:
+    """The verbs of if/unless clauses hanging on the verb or its to-clause."""
+    return [
+        clause
+        for verb in [token, *scope]
+        for clause in verb.children
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+    ]
+
+
 def _condition_subjects(token: Token, scope: list[Token]) -> list[Token]:
     """Subjects of if/unless clauses hanging on the verb or its to-clause."""
-    found = []
-    for verb in [token, *scope]:
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
-            ):
-                found += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return found
+    clauses = _condition_clauses(token, scope)
+    return [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _in_condition(token: Token) -> bool:

@@ -413,3 +413,8 @@ def test_an_event_noun_inside_another_is_its_topic(code, text, expected):
 def test_the_object_behind_hundreds_of_counts_for_a_pattern(code):
     events = code("Myanmar's junta released hundreds of political prisoners on Tuesday.")
     assert [(e.event, e.mode) for e in events] == [("RETREAT", "release")]
+
+
+def test_what_a_threat_demands_is_no_event(code):
+    events = code("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.")
+    assert [(e.event, e.recipient[0].code) for e in events] == [("THREATEN", "IRQ")]

@@ -116,7 +116,6 @@ EXPECTED = [
         None,
         "2022-09-13",
         id="sdn-troops-to-border",
-        marks=miss("'moved thousands of troops' not coded"),
     ),
     pytest.param(SDN, "SDN", "THREATEN", "SSD", None, id="sdn-pipeline-threat"),
     pytest.param(SDN, "IGO", "REQUEST", "SDN", None, id="sdn-au-calls-halt"),
