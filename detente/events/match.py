@@ -444,6 +444,10 @@ class SentenceCoder:
             clause_subject, _ = _subject(clause)
             if clause_subject is not None:
                 recipient_heads.append(clause_subject)
+        elif event in CLAUSE_TYPES:
+            # "demanded an admission that Soviet forces murdered ...", "denied reports that its troops
+            # shelled ...": a that-clause on the object is asked for, denied or alleged, not reported as done.
+            consumed.update(t.i for o in _objects(token) for c in _noun_that_clauses(o) for t in _xcomp_chain(c))
         recipients = self._recipients(recipient_heads, actors)
         if not recipients and event == "PROTEST":
             recipients = self._recipients(_protest_targets(scope), actors)
@@ -1101,6 +1105,15 @@ def _in_condition(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _noun_that_clauses(noun: Token) -> list[Token]:
+    """The verbs of that-clauses a noun takes ("reports that X shelled", "an admission that X murdered")."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
 
 
 def _that_clause(token: Token) -> Token | None:

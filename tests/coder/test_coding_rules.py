@@ -418,3 +418,15 @@ def test_the_object_behind_hundreds_of_counts_for_a_pattern(code):
 def test_what_a_threat_demands_is_no_event(code):
     events = code("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.")
     assert [(e.event, e.recipient[0].code) for e in events] == [("THREATEN", "IRQ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland's parliament demanded an admission by Moscow that Soviet forces murdered Polish officers.",
+         ["REQUEST"]),
+        ("Armenia denied reports that its troops shelled Azerbaijani villages.", ["REJECT"]),
+    ],
+)
+def test_a_that_clause_on_what_is_demanded_or_denied_is_no_event(code, text, expected):
+    assert [e.event for e in code(text)] == expected
