@@ -43,6 +43,8 @@ OBJECT_CONTROL = frozenset(
     "urge ask force call press persuade order tell invite encourage allow "
     "request implore compel pressure push oblige prompt spur cause lead provoke drive".split()
 )
+# Verbs whose "to" + gerund is their subject's own act: "resorted to throwing stones", "turned to shelling".
+TURN_TO = frozenset("resort turn proceed switch revert".split())
 MODAL_HYPOTHETICAL = frozenset("would could might may should".split())
 MODAL_FUTURE = frozenset("will shall 'll".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
@@ -1196,6 +1198,8 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return _subject(head.head, depth + 1)[0], False
         subject, _ = _subject(head, depth + 1)
         return subject, False
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and _lemma(head.head) in TURN_TO:
+        return _subject(head.head, depth + 1)[0], False  # "youths resorted to throwing stones"
     if token.dep_ == "conj":
         subject, passive = _subject(head, depth + 1)
         if passive and (token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children)):

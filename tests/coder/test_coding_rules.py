@@ -430,3 +430,8 @@ def test_what_a_threat_demands_is_no_event(code):
 )
 def test_a_that_clause_on_what_is_demanded_or_denied_is_no_event(code, text, expected):
     assert [e.event for e in code(text)] == expected
+
+
+def test_turning_to_an_act_makes_it_the_subjects_own(code):
+    event = one(code("The Syrian army turned to shelling rebel-held towns after the talks failed."), "ASSAULT")
+    assert (event.actor[0].code, event.actor[0].sector) == ("SYR", "MIL")
