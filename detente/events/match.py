@@ -336,6 +336,7 @@ class SentenceCoder:
             return None
         comp = _complement(token)
         objects = _objects(token)
+        forms = [_object_forms(o) for o in objects]  # once per verb, not once per pattern tried
         for pattern in patterns:
             if pattern.particles and not _has_particles(token, pattern.particles):
                 continue
@@ -344,8 +345,8 @@ class SentenceCoder:
                 obj = next(
                     (
                         o
-                        for o in objects
-                        if not pattern.objects.isdisjoint(_object_forms(o))
+                        for o, words in zip(objects, forms, strict=True)
+                        if not pattern.objects.isdisjoint(words)
                         or (ACTOR_OBJECT in pattern.objects and self._names_entity(o))
                     ),
                     None,
