@@ -423,14 +423,10 @@ class SentenceCoder:
             why = "no actor: subject not resolved" if actor_heads else "no actor: no subject found"
             self.misses.append(Miss(token, why, [pattern]))
             return None
-        switched = self._by_actor_kind(pattern, actors)
-        if switched is not None and switched.type != event:
-            # "Students protested the decision" is a protest; "Tokyo protested the incursion" a complaint;
-            # "protesters gathered" is a protest, "leaders gathered" a meeting.
-            notes.append(
-                f"{'non-state' if switched.type == 'PROTEST' else 'state'} actor: "
-                f"{pattern.lemma!r} is {switched.type} ({switched.source})"
-            )
+        # "Students protested the decision" is a protest; "Tokyo protested the incursion" a complaint;
+        # "protesters gathered" is a protest, "leaders gathered" a meeting.
+        switched = self._kind_switch(pattern, event, actors, notes)
+        if switched is not None:
             event, mode = switched.type, switched.mode
         first_preps = TO_FIRST if event in TO_RECIPIENT_TYPES else frozenset()
         recipient_heads += [t for s in scope for t in _recipient_heads(s, first_preps)]
@@ -572,6 +568,18 @@ class SentenceCoder:
                 found.append(child.i)
         return found
 
+    def _kind_switch(
+        self, pattern: Pattern, event: str, actors: list[Found], notes: list[str], rivals: list[Pattern] | None = None
+    ) -> Pattern | None:
+        """The rival pattern the actors' kind codes instead of `event`, noted; None when the type stays."""
+        switched = self._by_actor_kind(pattern, actors, rivals)
+        if switched is None or switched.type == event:
+            return None
+        non_state = all(a.entity.sector in NON_STATE for a in actors)
+        kind = "non-state actor" if switched.type == "PROTEST" else "armed group" if non_state else "state actor"
+        notes.append(f"{kind}: {pattern.lemma!r} is {switched.type} ({switched.source})")
+        return switched
+
     def _by_actor_kind(
         self, pattern: Pattern, actors: list[Found], rivals: list[Pattern] | None = None
     ) -> Pattern | None:
@@ -664,11 +672,9 @@ class SentenceCoder:
         negated, hypothetical, future = self._flags(verb, [verb])
         notes = [f"pattern {pattern.source} noun {pattern.lemma!r} -> {pattern.type}"]
         event, mode = pattern.type, pattern.mode
-        switched = self._by_actor_kind(pattern, actors, patterns)
-        if switched is not None and switched.type != event:
-            # "doctors began a strike" is a labour strike; "Israeli strikes on Gaza" are attacks.
-            notes.append(f"{'non-state' if switched.type == 'PROTEST' else 'state'} actor: "
-                         f"{pattern.lemma!r} is {switched.type} ({switched.source})")
+        # "doctors began a strike" is a labour strike; "Israeli strikes on Gaza" are attacks.
+        switched = self._kind_switch(pattern, event, actors, notes, patterns)
+        if switched is not None:
             pattern, event, mode = switched, switched.type, switched.mode
         if (event, mode) == ("PROTEST", "demo") and all(a.entity.sector in STATE_SECTORS for a in actors):
             # "Serbia lodged a protest with Albania": a state's protest is a diplomatic complaint.
