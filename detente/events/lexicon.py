@@ -108,13 +108,18 @@ def _fail(path: Path, line: int, reason: str) -> LexiconError:
     return LexiconError(Errors.E020.format(path=path, line=line, reason=reason))
 
 
+def _check_type_mode(path: Path, line: int, event_type: str, mode: str, mode_required: bool = False) -> None:
+    """A PLOVER event type, and a mode of that type (or none, unless one is required)."""
+    if event_type not in PLOVER_TYPES:
+        raise _fail(path, line, f"unknown event type {event_type!r}")
+    if (mode or mode_required) and mode not in MODES[event_type]:
+        raise _fail(path, line, f"mode {mode!r} is not a PLOVER mode of {event_type}")
+
+
 def _check_type_mode_context(path: Path, line: int, row: dict[str, str]) -> tuple[str, ...]:
     if row["type"] == NOT_AN_EVENT:
         return ()
-    if row["type"] not in PLOVER_TYPES:
-        raise _fail(path, line, f"unknown event type {row['type']!r}")
-    if row["mode"] and row["mode"] not in MODES[row["type"]]:
-        raise _fail(path, line, f"mode {row['mode']!r} is not a PLOVER mode of {row['type']}")
+    _check_type_mode(path, line, row["type"], row["mode"])
     context = tuple(c for c in row.get("context", "").split("|") if c)
     unknown = [c for c in context if c not in CONTEXTS]
     if unknown:
@@ -219,10 +224,7 @@ def _load_contexts(lexicon: Lexicon, path: Path, first: bool) -> None:
 def _load_modes(lexicon: Lexicon, path: Path, first: bool) -> None:
     rows = []
     for line, row in read_tsv(path, ("type", "mode", "cues", "example")):
-        if row["type"] not in PLOVER_TYPES:
-            raise _fail(path, line, f"unknown event type {row['type']!r}")
-        if row["mode"] not in MODES[row["type"]]:
-            raise _fail(path, line, f"mode {row['mode']!r} is not a PLOVER mode of {row['type']}")
+        _check_type_mode(path, line, row["type"], row["mode"], mode_required=True)
         cues = tuple(c.strip().lower() for c in row["cues"].split("|") if c.strip())
         if not cues:
             raise _fail(path, line, "a mode row needs at least one cue word")
@@ -234,12 +236,8 @@ def _load_modes(lexicon: Lexicon, path: Path, first: bool) -> None:
 
 def _load_threats(lexicon: Lexicon, path: Path, first: bool) -> None:
     for line, row in read_tsv(path, ("type", "mode", "threat")):
-        if row["type"] not in PLOVER_TYPES:
-            raise _fail(path, line, f"unknown event type {row['type']!r}")
-        if row["mode"] and row["mode"] not in MODES[row["type"]]:
-            raise _fail(path, line, f"mode {row['mode']!r} is not a PLOVER mode of {row['type']}")
-        if row["threat"] not in MODES["THREATEN"]:
-            raise _fail(path, line, f"{row['threat']!r} is not a PLOVER mode of THREATEN")
+        _check_type_mode(path, line, row["type"], row["mode"])
+        _check_type_mode(path, line, "THREATEN", row["threat"], mode_required=True)
         key = (row["type"], row["mode"])
         if first or key not in lexicon.threats:  # a user's rows win over the shipped ones
             lexicon.threats[key] = row["threat"]
