@@ -58,6 +58,7 @@ class Gazetteer:
 
     def add_name(self, surface: str, entry: Name) -> None:
         self._looked_up.clear()
+        self._misspelt = None  # built again from all names on next use
         surface = _normalise(surface)
         if not surface:
             return

@@ -41,3 +41,13 @@ def test_every_single_letter_dropped_from_a_long_country_name_finds_it(name, dat
 def test_a_misspelt_country_codes_as_the_country(code):
     events = code("Ethopia has agreed to reopen its border with Eritrea.")
     assert events and events[0].actor[0].code == "ETH"
+
+
+def test_a_country_added_after_first_use_is_found_misspelt_too():
+    from detente.actors.gazetteer import Gazetteer, Name
+
+    gaz = Gazetteer()
+    gaz.add_name("Ethiopia", Name("ETH", "", "Ethiopia", "country"))
+    assert gaz.misspelt_country("Eritreea") is None
+    gaz.add_name("Eritrea", Name("ERI", "", "Eritrea", "country"))
+    assert gaz.misspelt_country("Eritreea").code == "ERI"
