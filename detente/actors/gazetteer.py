@@ -100,8 +100,8 @@ class Gazetteer:
                 if countries and " " not in surface and len(surface) >= MIN_MISSPELT - 1 and surface.isalpha():
                     for variant in {surface, *_deletions(surface)}:
                         self._misspelt.setdefault(variant, []).extend((surface, c) for c in countries[:1])
-        close = {
-            surface: name
+        close = {  # by country: two spellings of one country ("Kirghizia", "Kirgizia") are no ambiguity
+            name.code: name
             for variant in {word, *_deletions(word)}
             for surface, name in self._misspelt.get(variant, ())
             if surface != word and _one_edit(word, surface)
