@@ -62,8 +62,9 @@ def _case(pattern: Pattern):
 def test_example_codes_its_own_type_and_mode(pattern: Pattern, coded: dict[str, list]) -> None:
     events = coded.get(pattern.source, [])
     if pattern.type == NOT_AN_EVENT:
-        # a NONE row stops its verb: the example codes nothing on it
-        assert not [e for e in events if e.trigger.split()[0].lower().startswith(pattern.lemma[:4])], events
+        # a NONE row stops its trigger: the example codes nothing on any of its words ("price war": not "war")
+        stems = tuple(word[:4] for word in pattern.lemma.lower().split())
+        assert not [e for e in events if e.trigger.split()[0].lower().startswith(stems)], events
         return
     # Rival rows (same trigger and constraints, one of them PROTEST) fire as the first of them and
     # take the other's type by the actor's sector, so any of them counts as this row firing.
