@@ -34,7 +34,7 @@ class Name:
     code: str
     sector: str = ""
     name: str = ""  # canonical name (organisations, people, regions)
-    kind: str = "country"  # country | demonym | people | capital | region | organisation | person
+    kind: str = "country"  # country | demonym | people | capital | region | city | organisation | person
     start: str = ""  # office dates for people ("2008-05-07"), empty when unbounded
     end: str = ""
 
@@ -185,6 +185,16 @@ def _load_regions(gaz: Gazetteer, path: Path) -> None:
             gaz.add_name(surface, Name(code, sector, row["name"], kind))
 
 
+def _load_cities(gaz: Gazetteer, path: Path) -> None:
+    for line, row in read_tsv(path, ("name", "aliases", "country")):
+        code = row["country"]
+        _check(bool(_CODE.match(code)), path, line, f"country code {code!r} is not 3 capital letters")
+        entry = Name(code, "", row["name"], "city")
+        for surface in [row["name"], *_split(row["aliases"])]:
+            if _normalise(surface) not in gaz.names:  # a name the other files give keeps its meaning
+                gaz.add_name(surface, entry)
+
+
 def _load_organisations(gaz: Gazetteer, path: Path) -> None:
     for line, row in read_tsv(path, ("name", "aliases", "code", "sector", "country")):
         code, sector = row["code"], row["sector"]
@@ -233,6 +243,7 @@ LOADERS = (
     ("sectors.tsv", _load_sectors),
     ("leaders.tsv", _load_leaders),
     ("organisation_heads.tsv", _load_organisation_heads),
+    ("cities.tsv", _load_cities),  # last: a city never hides a state, region, body or person of its name
 )
 
 

@@ -53,6 +53,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
             if "\n" in surface:
                 continue
             candidates = gaz.lookup(surface)
+            if candidates and any(c.kind == "city" for c in candidates) and not _place_before(texts, start):
+                candidates = [c for c in candidates if c.kind != "city"]  # "Jackson said" is a person
             if candidates:
                 found = (i + length, surface, pick_candidate(candidates, when))
                 break
@@ -65,6 +67,20 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
         else:
             i += 1
     return mentions
+
+
+# A city is read as such only where the text says it is a place: after a place preposition ("in Mosul",
+# "near Samarra") or "the city of" ("the town of Jaffna"). Many cities share their name with people and
+# words ("Jackson", "Mobile"); the states, capitals and regions of the other files need no such clue.
+CITY_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"})
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "suburbs", "outskirts"})
+
+
+def _place_before(texts: list[str], start: int) -> bool:
+    before = texts[start - 1].lower() if start >= 1 else ""
+    if before in CITY_PREPOSITIONS:
+        return True
+    return before == "of" and start >= 2 and texts[start - 2].lower() in SETTLEMENT_NOUNS
 
 
 def _stance_prefix(texts: list[str], start: int) -> bool:

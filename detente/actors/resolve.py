@@ -31,7 +31,7 @@ PLURAL = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
 PRONOUNS = PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-STATE_KINDS = ("country", "demonym", "people", "capital", "region")  # gazetteer kinds that name a state
+STATE_KINDS = ("country", "demonym", "people", "capital", "region", "city")  # gazetteer kinds that name a state
 PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government", "state", "capital", "party"}
 PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
@@ -129,7 +129,7 @@ class ArticleActors:
         sector, code = "", ""
         for t in words:
             mention = self.by_token.get(t.i)
-            if mention and mention.name.kind in ("country", "demonym", "capital", "region"):
+            if mention and mention.name.kind in ("country", "demonym", "capital", "region", "city"):
                 code = mention.name.code
         title_words = tuple(t.lower_ for t in words if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i not in self.by_token)
         for size in range(len(title_words), 0, -1):
@@ -198,7 +198,7 @@ class ArticleActors:
                     if (
                         mention
                         and _is_state(mention.name.code)
-                        and mention.name.kind in ("capital", "country", "region")
+                        and mention.name.kind in ("capital", "country", "region", "city")
                     ):
                         return mention.name.code
         return ""
@@ -493,7 +493,7 @@ class ArticleActors:
             sector = name.sector
         if not sector and name.kind == "people" and head.i in range(mention.start, mention.end):
             sector = "CVL"
-        label = name.name if name.kind in ("organisation", "person", "region") else ""
+        label = name.name if name.kind in ("organisation", "person", "region", "city") else ""
         code = name.code
         phrase = self.doc[head.left_edge.i : head.i + 1]
         if name.kind in ("demonym", "people") and any(t.lower_ == "ethnic" for t in phrase):
@@ -505,7 +505,7 @@ class ArticleActors:
     def _minority_home(self, head: Token, kin: str) -> str:
         """Where an ethnic group ("ethnic Albanians") lives: the nearest other state named in its sentence
         (not another people), else the state the article names most, other than its kin state."""
-        return self._sentence_country(head, kin, ("country", "demonym", "capital", "region")) or (
+        return self._sentence_country(head, kin, ("country", "demonym", "capital", "region", "city")) or (
             self._article_country(kin)
         )
 

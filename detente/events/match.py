@@ -253,7 +253,7 @@ class SentenceCoder:
             for mention in reversed(self.actors.mentions):
                 if (
                     mention.start < place.i
-                    and mention.name.kind in ("region", "country")
+                    and mention.name.kind in ("region", "city", "country")
                     and mention.name.code
                     and mention.name.code not in actor_codes
                 ):
@@ -529,7 +529,7 @@ class SentenceCoder:
                     if (
                         mention is not None
                         and mention.name.code
-                        and mention.name.kind in ("country", "capital", "region")
+                        and mention.name.kind in ("country", "capital", "region", "city")
                     ):
                         code = mention.name.code
                         break

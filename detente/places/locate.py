@@ -6,7 +6,7 @@ from detente.actors.resolve import ArticleActors
 from detente.sentences.words import Word as Token
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
-PLACE_KINDS = frozenset({"capital", "country", "region", "place"})
+PLACE_KINDS = frozenset({"capital", "country", "region", "city", "place"})
 
 
 def event_location(trigger: Token, actors: ArticleActors) -> str:

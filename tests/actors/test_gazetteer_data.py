@@ -18,6 +18,7 @@ COLUMNS = {
     "organisations.tsv": ["name", "aliases", "code", "sector", "country"],
     "sectors.tsv": ["phrase", "sector", "note"],
     "leaders.tsv": ["name", "aliases", "country", "sector", "role", "start", "end"],
+    "cities.tsv": ["name", "aliases", "country"],
 }
 LIST_COLUMNS = {"aliases", "demonyms", "capitals"}
 # PLOVER codes for actors that are not states (manual, table "International Non-state actor names").
@@ -99,6 +100,30 @@ def test_regions_point_to_countries(country_codes: set[str]) -> None:
         assert row["sector"] in SECTORS or row["sector"] == "", where
         if row["country"] == "":
             assert row["sector"] == "", f"{where}: a name that is not an actor has no sector"
+
+
+def test_cities_point_to_countries_and_name_one_city(country_codes: set[str]) -> None:
+    owner: dict[str, str] = {}
+    for row in read("cities.tsv"):
+        where = f"cities.tsv:{row['_line']}"
+        assert row["country"] in country_codes, where
+        for text in [row["name"], *items(row["aliases"])]:
+            assert owner.setdefault(text, row["name"]) == row["name"], f"{where}: {text!r} is also {owner[text]}"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Mosul", "IRQ"), ("Aleppo", "SYR"), ("Kharkiv", "UKR"), ("Maiduguri", "NGA"), ("Kandahar", "AFG")],
+)
+def test_city_spot_checks(name: str, country: str) -> None:
+    assert next(row["country"] for row in read("cities.tsv") if row["name"] == name) == country
+
+
+@pytest.mark.parametrize("shared", ["Hyderabad", "Victoria", "Lincoln", "Alessandria", "Odessa"])
+def test_city_names_that_several_states_share_are_left_out(shared: str) -> None:
+    """Hyderabad (India, Pakistan), Victoria and Lincoln are too evenly shared; Alessandria is an Italian
+    city's own name, not a spelling of Egypt's Alexandria; Odessa is Texan and Ukrainian alike."""
+    assert all(shared != row["name"] and shared not in items(row["aliases"]) for row in read("cities.tsv"))
 
 
 def test_organisation_codes_and_sectors(country_codes: set[str]) -> None:

@@ -435,3 +435,25 @@ def test_a_that_clause_on_what_is_demanded_or_denied_is_no_event(code, text, exp
 def test_turning_to_an_act_makes_it_the_subjects_own(code):
     event = one(code("The Syrian army turned to shelling rebel-held towns after the talks failed."), "ASSAULT")
     assert (event.actor[0].code, event.actor[0].sector) == ("SYR", "MIL")
+
+
+def test_unnamed_attackers_belong_to_the_city_where_it_happened(code):
+    """A city (cities.tsv) places an attack with no perpetrator in its state, before the victims' state."""
+    attack = one(code("A roadside bomb killed two British soldiers near Kandahar on Monday."), "ASSAULT")
+    assert (attack.actor[0].code, attack.actor[0].sector) == ("AFG", "UAF")
+    assert attack.recipient[0].code == "GBR"
+
+
+def test_a_city_names_the_state_of_the_people_in_it(code):
+    protest = one(code("Thousands of people protested in Aleppo against the government on Friday."), "PROTEST")
+    assert (protest.actor[0].code, protest.actor[0].sector) == ("SYR", "CVL")
+    assert protest.location == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    "text", ["Jackson criticized Iran on Monday.", "Mobile operators criticized the new tax on Monday."]
+)
+def test_a_city_name_outside_a_place_phrase_is_no_city(code, text):
+    """Many cities share their name with people and words: without "in", "near" or "the city of" before it,
+    "Jackson" (Mississippi) and "Mobile" (Alabama) are not the United States."""
+    assert all(a.code != "USA" for e in code(text) for a in [*e.actor, *e.recipient])
