@@ -108,6 +108,9 @@ MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 PLACE_RECIPIENT_MODES = frozenset({("CONSULT", "visit"), ("ACCUSE", "investigate")})
+# Event nouns whose place is their recipient: measures imposed on a place or lifted from it ("a curfew in
+# Algiers"). Other event nouns only happen there ("joint patrols in northern Syria" are not with Syria).
+RESTRICTION_OF_A_PLACE = frozenset({"COERCE", "CONCEDE", "SANCTION"})
 # Place nouns that refer back to the last region or country named ("stationed in the region").
 PLACE_ANAPHORS = frozenset({"region", "territory", "territories", "area", "country", "province", "enclave"})
 # "X is impossible/unacceptable/out of the question", said of a proposed act, is a refusal (REJECT).
@@ -381,7 +384,7 @@ class SentenceCoder:
         scope = [token]
         comp_pattern = None
         if comp is not None:
-            inner = self.match_verb(comp)
+            inner = self.match_verb(comp) or self._light_verb_noun(comp)
             comp_pattern = inner[0] if inner else None
             chain = _xcomp_chain(comp)
             consumed.update(t.i for t in chain)
@@ -464,9 +467,9 @@ class SentenceCoder:
                 for p in _prep_objects(prep)
             ]
             places = [p for s in scope for p in _place_heads(s)] + [
-                p for o in [*_objects(token), *destinations] for p in _place_heads(o)
+                p for o in [*(o for s in scope for o in _objects(s)), *destinations] for p in _place_heads(o)
             ]
-            recipients = self._recipients(places, actors) or self._place_named_before(places, actors)
+            recipients = self._place_recipients(places, actors)
         negated, hypothetical, future = self._flags(token, scope)
         if event == "THREATEN" and not mode and comp_pattern is not None:
             mode = self.lexicon.threat_mode(comp_pattern.type, comp_pattern.mode)
@@ -666,6 +669,10 @@ class SentenceCoder:
         recipients = self._recipients(recipient_heads, actors)
         if not recipients and pattern.type == "PROTEST":
             recipients = self._recipients(_protest_targets([token, *([light] if light is not None else [])]), actors)
+        if not recipients and pattern.type in RESTRICTION_OF_A_PLACE:
+            # "instituted a curfew in Algiers": the place the measure is imposed on
+            places = [p for head in [token, *([light] if light is not None else [])] for p in _place_heads(head)]
+            recipients = self._place_recipients(places, actors)
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
         if verb.lemma_ == "be" and token.dep_ in ("nsubj", "nsubjpass"):
             verb = token  # "X's commitment was not in doubt": the copula's "not" is not about the event
@@ -735,6 +742,35 @@ class SentenceCoder:
         # Another state is the likelier recipient than the actor's own people ("withdraw its troops from Lebanon").
         foreign = [g for g in groups if any(f.entity.code not in actor_codes and not f.pronoun for f in g)]
         return (foreign or groups or [[]])[0]
+
+    def _light_verb_noun(self, verb: Token) -> list[Pattern]:
+        """The patterns of the event noun a light verb takes ("to institute a curfew": a curfew)."""
+        if _lemma(verb) not in self.lexicon.light_verbs:
+            return []
+        for obj in _objects(verb):
+            patterns = self.lexicon.nouns.get(_lemma(obj))
+            if patterns and patterns[0].type != NOT_AN_EVENT:
+                return patterns
+        return []
+
+    def _place_recipients(self, places: list[Token], actors: list[Found]) -> list[Found]:
+        """Whom an act reaches through where it happened ("lifted a curfew in Montenegro"). A city or capital
+        there stands for its people: a curfew in Algiers restricts the people of Algiers, not the Algerian
+        government that Algiers names elsewhere."""
+        actor_keys = {(a.entity.code, a.entity.sector) for a in actors}
+        doc, by_token = self.actors.doc, self.actors.by_token
+        for place in places:
+            mention = next((by_token[t.i] for t in place.subtree if t.i in by_token), None)
+            if mention is None or mention.name.kind not in ("capital", "city") or not mention.name.code:
+                continue
+            if (mention.name.code, "CVL") in actor_keys:
+                continue
+            start, last = doc[mention.start], doc[mention.end - 1]
+            entity = Entity(
+                text=mention.text, code=mention.name.code, sector="CVL", start=start.idx, end=last.idx + len(last.text)
+            )
+            return [Found(entity, f"the people of {mention.text!r}, where it happened")]
+        return self._recipients(places, actors) or self._place_named_before(places, actors)
 
     def _phrase_entities(self, head: Token, depth: int, actor_codes: frozenset[str] = frozenset()) -> list[Found]:
         """Entities a phrase names: its head, else the objects of its prepositions ("ties with Georgia")."""

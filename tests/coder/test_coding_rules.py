@@ -457,3 +457,28 @@ def test_a_city_name_outside_a_place_phrase_is_no_city(code, text):
     """Many cities share their name with people and words: without "in", "near" or "the city of" before it,
     "Jackson" (Mississippi) and "Mobile" (Alabama) are not the United States."""
     assert all(a.code != "USA" for e in code(text) for a in [*e.actor, *e.recipient])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Algerian government imposed a curfew in Algiers on Monday.",
+        "The Algerian government instituted a curfew in Algiers on Monday.",  # a light verb: the noun's event
+    ],
+)
+def test_a_curfew_in_a_city_restricts_its_people(code, text):
+    """The capital in "a curfew in Algiers" is the place, so its people, not the government it names elsewhere."""
+    curfew = one(code(text), "COERCE")
+    assert curfew.mode == "curfew"
+    assert [(r.code, r.sector) for r in curfew.recipient] == [("DZA", "CVL")]
+
+
+def test_an_event_noun_that_only_happens_somewhere_has_no_place_recipient(code):
+    patrols = one(code("Turkey and Russia began joint patrols in northern Syria on Friday."), "COOPERATE")
+    assert patrols.recipient == []
+
+
+def test_a_threat_to_do_a_light_verb_event_takes_its_mode(code):
+    threat = one(code("President Bouteflika threatened to institute a curfew in Algiers after the riots."), "THREATEN")
+    assert threat.mode == "restrict"
+    assert [(r.code, r.sector) for r in threat.recipient] == [("DZA", "CVL")]
