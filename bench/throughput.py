@@ -32,8 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from detente.batch.workers import BATCH_SIZE  # noqa: E402  (after the path is set)
+
 MIN_SENTENCES = 5_000
-SPACY_BATCH_SIZE = 32  # the same number of docs a detente worker task holds (BATCH_SIZE)
+SPACY_BATCH_SIZE = BATCH_SIZE  # the same number of docs a detente worker task holds
 TARGETS = {"vs_spacy": 0.85, "scaling": 1.7, "rss_mb": 600}
 
 
