@@ -36,6 +36,8 @@ PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government"
 PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PREP_OWNERS = ("of", "from", "in")
+# Participles that tell where a group sits: "a newspaper based in Beirut", "a company headquartered in Moscow".
+SEATED = frozenset({"base", "locate", "headquarter", "station"})
 # Nouns that refer back to the event just reported ("Washington welcomed the decision").
 EVENT_REFERENCES = frozenset(
     """decision move step deal agreement accord offer announcement proposal plan measure
@@ -455,6 +457,9 @@ class ArticleActors:
         for child in token.children:
             if child.dep_ == "appos":
                 found.append(child)
+            elif child.dep_ == "acl" and child.lemma_.lower() in SEATED:
+                places = [prep for prep in child.children if prep.lower_ in ("in", "at")]
+                found += [p for prep in places for p in prep.children if p.dep_ == "pobj"]
         nested = []
         for t in found:
             if t.i not in self.by_token:

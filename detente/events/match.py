@@ -642,10 +642,12 @@ class SentenceCoder:
             verb = token.head.head  # "took part in a protest", "converged on the capital for a rally"
             if token.head.lower_ in self.lexicon.light_preps.get(_lemma(verb), ()):
                 light = verb
-        if light is not None and light.i not in governed and not actor_heads:
-            # "staged a hunger strike": the light verb's subject is the actor of the noun's event.
+        possessive_pronouns = bool(actor_heads) and all(h.dep_ == "poss" and h.pos_ == "PRON" for h in actor_heads)
+        if light is not None and light.i not in governed and (not actor_heads or possessive_pronouns):
+            # "staged a hunger strike": the light verb's subject is the actor of the noun's event, and the
+            # one its possessive pronoun stands for ("the committee completed its investigation").
             subject, passive = _subject(light)
-            if subject is not None and not passive:
+            if subject is not None and not passive and (not actor_heads or self.actors.entities(subject)):
                 actor_heads = [subject]
         for prep in token.children:
             if prep.dep_ == "prep" and (prep.lower_ == "by" or prep.lower_ == "from" and pattern.type in FROM_ACTOR):

@@ -482,3 +482,23 @@ def test_a_threat_to_do_a_light_verb_event_takes_its_mode(code):
     threat = one(code("President Bouteflika threatened to institute a curfew in Algiers after the riots."), "THREATEN")
     assert threat.mode == "restrict"
     assert [(r.code, r.sector) for r in threat.recipient] == [("DZA", "CVL")]
+
+
+def test_a_possessive_on_a_light_verb_noun_is_the_light_verbs_subject(code):
+    """ "X completed its investigation": "its" is X, even where X is a name only its head word makes an
+    organisation, which a pronoun alone cannot find."""
+    events = code("The Regional Peace Monitoring Forum completed its investigation into the border clashes.")
+    probe = one(events, "ACCUSE")
+    assert probe.mode == "investigate" and probe.actor[0].code == "NGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A newspaper based in Tehran criticized the Saudi government.", ("IRN", "JRN")),
+        ("A militia based in Goma attacked an army post on Sunday.", ("COD", "PRM")),
+    ],
+)
+def test_where_a_group_is_based_gives_its_state(code, text, actor):
+    event = code(text)[0]
+    assert (event.actor[0].code, event.actor[0].sector) == actor
