@@ -1014,10 +1014,10 @@ def _is_time_phrase(prep: Token) -> bool:
 def _objects(token: Token) -> list[Token]:
     """The verb's object-like dependents (object, passive subject, predicate adjective), and their conjuncts."""
     found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-    if token.dep_ == "relcl":  # "relations, which Mogadishu cut": the object is the antecedent
-        found = [token.head if c.lower_ in ("which", "that", "whom") else c for c in found]
     if any(c.dep_ == "auxpass" for c in token.children):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
+    if token.dep_ == "relcl":  # "relations, which Mogadishu cut", "a helicopter that was captured"
+        found = [token.head if c.lower_ in ("which", "that", "whom") else c for c in found]
     if token.lemma_ == "be":
         found += [c for c in token.children if c.dep_ == "acomp"]
     # "found him guilty", "held them captive": the predicate adjective counts as the object

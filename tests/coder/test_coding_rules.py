@@ -502,3 +502,12 @@ def test_a_possessive_on_a_light_verb_noun_is_the_light_verbs_subject(code):
 def test_where_a_group_is_based_gives_its_state(code, text, actor):
     event = code(text)[0]
     assert (event.actor[0].code, event.actor[0].sector) == actor
+
+
+def test_a_passive_relative_clause_checks_the_object_it_stands_for(code):
+    """ "a helicopter that was captured": the captured thing is the helicopter, so it is a seizure of
+    property (COERCE seize), not an abduction of people."""
+    events = code("Sudan returned a Russian helicopter that was captured by Chadian rebels last year.")
+    seizure = one(events, "COERCE")
+    assert seizure.mode == "seize" and (seizure.actor[0].code, seizure.actor[0].sector) == ("TCD", "REB")
+    assert all(e.event != "ASSAULT" for e in events)
