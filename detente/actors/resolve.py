@@ -369,8 +369,15 @@ class ArticleActors:
 
     def _resolve_head(self, token: Token, allow_context: bool = True) -> Found | None:
         lower = token.lower_
-        if lower in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
-            return self._resolve_head(token.head.head, allow_context)
+        if lower in RELATIVE:
+            # "forces that were stationed", "refugees, whom authorities blame", "the envoy to whom it spoke":
+            # a relative pronoun stands for the noun its clause modifies
+            clause = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+            if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and clause.dep_ == "relcl":
+                antecedent = self._resolve_head(clause.head, allow_context)
+                if antecedent is not None or token.dep_ in ("nsubj", "nsubjpass"):
+                    return antecedent
+                # "relations, which Mogadishu cut": a noun that names no one leaves the pronoun to context
         if token.pos_ == "NUM" or token.lemma_.lower() in PARTITIVES:
             inner = _of_object(token)  # "hundreds of people", "a group of Moroccan diplomats"
             if inner is not None:

@@ -511,3 +511,16 @@ def test_a_passive_relative_clause_checks_the_object_it_stands_for(code):
     seizure = one(events, "COERCE")
     assert seizure.mode == "seize" and (seizure.actor[0].code, seizure.actor[0].sector) == ("TCD", "REB")
     assert all(e.event != "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Thailand deported three Cambodian activists, whom Bangkok accuses of plotting unrest.", ("KHM", "CVL")),
+        # a noun that names no one leaves the pronoun to the article: the other party of the restored ties
+        ("Kenya and Somalia agreed to restore diplomatic relations, which Mogadishu cut in December.", ("KEN", "")),
+    ],
+)
+def test_a_relative_pronoun_object_stands_for_its_antecedent(code, text, recipient):
+    accusation = [e for e in code(text) if e.event in ("ACCUSE", "SANCTION")][0]
+    assert (accusation.recipient[0].code, accusation.recipient[0].sector) == recipient
