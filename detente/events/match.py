@@ -105,6 +105,8 @@ TO_FIRST = frozenset({"to", "into"})
 STATE_SECTORS = frozenset({"", "GOV"})
 # Noun events whose "between X and Y" names both sides as actors ("the rapprochement between Riyadh and Tehran").
 MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+# Adverbs the parser attaches where a particle would be ("handed the villages back to Azerbaijan").
+PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 PLACE_RECIPIENT_MODES = frozenset({("CONSULT", "visit"), ("ACCUSE", "investigate")})
@@ -782,7 +784,8 @@ class SentenceCoder:
         if telling or depth == 0:
             return found
         inferred, found = found, []
-        for prep in head.children:
+        # "delivered masks and ventilators to Italy": a preposition on a conjunct of the phrase counts too
+        for prep in [*head.children, *(c for conj in head.conjuncts if conj.i > head.i for c in conj.children)]:
             # inside a phrase, "by" names whose act it is ("rejected calls by Belarus's rulers")
             if prep.dep_ == "prep" and (prep.lower_ in RECIPIENT_PREPS or prep.lower_ == "by"):
                 for pobj in _prep_objects(prep):
@@ -1296,6 +1299,8 @@ def _prep_objects(prep: Token) -> list[Token]:
 def _recipient_heads(token: Token, first_preps: frozenset[str] = frozenset()) -> list[Token]:
     """Phrases that may name the recipient: objects, then prepositional objects (first_preps first)."""
     heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+    # "send weapons to Ukraine": the parser may label the preposition itself the dative
+    heads = [p for h in heads for p in (_prep_objects(h) if h.pos_ == "ADP" else [h])]
     # "found the journalist guilty": the subject of the predicate adjective
     heads += [
         n
@@ -1311,7 +1316,8 @@ def _recipient_heads(token: Token, first_preps: frozenset[str] = frozenset()) ->
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS and prep.lower_ not in first_preps:
             heads += _prep_objects(prep)
-        if prep.dep_ == "prt":
+        # "pulled out of Syria", "handed the villages back to Azerbaijan": the preposition hangs on a particle
+        if prep.dep_ == "prt" or (prep.dep_ == "advmod" and prep.lower_ in PARTICLE_ADVERBS):
             for grand in prep.children:
                 if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS:
                     heads += [p for p in grand.children if p.dep_ == "pobj"]

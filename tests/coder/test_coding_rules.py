@@ -524,3 +524,20 @@ def test_a_passive_relative_clause_checks_the_object_it_stands_for(code):
 def test_a_relative_pronoun_object_stands_for_its_antecedent(code, text, recipient):
     accusation = [e for e in code(text) if e.event in ("ACCUSE", "SANCTION")][0]
     assert (accusation.recipient[0].code, accusation.recipient[0].sector) == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser labels "to" itself the dative of "send"
+        ("Germany will send another 300 million euros in weapons to Moldova, officials said.", ("AGREE", "MDA")),
+        # "to Peru" hangs on the second object
+        ("Chile delivered ten tonnes of flour and 40 generators to Peru on Monday.", ("AID", "PER")),
+        # "to Eritrea" hangs on the adverb "back"
+        ("Ethiopia handed two border towns back to Eritrea on Sunday under the peace deal.", ("RETREAT", "ERI")),
+    ],
+)
+def test_a_to_phrase_the_parser_misplaced_still_names_the_recipient(code, text, expected):
+    event_type, recipient = expected
+    event = one(code(text), event_type)
+    assert [r.code for r in event.recipient] == [recipient]
