@@ -77,8 +77,9 @@ class Lexicon:
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context -> cue words
     # event type -> (mode, cue words) in the order tried: the weapon or method words that give a mode
     mode_cues: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
-    # threatened act's (type, mode) -> THREATEN mode; mode "" stands for the type's other modes
-    threats: dict[tuple[str, str], str] = field(default_factory=dict)
+    # threatened act's (type, mode) -> (object lemmas or none, THREATEN mode), in the order tried; mode ""
+    # stands for the type's other modes
+    threats: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = field(default_factory=dict)
     _noun_heads: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, pattern: Pattern, first: bool = False) -> None:
@@ -94,9 +95,14 @@ class Lexicon:
             self._noun_heads = frozenset(key.split()[-1] for key in self.nouns)
         return self._noun_heads
 
-    def threat_mode(self, event_type: str, mode: str = "") -> str:
-        """The THREATEN mode of a threat to do an act of this type and mode ("" when none fits)."""
-        return self.threats.get((event_type, mode)) or self.threats.get((event_type, ""), "")
+    def threat_mode(self, event_type: str, mode: str = "", objects: frozenset[str] = frozenset()) -> str:
+        """The THREATEN mode of a threat to do an act of this type and mode, to these objects (lemmas):
+        to impose tariffs restricts trade, to cut ties threatens relations ("" when none fits)."""
+        for key in ((event_type, mode), (event_type, "")):
+            for wanted, threat in self.threats.get(key, ()):
+                if not wanted or wanted & objects:
+                    return threat
+        return ""
 
     def patterns(self) -> Iterator[Pattern]:
         for table in (self.verbs, self.nouns):
@@ -235,12 +241,15 @@ def _load_modes(lexicon: Lexicon, path: Path, first: bool) -> None:
 
 
 def _load_threats(lexicon: Lexicon, path: Path, first: bool) -> None:
+    read: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = {}
     for line, row in read_tsv(path, ("type", "mode", "threat")):
         _check_type_mode(path, line, row["type"], row["mode"])
         _check_type_mode(path, line, "THREATEN", row["threat"], mode_required=True)
-        key = (row["type"], row["mode"])
-        if first or key not in lexicon.threats:  # a user's rows win over the shipped ones
-            lexicon.threats[key] = row["threat"]
+        objects = frozenset(o.strip().lower() for o in (row.get("objects") or "").split("|") if o.strip())
+        read.setdefault((row["type"], row["mode"]), []).append((objects, row["threat"]))
+    for key, rows in read.items():  # a user's rows are tried before the shipped ones, in their file order
+        known = lexicon.threats.get(key, [])
+        lexicon.threats[key] = rows + known if first else known + rows
 
 
 LOADERS = (

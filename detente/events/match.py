@@ -401,7 +401,9 @@ class SentenceCoder:
                 notes.append(f"to-clause {comp.text!r} ({comp_pattern.type}) folded into {token.text!r}")
             conflict = comp_pattern.type if comp_pattern is not None else self._only_conflict(comp)
             if pattern.complement == "threaten" and conflict and QUAD[conflict] in CONFLICT_QUADS:
-                event, mode = "THREATEN", self.lexicon.threat_mode(conflict, comp_pattern.mode if comp_pattern else "")
+                event, mode = "THREATEN", self.lexicon.threat_mode(
+                    conflict, comp_pattern.mode if comp_pattern else "", _object_lemmas(comp)
+                )
                 notes.append("conflict in the to-clause: THREATEN")
         if event in ("REQUEST", "REJECT") and not mode:
             mode = self._asked_mode(comp_pattern, obj)
@@ -474,16 +476,26 @@ class SentenceCoder:
             recipients = self._place_recipients(places, actors)
         negated, hypothetical, future = self._flags(token, scope)
         if event == "THREATEN" and not mode and comp_pattern is not None:
-            mode = self.lexicon.threat_mode(comp_pattern.type, comp_pattern.mode)
+            mode = self.lexicon.threat_mode(comp_pattern.type, comp_pattern.mode, _object_lemmas(comp))
+        elif event == "THREATEN" and not mode:
+            # "warned that Washington would impose tariffs": what is threatened is the clause's act
+            threatened = _that_clause(token)
+            inner = self.match_verb(threatened) if threatened is not None else []
+            if inner:
+                mode = self.lexicon.threat_mode(inner[0].type, inner[0].mode, _object_lemmas(threatened))
+                # whom the act would reach ("tariffs on Chinese imports"), else who must not provoke it
+                recipients = recipients or self._recipients(
+                    [*_recipient_heads(threatened), *_condition_subjects(threatened, [threatened])], actors
+                )
         condition = _condition(token)
         promised = future or _modal(token, scope)
         if promised and QUAD[event] == "material_conflict" and not _in_condition(token):
             # A promised harm is a threat (PLOVER manual: THREATEN, not ASSAULT + hypothetical).
             notes.append(f"future or conditional {event} is THREATEN")
-            event, mode, hypothetical = "THREATEN", self.lexicon.threat_mode(event, mode), False
+            event, mode, hypothetical = "THREATEN", self.lexicon.threat_mode(event, mode, _object_lemmas(token)), False
         elif future and condition == "unless":
             notes.append(f"{event} promised 'unless' something happens is THREATEN")
-            event, mode = "THREATEN", self.lexicon.threat_mode(event, mode)
+            event, mode = "THREATEN", self.lexicon.threat_mode(event, mode, _object_lemmas(token))
             recipients = recipients or self._recipients(_condition_subjects(token, scope), actors)
         elif future and event in FUTURE_AS:
             notes.append(f"future {event} is {FUTURE_AS[event]} (PLOVER manual)")
@@ -1012,6 +1024,10 @@ def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
 
 def _is_time_phrase(prep: Token) -> bool:
     return prep.dep_ == "prep" and any(p.dep_ == "pobj" and _TIME_WORD.match(p.text) for p in prep.children)
+
+
+def _object_lemmas(token: Token) -> frozenset[str]:
+    return frozenset(_lemma(o) for o in _objects(token))
 
 
 def _objects(token: Token) -> list[Token]:

@@ -541,3 +541,19 @@ def test_a_to_phrase_the_parser_misplaced_still_names_the_recipient(code, text, 
     event_type, recipient = expected
     event = one(code(text), event_type)
     assert [r.code for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "recipient"),
+    [
+        # to impose sanctions or cut supplies restricts goods and people; to cut ties threatens relations
+        ("Brazil threatened to impose sanctions on Paraguay.", "restrict", "PRY"),
+        ("Russia warned that it would cut gas supplies to Moldova.", "restrict", "MDA"),
+        ("Turkey threatened to cut diplomatic ties with Israel.", "relations", "ISR"),
+        # a that-clause threat: its act gives the mode, and whom the act would reach the recipient
+        ("Canada's premier warned that Ottawa would impose tariffs on Mexican steel.", "restrict", "MEX"),
+    ],
+)
+def test_what_is_threatened_gives_the_threat_mode(code, text, mode, recipient):
+    threat = one(code(text), "THREATEN")
+    assert threat.mode == mode and [r.code for r in threat.recipient] == [recipient]
