@@ -36,6 +36,7 @@ PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government"
 PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PREP_OWNERS = ("of", "from", "in")
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "COP", "CRM"})
 # Participles that tell where a group sits: "a newspaper based in Beirut", "a company headquartered in Moscow".
 SEATED = frozenset({"base", "locate", "headquarter", "station"})
 # Nouns that refer back to the event just reported ("Washington welcomed the decision").
@@ -189,11 +190,15 @@ class ArticleActors:
         return placed
 
     def _clause_place(self, token: Token) -> str:
-        """The state of a place named in an in/at/outside phrase of the token's verb ("rallied in Tbilisi")."""
+        """The state of a place named in an in/at/outside phrase of the token's verb ("rallied in Tbilisi"),
+        or, for people who carry no arms, of its object ("crowds attacked the French embassy in Niamey"):
+        where forces fight says little of whose they are."""
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return ""
-        for prep in verb.children:
+        armed = self._head_sector(token)[:3] in ARMED_SECTORS
+        objects = [] if armed else [c for c in verb.children if c.dep_ == "dobj" and c is not token]
+        for prep in [*verb.children, *(c for o in objects for c in o.children)]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "outside", "near", "across", "throughout"):
                 for t in prep.subtree:
                     mention = self.by_token.get(t.i)

@@ -95,12 +95,15 @@ class Lexicon:
             self._noun_heads = frozenset(key.split()[-1] for key in self.nouns)
         return self._noun_heads
 
-    def threat_mode(self, event_type: str, mode: str = "", objects: frozenset[str] = frozenset()) -> str:
+    def threat_mode(
+        self, event_type: str, mode: str = "", objects: frozenset[str] = frozenset(), by_object_only: bool = False
+    ) -> str:
         """The THREATEN mode of a threat to do an act of this type and mode, to these objects (lemmas):
-        to impose tariffs restricts trade, to cut ties threatens relations ("" when none fits)."""
+        to impose tariffs restricts trade, to cut ties threatens relations ("" when none fits; with
+        by_object_only, only a row that names one of the objects fits)."""
         for key in ((event_type, mode), (event_type, "")):
             for wanted, threat in self.threats.get(key, ()):
-                if not wanted or wanted & objects:
+                if wanted & objects or not (wanted or by_object_only):
                     return threat
         return ""
 

@@ -475,8 +475,13 @@ class SentenceCoder:
             ]
             recipients = self._place_recipients(places, actors)
         negated, hypothetical, future = self._flags(token, scope)
-        if event == "THREATEN" and not mode and comp_pattern is not None:
-            mode = self.lexicon.threat_mode(comp_pattern.type, comp_pattern.mode, _object_lemmas(comp))
+        if event == "THREATEN" and comp_pattern is not None:
+            # "threatened to cut ties" is relations, "threatened to cut gas supplies" restrict: what would be
+            # hit decides over the pattern's own mode
+            objects = _object_lemmas(comp)
+            mode = self.lexicon.threat_mode(comp_pattern.type, comp_pattern.mode, objects, by_object_only=True) or (
+                mode or self.lexicon.threat_mode(comp_pattern.type, comp_pattern.mode, objects)
+            )
         elif event == "THREATEN" and not mode:
             # "warned that Washington would impose tariffs": what is threatened is the clause's act
             threatened = _that_clause(token)

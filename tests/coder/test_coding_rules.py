@@ -550,6 +550,7 @@ def test_a_to_phrase_the_parser_misplaced_still_names_the_recipient(code, text, 
         ("Brazil threatened to impose sanctions on Paraguay.", "restrict", "PRY"),
         ("Russia warned that it would cut gas supplies to Moldova.", "restrict", "MDA"),
         ("Turkey threatened to cut diplomatic ties with Israel.", "relations", "ISR"),
+        ("Algeria threatened to cut off gas supplies to Spain.", "restrict", "ESP"),
         # a that-clause threat: its act gives the mode, and whom the act would reach the recipient
         ("Canada's premier warned that Ottawa would impose tariffs on Mexican steel.", "restrict", "MEX"),
     ],
@@ -557,3 +558,18 @@ def test_a_to_phrase_the_parser_misplaced_still_names_the_recipient(code, text, 
 def test_what_is_threatened_gives_the_threat_mode(code, text, mode, recipient):
     threat = one(code(text), "THREATEN")
     assert threat.mode == mode and [r.code for r in threat.recipient] == [recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Angry crowds attacked the Turkish embassy in Tripoli on Sunday.", "LBY", "TUR"),
+        ("Angry mobs burned the Danish embassy in Damascus on Saturday.", "SYR", "DNK"),
+    ],
+)
+def test_unarmed_people_take_the_state_of_the_place_of_their_act(code, text, actor, recipient):
+    """ "crowds attacked the Turkish embassy in Tripoli": the crowds are Libyan, not Turkish, though the
+    place hangs on the embassy."""
+    event = code(text)[0]
+    assert (event.actor[0].code, event.actor[0].sector) == (actor, "CVL")
+    assert event.recipient[0].code == recipient
