@@ -559,6 +559,9 @@ class ArticleActors:
                 entity = speaker[0]
                 return Found(self._pronoun_entity(token, entity), f"{token.text!r} inside a quote: the speaker")
             return None
+        earlier = self._earlier_object(token)
+        if earlier is not None:
+            return Found(self._pronoun_entity(token, earlier.entity), f"{token.text!r}: {earlier.why}")
         reporter = self.reporting_subject(token)
         if reporter is not None:
             found = self.entities(reporter)
@@ -616,6 +619,23 @@ class ArticleActors:
                 f"{token.text!r}: latest country named",
             )
         return None
+
+    def _earlier_object(self, token: Token) -> Found | None:
+        """ "convicted a Danish citizen and sentenced him": the object pronoun of a verb coordinated with
+        an earlier one stands for that verb's object, when their number agrees."""
+        verb = token.head
+        if token.dep_ != "dobj" or verb.dep_ != "conj":
+            return None
+        first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if first is None or first.pos_ == "PRON":
+            return None
+        plural = first.tag_ in ("NNS", "NNPS") or bool(first.conjuncts)
+        if plural != (token.lower_ in PLURAL):
+            return None
+        found = self._resolve_head(first, allow_context=False)
+        if found is None:
+            return None
+        return Found(found.entity, f"the object of {verb.head.text!r} before it, {first.text!r}")
 
     def reporting_subject(self, token: Token) -> Token | None:
         """For a pronoun in reported speech ("X said it/she ..."), the subject X of the speech verb."""

@@ -573,3 +573,11 @@ def test_unarmed_people_take_the_state_of_the_place_of_their_act(code, text, act
     event = code(text)[0]
     assert (event.actor[0].code, event.actor[0].sector) == (actor, "CVL")
     assert event.recipient[0].code == recipient
+
+
+def test_an_object_pronoun_of_a_second_verb_is_the_first_verbs_object(code):
+    """ "convicted a French researcher ... and sentenced her to prison": "her" is the researcher, and a prison
+    sentence is a detention (COERCE arrest, PLOVER manual on SANCTION convict)."""
+    events = code("An Iranian court convicted a French researcher of spying and sentenced her to six years in jail.")
+    jailing = one(events, "COERCE")
+    assert jailing.mode == "arrest" and [r.code for r in jailing.recipient] == ["FRA"]
