@@ -45,9 +45,13 @@ class Rule:
     values: tuple[tuple[int, int], ...]  # (column in SET_COLUMNS, value)
 
 
+Filed = dict[tuple[int, int], list[Rule]]  # (column, value) a rule's first token tests -> rules
+
+
 @dataclass
 class CompiledRules:
-    by_value: dict[tuple[int, int], list[Rule]]  # (column, value) of the rule's first token -> rules
+    single: Filed  # rules over one token
+    multi: Filed  # rules over a sequence of tokens
 
 
 def compile_rules(
@@ -55,7 +59,7 @@ def compile_rules(
 ) -> CompiledRules:
     """Index the rules of a spaCy AttributeRuler (its `patterns`, `attrs` and `indices`); raises
     UnsupportedRule if one of them needs more than a fixed sequence of equality/IN/NOT_IN/REGEX tests."""
-    by_value: dict[tuple[int, int], list[Rule]] = {}
+    rules = CompiledRules({}, {})
     number = 0
     for entry, attrs, index in zip(patterns, normalized_attrs, indices, strict=True):
         for pattern in entry["patterns"]:
@@ -69,10 +73,11 @@ def compile_rules(
             if unknown:
                 raise UnsupportedRule(f"rule {number}: sets attributes {unknown}")
             rule = Rule(number, tokens, target, tuple((SET[a], int(v)) for a, v in attrs.items()))
+            filed = rules.single if len(tokens) == 1 else rules.multi
             for key in _index_keys(pattern[0], vocab):
-                by_value.setdefault(key, []).append(rule)
+                filed.setdefault(key, []).append(rule)
         number += 1
-    return CompiledRules(by_value)
+    return rules
 
 
 def _check(name: str, spec: object, vocab: Vocab) -> tuple[int, Check]:
@@ -130,28 +135,12 @@ class TableAttributeRuler:
     MEMO = 200_000  # distinct token value combinations remembered
 
     def __init__(self, rules: CompiledRules) -> None:
+        self.use(rules)
+
+    def use(self, rules: CompiledRules) -> None:
+        """Apply these rules from now on (what was remembered under others is dropped)."""
         self.rules = rules
         self._memo: dict[tuple[int, ...], list[int]] = {}
-
-    @property
-    def rules(self) -> CompiledRules:
-        return self._rules
-
-    @rules.setter
-    def rules(self, rules: CompiledRules) -> None:
-        self._rules = rules
-        self._single = self._filed(rules, lambda rule: len(rule.tokens) == 1)
-        self._multi = self._filed(rules, lambda rule: len(rule.tokens) > 1)
-        self._memo = {}
-
-    @staticmethod
-    def _filed(rules: CompiledRules, keep: Callable[[Rule], bool]) -> dict[tuple[int, int], list[Rule]]:
-        filed: dict[tuple[int, int], list[Rule]] = {}
-        for key, listed in rules.by_value.items():
-            kept = [rule for rule in listed if keep(rule)]
-            if kept:
-                filed[key] = kept
-        return filed
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -165,20 +154,20 @@ class TableAttributeRuler:
             key = tuple(row)
             result = memo.get(key)
             if result is None:
-                result = memo[key] = _applied(row, _matching(self._single, rows, i))
+                result = memo[key] = _applied(row, _matching(self.rules.single, rows, i))
             out.append(result)
-        if self._multi:
+        if self.rules.multi:
             reached: dict[int, list[Rule]] = {}
             for start in range(len(rows)):
-                for rule in _matching(self._multi, rows, start):
+                for rule in _matching(self.rules.multi, rows, start):
                     reached.setdefault(start + rule.target, []).append(rule)
             for target, rules in reached.items():
-                out[target] = _applied(rows[target], [*_matching(self._single, rows, target), *rules])
+                out[target] = _applied(rows[target], [*_matching(self.rules.single, rows, target), *rules])
         doc.from_array(SET_COLUMNS, numpy.array(out, dtype="uint64"))
         return doc
 
 
-def _matching(filed: dict[tuple[int, int], list[Rule]], rows: list[list[int]], start: int) -> list[Rule]:
+def _matching(filed: Filed, rows: list[list[int]], start: int) -> list[Rule]:
     """The rules filed under the values of token `start` (or the wildcard) whose tokens match from there."""
     row = rows[start]
     candidates = [
@@ -214,7 +203,7 @@ def _applied(row: list[int], rules: list[Rule]) -> list[int]:
 )
 def make_table_attribute_ruler(nlp: Language, name: str) -> TableAttributeRuler:
     """Made empty; `use_table_attribute_ruler` fills it with the rules of the model's attribute_ruler."""
-    return TableAttributeRuler(CompiledRules({}))
+    return TableAttributeRuler(CompiledRules({}, {}))
 
 
 def use_table_attribute_ruler(nlp: Language) -> bool:
@@ -228,6 +217,6 @@ def use_table_attribute_ruler(nlp: Language) -> bool:
     except UnsupportedRule:
         return False
     table = nlp.add_pipe("detente_attribute_ruler", before="attribute_ruler")
-    table.rules = rules
+    table.use(rules)
     nlp.remove_pipe("attribute_ruler")
     return True
