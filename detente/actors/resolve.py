@@ -31,7 +31,11 @@ PLURAL = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
 PRONOUNS = PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-STATE_KINDS = ("country", "demonym", "people", "capital", "region", "city")  # gazetteer kinds that name a state
+# Gazetteer kinds that name a state: a state or a place in one, those and their adjectives ("Russian"),
+# and those and their people ("Russians").
+STATE_PLACE_KINDS = ("country", "capital", "region", "city")
+STATE_WORD_KINDS = (*STATE_PLACE_KINDS, "demonym")
+STATE_KINDS = (*STATE_WORD_KINDS, "people")
 PAIR_NOUNS = {"side", "country", "nation", "neighbor", "neighbour", "government", "state", "capital", "party"}
 PAIR_DETERMINERS = {"both", "two"}
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
@@ -132,7 +136,7 @@ class ArticleActors:
         sector, code = "", ""
         for t in words:
             mention = self.by_token.get(t.i)
-            if mention and mention.name.kind in ("country", "demonym", "capital", "region", "city"):
+            if mention and mention.name.kind in STATE_WORD_KINDS:
                 code = mention.name.code
         title_words = tuple(t.lower_ for t in words if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i not in self.by_token)
         for size in range(len(title_words), 0, -1):
@@ -202,11 +206,7 @@ class ArticleActors:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "outside", "near", "across", "throughout"):
                 for t in prep.subtree:
                     mention = self.by_token.get(t.i)
-                    if (
-                        mention
-                        and _is_state(mention.name.code)
-                        and mention.name.kind in ("capital", "country", "region", "city")
-                    ):
+                    if mention and _is_state(mention.name.code) and mention.name.kind in STATE_PLACE_KINDS:
                         return mention.name.code
         return ""
 
@@ -388,9 +388,7 @@ class ArticleActors:
             if inner is not None:
                 return self._resolve_head(inner, allow_context)
         mention = self.by_token.get(token.i)
-        if mention is None and (
-            token.pos_ == "PRON" or lower in PRONOUNS
-        ):
+        if mention is None and (token.pos_ == "PRON" or lower in PRONOUNS):
             return self._pronoun(token) if allow_context else None
         if mention and not mention.name.code:
             return None  # a place that is no actor ("Indian Ocean")
@@ -522,9 +520,7 @@ class ArticleActors:
     def _minority_home(self, head: Token, kin: str) -> str:
         """Where an ethnic group ("ethnic Albanians") lives: the nearest other state named in its sentence
         (not another people), else the state the article names most, other than its kin state."""
-        return self._sentence_country(head, kin, ("country", "demonym", "capital", "region", "city")) or (
-            self._article_country(kin)
-        )
+        return self._sentence_country(head, kin, STATE_WORD_KINDS) or self._article_country(kin)
 
     def _entity(self, head: Token, code: str, sector: str, name: str = "", mention: Mention | None = None) -> Entity:
         """An Entity whose text and offsets span the whole phrase up to its head."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from detente.actors.mentions import SPEECH_VERBS
-from detente.actors.resolve import ArticleActors, Found
+from detente.actors.resolve import STATE_PLACE_KINDS, ArticleActors, Found
 from detente.events.lexicon import ACTOR_OBJECT, NOT_AN_EVENT, Lexicon, Pattern
 from detente.model import QUAD, Entity
 from detente.sentences.words import Word as Token
@@ -551,7 +551,7 @@ class SentenceCoder:
                     if (
                         mention is not None
                         and mention.name.code
-                        and mention.name.kind in ("country", "capital", "region", "city")
+                        and mention.name.kind in STATE_PLACE_KINDS
                     ):
                         code = mention.name.code
                         break

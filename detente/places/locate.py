@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from detente.actors.resolve import ArticleActors
+from detente.actors.resolve import STATE_PLACE_KINDS, ArticleActors
 from detente.sentences.words import Word as Token
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
-PLACE_KINDS = frozenset({"capital", "country", "region", "city", "place"})
+PLACE_KINDS = frozenset({*STATE_PLACE_KINDS, "place"})  # "place": a named place that is no actor
 
 
 def event_location(trigger: Token, actors: ArticleActors) -> str:
