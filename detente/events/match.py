@@ -639,11 +639,17 @@ class SentenceCoder:
 
     # ---- nouns ------------------------------------------------------------------------------
 
-    def _noun_event(self, token: Token, governed: set[int]) -> Candidate | None:
+    def _noun_patterns(self, token: Token) -> list[Pattern]:
+        """The nouns.tsv patterns of a noun, its compound first ("hunger strike", "price war")."""
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
-        patterns = (
-            self.lexicon.nouns.get(f"{_lemma(compounds[-1])} {_lemma(token)}") if compounds else None
-        ) or self.lexicon.nouns.get(_lemma(token))
+        return (
+            (self.lexicon.nouns.get(f"{_lemma(compounds[-1])} {_lemma(token)}") if compounds else None)
+            or self.lexicon.nouns.get(_lemma(token))
+            or []
+        )
+
+    def _noun_event(self, token: Token, governed: set[int]) -> Candidate | None:
+        patterns = self._noun_patterns(token)
         if not patterns:
             return None
         if any(a.i in governed for a in token.ancestors):
@@ -769,7 +775,7 @@ class SentenceCoder:
         if _lemma(verb) not in self.lexicon.light_verbs:
             return []
         for obj in _objects(verb):
-            patterns = self.lexicon.nouns.get(_lemma(obj))
+            patterns = self._noun_patterns(obj)
             if patterns and patterns[0].type != NOT_AN_EVENT:
                 return patterns
         return []
