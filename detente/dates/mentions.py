@@ -63,6 +63,7 @@ _DIGIT_CORES = frozenset(_CORES[kind] for kind in ("iso", "decade", "year"))
 # cost a fraction of a regex search, so a core's regex runs only when one is there. A core that is
 # nothing but such words ("week|month|year") needs no regex at all.
 _MONTH_CLUES = tuple(dict.fromkeys(name[:3] for name in MONTHS))
+_PLAIN_WORDS = {kind: words for kind, words in _LOWER.items() if re.fullmatch(r"[a-z|]+", words)}
 _CLUES: dict[re.Pattern[str], tuple[str, ...]] = {
     _CORES["iso"]: ("-",),
     _CORES["month"]: _MONTH_CLUES,
@@ -70,9 +71,9 @@ _CLUES: dict[re.Pattern[str], tuple[str, ...]] = {
     _CORES["year"]: ("18", "19", "20"),
     _CORES["weekday"]: ("day",),
     _CORES["ago"]: ("ago",),
-    **{_CORES[kind]: tuple(words.split("|")) for kind, words in _LOWER.items() if re.fullmatch(r"[a-z|]+", words)},
+    **{_CORES[kind]: tuple(words.split("|")) for kind, words in _PLAIN_WORDS.items()},
 }
-_PLAIN_CORES = frozenset(_CORES[kind] for kind, words in _LOWER.items() if re.fullmatch(r"[a-z|]+", words))
+_PLAIN_CORES = frozenset(_CORES[kind] for kind in _PLAIN_WORDS)
 
 # (kind, pattern); earlier and longer matches win where two overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
