@@ -23,7 +23,7 @@ from detente.model import Entity
 from detente.sentences.words import ParsedDoc as Doc
 from detente.sentences.words import Word as Token
 from detente.sentences.words import Words as Span
-from detente.sentences.words import parsed
+from detente.sentences.words import hyphen_prefix, parsed
 
 THIRD_SINGULAR_NEUTER = {"it", "its", "itself"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -490,8 +490,11 @@ class ArticleActors:
                 sector = self.gaz.sector_of((*lemmas[len(lemmas) - size :], head))
                 if sector:
                     return sector
-        # A generic head takes its modifier's sector: "opposition candidates", "army officers".
+        # A generic head takes its modifier's sector: "opposition candidates", "army officers"; the end of a
+        # hyphenated adjective is no modifier of its own ("multi-party elections", "cross-party group").
         for word in reversed(words):
+            if hyphen_prefix(word):
+                continue
             sector = self.gaz.sector_of((word.lower_,)) or self.gaz.sector_of((word.lemma_.lower(),))
             if sector:
                 return sector

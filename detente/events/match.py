@@ -18,6 +18,7 @@ from detente.events.lexicon import ACTOR_OBJECT, NOT_AN_EVENT, Lexicon, Pattern
 from detente.model import QUAD, Entity
 from detente.sentences.words import Word as Token
 from detente.sentences.words import Words as Span
+from detente.sentences.words import hyphen_prefix
 
 _TIME_WORD = re.compile(
     r"(?i)^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|"
@@ -436,7 +437,9 @@ class SentenceCoder:
         if switched is not None:
             event, mode = switched.type, switched.mode
         first_preps = TO_FIRST if event in TO_RECIPIENT_TYPES else frozenset()
-        recipient_heads += [t for s in scope for t in _recipient_heads(s, first_preps)]
+        recipient_heads += _recipient_heads(token, first_preps)
+        own_heads = list(recipient_heads)
+        recipient_heads += [t for s in scope[1:] for t in _recipient_heads(s, first_preps)]
         if (event, mode) in CHARGES:
             consumed.update(t.i for t in _charged_acts(token))
         clause = _that_clause(token) if event in CLAUSE_TYPES or (event, mode) == ("RETREAT", "access") else None
@@ -454,7 +457,11 @@ class SentenceCoder:
             # "demanded an admission that Soviet forces murdered ...", "denied reports that its troops
             # shelled ...": a that-clause on the object is asked for, denied or alleged, not reported as done.
             consumed.update(t.i for o in _objects(token) for c in _noun_that_clauses(o) for t in _xcomp_chain(c))
-        recipients = self._recipients(recipient_heads, actors)
+        # The verb's own objects come before its to-clause's ("would blockade Paris to demand an end to the
+        # EU's reform" reaches Paris), unless all they name is the actor's own ("ordered its troops to ...", "scrambled jets to ...").
+        recipients = self._recipients(own_heads, actors)
+        if all(f.pronoun or f.inferred for f in recipients):
+            recipients = self._recipients(recipient_heads, actors)
         if not recipients and event == "PROTEST":
             recipients = self._recipients(_protest_targets(scope), actors)
         if not recipients and event == "THREATEN":
@@ -987,7 +994,7 @@ def _verb_forms(token: Token) -> list[str]:
     """The lemma, then the word itself and plain de-inflections: the lemmatizer errs ("waged" -> "wag")."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
-    prefix = _hyphen_prefix(token)
+    prefix = hyphen_prefix(token)
     if prefix:  # "test-fired", "co-operated": the tokenizer cut the word at its hyphen
         forms = [f"{prefix}-{forms[0]}", f"{prefix}{forms[0]}", *forms]
     if lower.endswith("ied"):
@@ -1001,15 +1008,6 @@ def _verb_forms(token: Token) -> list[str]:
     elif lower.endswith("s"):
         forms.append(lower[:-1])
     return forms
-
-
-def _hyphen_prefix(token: Token) -> str:
-    """The word joined to this one by a hyphen before it, with no space ("test" of "test-fired"), or ""."""
-    if token.i < 2 or token.doc[token.i - 1].text != "-":
-        return ""
-    hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
-    touching = prefix.idx + len(prefix.text) == hyphen.idx and hyphen.idx + 1 == token.idx
-    return prefix.lower_ if touching and prefix.text.isalpha() else ""
 
 
 def _depth(token: Token) -> int:
@@ -1261,7 +1259,9 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     for child in token.children:
         if child.dep_ == "nsubjpass":
             return child, True
-    if depth > 6 or token.head is token:
+    if token.head is token:
+        return _subject_left_of(token)
+    if depth > 6:
         return None, False
     head = token.head
     if token.dep_ == "xcomp" or (token.dep_ in ("acl", "relcl", "advcl") and head.pos_ in ("VERB", "AUX")):
@@ -1302,6 +1302,31 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if token.dep_ in ("xcomp", "ccomp") and head.pos_ == "ADJ":
         return _subject(head.head, depth + 1)
     return None, False
+
+
+def _subject_left_of(verb: Token) -> tuple[Token | None, bool]:
+    """The noun phrase right before a finite main verb the parser left without a subject.
+
+    "With the signing of an accord, the government and the rebels have agreed to ...": the parser
+    hangs the real subject on the opening phrase. The phrase ending just before the verb's
+    auxiliaries is taken, back to the start of its coordination, never across a comma.
+    """
+    before = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in before)
+    start = min([verb.i, *(c.i for c in before)])
+    if not finite or start == verb.sent.start:
+        return None, False
+    noun = verb.doc[start - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("conj", "appos", "pobj", "compound"):
+        return None, False
+    while noun.dep_ == "compound" and noun.head.i < start:
+        noun = noun.head
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        between = verb.doc[noun.head.i + 1 : noun.i]
+        if any(t.lower_ in (",", ";", ":") for t in between):
+            break
+        noun = noun.head
+    return noun, any(c.dep_ == "auxpass" for c in before)
 
 
 def _prep_objects(prep: Token) -> list[Token]:

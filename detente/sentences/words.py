@@ -324,3 +324,12 @@ def parsed(doc: Doc | ParsedDoc) -> ParsedDoc:
     if view is None:
         view = doc.user_data["detente_words"] = ParsedDoc(doc)
     return view
+
+
+def hyphen_prefix(token: Word) -> str:
+    """The word joined to this one by a hyphen before it, with no space ("test" of "test-fired"), or ""."""
+    if token.i < 2 or token.doc[token.i - 1].text != "-":
+        return ""
+    hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
+    touching = prefix.idx + len(prefix.text) == hyphen.idx and hyphen.idx + 1 == token.idx
+    return prefix.lower_ if touching and prefix.text.isalpha() else ""

@@ -581,3 +581,29 @@ def test_an_object_pronoun_of_a_second_verb_is_the_first_verbs_object(code):
     events = code("An Iranian court convicted a French researcher of spying and sentenced her to six years in jail.")
     jailing = one(events, "COERCE")
     assert jailing.mode == "arrest" and [r.code for r in jailing.recipient] == ["FRA"]
+
+
+def test_a_subject_the_parser_hung_on_an_opening_phrase_is_found_before_the_verb(code):
+    """ "Under the terms of the Accord on ..., Ethiopia and the ONLF have agreed": the parser leaves the verb
+    with no subject and hangs the coordinated names on the opening phrase."""
+    events = code(
+        "Under the terms of the Accord on Cessation of Hostilities, Ethiopia and the ONLF have agreed to release"
+        " all prisoners."
+    )
+    agree = one(events, "AGREE")
+    assert [(a.code, a.sector) for a in agree.actor] == [("ETH", ""), ("ETH", "REB")]
+
+
+def test_the_end_of_a_hyphenated_adjective_gives_no_sector(code):
+    """ "a multi-party rally" is no political party (PTY), as "party officials" would be."""
+    events = code("Sudanese troops shelled a multi-party rally in Khartoum.")
+    assault = one(events, "ASSAULT")
+    assert assault.recipient[0].code == "SDN" and assault.recipient[0].sector != "PTY"
+
+
+def test_the_verbs_own_object_is_the_recipient_before_its_to_clauses(code):
+    """ "would blockade Nairobi to demand an end to the EU's rules": Nairobi is blockaded; the EU is only
+    named in what the blockade is for."""
+    events = code("Kenyan truckers said they would blockade Nairobi to demand an end to the European Union's import rules.")
+    threat = one(events, "THREATEN")
+    assert [r.code for r in threat.recipient] == ["KEN"]
