@@ -110,6 +110,8 @@ MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
+# ASSAULT modes by weapons systems: readying them is MOBILIZE weapons (PLOVER manual, MOBILIZE modes).
+WEAPON_MODES = frozenset({"heavy-weapons", "aerial", "drone", "unconventional"})
 PLACE_RECIPIENT_MODES = frozenset({("CONSULT", "visit"), ("ACCUSE", "investigate")})
 # Event nouns whose place is their recipient: measures imposed on a place or lifted from it ("a curfew in
 # Algiers"). Other event nouns only happen there ("joint patrols in northern Syria" are not with Syria).
@@ -420,6 +422,7 @@ class SentenceCoder:
                 actor_heads = [subject]  # "troops were deployed", "Vietnam is committed to ...": the subject acts
             elif not actor_heads and event in STATE_ACTIONS:
                 actor_heads = _place_heads(token)  # "was arrested in Lebanon": the state where it happened
+                recipient_heads += [subject] if subject is not None else []
             elif subject is not None:
                 recipient_heads.append(subject)
         elif subject is not None:
@@ -458,7 +461,8 @@ class SentenceCoder:
             # shelled ...": a that-clause on the object is asked for, denied or alleged, not reported as done.
             consumed.update(t.i for o in _objects(token) for c in _noun_that_clauses(o) for t in _xcomp_chain(c))
         # The verb's own objects come before its to-clause's ("would blockade Paris to demand an end to the
-        # EU's reform" reaches Paris), unless all they name is the actor's own ("ordered its troops to ...", "scrambled jets to ...").
+        # EU's reform" reaches Paris), unless all they name is the actor's own ("ordered its troops to ...",
+        # "scrambled jets to ...").
         recipients = self._recipients(own_heads, actors)
         if all(f.pronoun or f.inferred for f in recipients):
             recipients = self._recipients(recipient_heads, actors)
@@ -480,7 +484,7 @@ class SentenceCoder:
             places = [p for s in scope for p in _place_heads(s)] + [
                 p for o in [*(o for s in scope for o in _objects(s)), *destinations] for p in _place_heads(o)
             ]
-            recipients = self._place_recipients(places, actors)
+            recipients = self._place_recipients(places, actors, event)
         negated, hypothetical, future = self._flags(token, scope)
         if event == "THREATEN" and comp_pattern is not None:
             # "threatened to cut ties" is relations, "threatened to cut gas supplies" restrict: what would be
@@ -501,7 +505,10 @@ class SentenceCoder:
                 )
         condition = _condition(token)
         promised = future or _modal(token, scope)
-        if promised and QUAD[event] == "material_conflict" and not _in_condition(token):
+        if future and QUAD[event] == "material_conflict" and self._readied(token):
+            notes.append(f"{event} readied by a posture verb (transparent.tsv) is MOBILIZE")
+            event, mode = "MOBILIZE", _posture_mode(mode, actors)
+        elif promised and QUAD[event] == "material_conflict" and not _in_condition(token):
             # A promised harm is a threat (PLOVER manual: THREATEN, not ASSAULT + hypothetical).
             notes.append(f"future or conditional {event} is THREATEN")
             event, mode, hypothetical = "THREATEN", self.lexicon.threat_mode(event, mode, _object_lemmas(token)), False
@@ -706,7 +713,7 @@ class SentenceCoder:
         if not recipients and pattern.type in RESTRICTION_OF_A_PLACE:
             # "instituted a curfew in Algiers": the place the measure is imposed on
             places = [p for head in [token, *([light] if light is not None else [])] for p in _place_heads(head)]
-            recipients = self._place_recipients(places, actors)
+            recipients = self._place_recipients(places, actors, pattern.type)
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
         if verb.lemma_ == "be" and token.dep_ in ("nsubj", "nsubjpass"):
             verb = token  # "X's commitment was not in doubt": the copula's "not" is not about the event
@@ -787,17 +794,24 @@ class SentenceCoder:
                 return patterns
         return []
 
-    def _place_recipients(self, places: list[Token], actors: list[Found]) -> list[Found]:
+    def _place_recipients(self, places: list[Token], actors: list[Found], event: str) -> list[Found]:
         """Whom an act reaches through where it happened ("lifted a curfew in Montenegro"). A city or capital
         there stands for its people: a curfew in Algiers restricts the people of Algiers, not the Algerian
-        government that Algiers names elsewhere."""
+        government that Algiers names elsewhere. So does a state's own country when its government imposes or
+        lifts a measure there ("declared a state of siege in Haiti")."""
         actor_keys = {(a.entity.code, a.entity.sector) for a in actors}
+        own_state = {a.entity.code for a in actors if a.entity.sector in STATE_SECTORS}
+        actor_starts = {a.entity.start for a in actors}
         doc, by_token = self.actors.doc, self.actors.by_token
         for place in places:
             mention = next((by_token[t.i] for t in place.subtree if t.i in by_token), None)
-            if mention is None or mention.name.kind not in ("capital", "city") or not mention.name.code:
-                continue
-            if (mention.name.code, "CVL") in actor_keys:
+            if mention is None or not mention.name.code or doc[mention.start].idx in actor_starts:
+                continue  # "was arrested in Lebanon": the place that names the actor is not also whom it reaches
+            kind = mention.name.kind
+            on_its_people = kind in ("capital", "city") or (
+                kind == "country" and mention.name.code in own_state and event in RESTRICTION_OF_A_PLACE
+            )
+            if not on_its_people or (mention.name.code, "CVL") in actor_keys:
                 continue
             start, last = doc[mention.start], doc[mention.end - 1]
             entity = Entity(
@@ -836,6 +850,15 @@ class SentenceCoder:
         # A name inside the phrase beats a country guessed from context ("the visa regime with Russia").
         return found or inferred
 
+    def _readied(self, token: Token) -> bool:
+        """Whether a verb above this one in its to-clause chain readies it ("prepared to resume shelling")."""
+        head = token
+        while head.dep_ == "xcomp" and head.head is not head:
+            head = head.head
+            if self.lexicon.transparent.get(head.lemma_.lower()) == "posture":
+                return True
+        return False
+
     def _flags(self, token: Token, scope: list[Token]) -> tuple[bool, bool, bool]:
         """negated, hypothetical, future: from the verb, its to-clauses and the pass-through verbs above it."""
         chain = list(scope)
@@ -850,7 +873,7 @@ class SentenceCoder:
                 negated = True
             elif flag == "hypothetical":
                 hypothetical = True
-            elif flag == "future":
+            elif flag in ("future", "posture"):
                 future = True
             for child in verb.children:
                 word = child.lower_
@@ -971,6 +994,16 @@ def _clause_words(trigger: Token) -> list[Token]:
         words.append(word)
         stack += [c for c in word.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     return sorted(words, key=lambda t: t.i)
+
+
+def _posture_mode(act_mode: str, actors: list[Found]) -> str:
+    """The MOBILIZE mode of readied force: weapons for an act by weapons systems, else by who readies it."""
+    if act_mode in WEAPON_MODES:
+        return "weapons"
+    sectors = {a.entity.sector for a in actors}
+    if "COP" in sectors:
+        return "police"
+    return "militia" if sectors & {"REB", "PRM", "UAF", "CRM"} else "troops"
 
 
 def _lemma(token: Token) -> str:

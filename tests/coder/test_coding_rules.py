@@ -604,6 +604,49 @@ def test_the_end_of_a_hyphenated_adjective_gives_no_sector(code):
 def test_the_verbs_own_object_is_the_recipient_before_its_to_clauses(code):
     """ "would blockade Nairobi to demand an end to the EU's rules": Nairobi is blockaded; the EU is only
     named in what the blockade is for."""
-    events = code("Kenyan truckers said they would blockade Nairobi to demand an end to the European Union's import rules.")
+    events = code(
+        "Kenyan truckers said they would blockade Nairobi to demand an end to the European Union's import rules."
+    )
     threat = one(events, "THREATEN")
     assert [r.code for r in threat.recipient] == ["KEN"]
+
+
+def test_a_measure_a_government_imposes_on_its_own_country_reaches_its_people(code):
+    """ "declared a state of emergency in Kazakhstan": the Kazakh government restricts Kazakhstan's people."""
+    events = code("The Kazakh government declared a state of emergency in Kazakhstan on Wednesday.")
+    measure = one(events, "COERCE")
+    assert measure.mode == "martial-law"
+    assert [(r.code, r.sector) for r in measure.recipient] == [("KAZ", "CVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("A British aid worker was detained in Iran on Tuesday.", "IRN", "GBR"),
+        # a city after "from" gives its state
+        ("A journalist from Lyon was arrested in Algeria.", "DZA", "FRA"),
+    ],
+)
+def test_a_passive_arrest_in_a_state_keeps_whom_it_arrested(code, text, actor, recipient):
+    """ "was detained in Iran": Iran acts (the state where it happened), and the one detained is the recipient."""
+    arrest = one(code(text), "COERCE")
+    assert [a.code for a in arrest.actor] == [actor] and [r.code for r in arrest.recipient] == [recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Ethiopian troops were preparing to storm the rebel-held town of Mekelle.", "troops"),
+        ("Libyan police prepared to raid the militia's headquarters in Tripoli.", "police"),
+        ("Hezbollah fighters prepared to fire rockets at northern Israel.", "weapons"),
+    ],
+)
+def test_force_readied_is_a_show_of_force_not_a_threat(code, text, mode):
+    """ "prepared to storm the town": readiness to use force is MOBILIZE (PLOVER manual), not THREATEN."""
+    events = code(text)
+    assert [e.event for e in events] == ["MOBILIZE"] and events[0].mode == mode
+
+
+def test_preparing_a_cooperative_act_is_no_show_of_force(code):
+    events = code("Russia prepared to sign a new trade deal with China.")
+    assert [e.event for e in events] == ["AGREE"]
