@@ -50,6 +50,7 @@ EVENT_REFERENCES = frozenset(
 )
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
+LANGUAGE_NOUNS = frozenset({"language", "tongue", "dialect", "alphabet", "script"})
 PARTITIVES = frozenset(
     """hundred thousand dozen million score group member some one two three third half majority
     number most many several all part body delegation team contingent""".split()
@@ -210,6 +211,18 @@ class ArticleActors:
                         return mention.name.code
         return ""
 
+    def _clause_modifier_place(self, token: Token) -> str:
+        """The state of a place named in a clause that modifies the token ("refugees fleeing the war in
+        Liberia"): where people who carry no arms live or flee from is the likeliest state they belong to."""
+        for clause in token.rights:
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            for t in clause.subtree:
+                mention = self.by_token.get(t.i)
+                if mention and _is_state(mention.name.code) and mention.name.kind in STATE_PLACE_KINDS:
+                    return mention.name.code
+        return ""
+
     def _sentence_country(self, token: Token, besides: str = "", kinds: tuple[str, ...] = STATE_KINDS) -> str:
         """The state named nearest to a token within its sentence (other than `besides`)."""
         sent = token.sent
@@ -274,10 +287,15 @@ class ArticleActors:
         return found
 
     def _resolve_many(self, token: Token) -> list[Found]:
+        if token.lemma_.lower() in LANGUAGE_NOUNS and token.i not in self.by_token:
+            return []  # "the use of the Russian language": a language is nobody's act or target
         if (token.pos_ == "NUM" or token.lemma_.lower() in PARTITIVES) and token.i not in self.by_token:
             inner = _of_object(token)  # "hundreds of people", "scores of Sierra Leonean and Liberian refugees"
             if inner is not None:
                 return self._entities(inner)  # with the names coordinated inside the of-phrase
+        if token.lower_ == "others" and token.i not in self.by_token:
+            earlier = self._earlier_object(token)  # "killed one soldier and wounded two others"
+            return [Found(self._pronoun_entity(token, earlier.entity), earlier.why)] if earlier else []
         pair = self._pair_phrase(token)
         if pair:
             return pair
@@ -429,6 +447,10 @@ class ArticleActors:
             return named
         sector = self._head_sector(token)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "another") for c in token.children)
+        if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and sector[:3] not in ARMED_SECTORS:
+            code = self._clause_modifier_place(token)
+            if code:  # "refugees fleeing the war in Liberia", "villagers who live near Goma"
+                return Found(self._entity(token, code, sector), f"sector noun {token.text!r}; place in its clause")
         if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and not indefinite:
             for find, where in (
                 (self._clause_place, "the place in its clause"),
@@ -463,7 +485,7 @@ class ArticleActors:
         found = [t for t in token.children if t.dep_ in MODIFIER_DEPS]
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in PREP_OWNERS:
-                found += [t for t in prep.children if t.dep_ == "pobj"]
+                found += [t for t in prep.children if t.dep_ == "pobj" and t.lemma_.lower() not in LANGUAGE_NOUNS]
         for child in token.children:
             if child.dep_ == "appos":
                 found.append(child)
@@ -621,7 +643,8 @@ class ArticleActors:
 
     def _earlier_object(self, token: Token) -> Found | None:
         """ "convicted a Danish citizen and sentenced him": the object pronoun of a verb coordinated with
-        an earlier one stands for that verb's object, when their number agrees."""
+        an earlier one stands for that verb's object, when their number agrees; "others" stands for more of
+        its kind ("killed one soldier and wounded two others")."""
         verb = token.head
         if token.dep_ != "dobj" or verb.dep_ != "conj":
             return None
@@ -629,7 +652,7 @@ class ArticleActors:
         if first is None or first.pos_ == "PRON":
             return None
         plural = first.tag_ in ("NNS", "NNPS") or bool(first.conjuncts)
-        if plural != (token.lower_ in PLURAL):
+        if plural != (token.lower_ in PLURAL) and token.lower_ != "others":
             return None
         found = self._resolve_head(first, allow_context=False)
         if found is None:

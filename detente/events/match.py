@@ -110,6 +110,8 @@ MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
+# What a state gives those who flee to it: its place ("sought asylum in Germany") is the recipient.
+SHELTER_NOUNS = frozenset({"asylum", "refuge", "sanctuary", "shelter"})
 # ASSAULT modes by weapons systems: readying them is MOBILIZE weapons (PLOVER manual, MOBILIZE modes).
 WEAPON_MODES = frozenset({"heavy-weapons", "aerial", "drone", "unconventional"})
 PLACE_RECIPIENT_MODES = frozenset({("CONSULT", "visit"), ("ACCUSE", "investigate")})
@@ -466,8 +468,15 @@ class SentenceCoder:
         recipients = self._recipients(own_heads, actors)
         if all(f.pronoun or f.inferred for f in recipients):
             recipients = self._recipients(recipient_heads, actors)
-        if not recipients and event == "PROTEST":
-            recipients = self._recipients(_protest_targets(scope), actors)
+        if event == "PROTEST":
+            # whom a protest defies beats what it blocks or where ("blocked streets in Hong Kong in defiance
+            # of Chinese authorities"); what it is in protest at is only the next best
+            defied = [h for word in scope for h in _in_noun_against(word, ("defiance",))]
+            recipients = self._recipients(defied, actors) or recipients
+            recipients = recipients or self._recipients(_protest_targets(scope), actors)
+        if not recipients and obj is not None and _lemma(obj) in SHELTER_NOUNS:
+            # "sought refuge in Germany": where shelter is sought or found is who gives it
+            recipients = self._recipients([*_place_heads(token), *_place_heads(obj)], actors)
         if not recipients and event == "THREATEN":
             # "threatened to stop talks if the United States goes ahead": the condition names who is threatened.
             recipients = self._recipients(_condition_subjects(token, scope), actors)
@@ -1237,10 +1246,20 @@ def _protest_targets(words: list[Token]) -> list[Token]:
         for child in word.children:
             if child.dep_ in ("advcl", "xcomp", "acl") and child.lemma_.lower() in PROTEST_PURPOSES:
                 heads += [c for c in child.children if c.dep_ == "dobj"] + _against(child)
-            if child.dep_ == "prep" and child.lower_ == "in":
-                nouns = [n for n in _prep_objects(child) if n.lemma_.lower() == "protest"]  # "in protest at X"
-                heads += [h for noun in nouns for h in _against(noun)]
+        heads += _in_noun_against(word, ("protest",))  # "in protest at X"
     return heads
+
+
+def _in_noun_against(word: Token, nouns: tuple[str, ...]) -> list[Token]:
+    """X of "in protest at X", "in defiance of X" on a word, for the given nouns."""
+    return [
+        h
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for noun in _prep_objects(prep)
+        if noun.lemma_.lower() in nouns
+        for h in _against(noun)
+    ]
 
 
 def _against(word: Token) -> list[Token]:
@@ -1406,6 +1425,12 @@ def _recipient_heads(token: Token, first_preps: frozenset[str] = frozenset()) ->
             for grand in prep.children:
                 if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS:
                     heads += [p for p in grand.children if p.dep_ == "pobj"]
+    if not heads and not any(c.dep_ in ("dobj", "prep", "dative", "ccomp", "xcomp") for c in token.children):
+        # "donated and delivered goods to the school": a verb with nothing after it shares its conjunct's
+        for conj in token.children:
+            own_subject = any(c.dep_.startswith("nsubj") for c in conj.children)
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not own_subject:
+                return _recipient_heads(conj, first_preps)
     return heads
 
 

@@ -650,3 +650,43 @@ def test_force_readied_is_a_show_of_force_not_a_threat(code, text, mode):
 def test_preparing_a_cooperative_act_is_no_show_of_force(code):
     events = code("Russia prepared to sign a new trade deal with China.")
     assert [e.event for e in events] == ["AGREE"]
+
+
+def test_unarmed_people_take_the_state_of_a_place_in_their_own_clause(code):
+    """ "refugees fleeing the fighting in Sudan" are Sudanese refugees, and named well enough to receive aid."""
+    events = code("Germany will send emergency food aid to refugees fleeing the fighting in Sudan.")
+    promise = one(events, "AGREE")
+    assert [(r.code, r.sector) for r in promise.recipient] == [("SDN", "REF")]
+
+
+def test_a_language_names_no_one(code):
+    """ "the use of the Russian language": the ban is on a language, not on Russia."""
+    ban = one(code("Latvia banned the use of the Russian language in state schools."), "SANCTION")
+    assert ban.recipient == []
+
+
+def test_where_refuge_is_sought_is_whom_it_is_asked_of(code):
+    request = one(code("Hundreds of Afghan interpreters sought refuge in Canada last year."), "REQUEST")
+    assert request.mode == "assist" and [r.code for r in request.recipient] == ["CAN"]
+
+
+def test_a_verb_with_nothing_after_it_shares_its_conjuncts_recipient(code):
+    """ "pledged and shipped blankets to a hospital in Gaza": both verbs reach the hospital."""
+    promise = one(code("Japan pledged and shipped 5,000 blankets to a hospital in Gaza."), "AGREE")
+    assert [(r.code, r.sector) for r in promise.recipient] == [("PSE", "MED")]
+
+
+def test_others_are_more_of_the_kind_just_named(code):
+    """ "killed one Canadian soldier and wounded two others": the others are Canadian soldiers too, so the
+    bombing is one attack on Canadian troops."""
+    events = code("A roadside bomb near Kandahar killed one Canadian soldier and wounded two others.")
+    assert {(e.event, tuple(r.code for r in e.recipient)) for e in events} == {("ASSAULT", ("CAN",))}
+
+
+def test_whom_a_protest_defies_is_its_recipient(code):
+    """ "blocked a bridge in Novi Sad in defiance of the government": the bridge is only where."""
+    protest = one(
+        code("Hundreds of Serbian students blocked a bridge in Novi Sad in defiance of the Serbian government."),
+        "PROTEST",
+    )
+    assert [(r.code, r.sector) for r in protest.recipient] == [("SRB", "GOV")]
