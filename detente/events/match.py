@@ -73,6 +73,13 @@ STATEMENT_NOUNS = frozenset(
     """statement declaration communique communiqué letter message note resolution motion decree
     appeal petition announcement report""".split()
 )
+# Texts whose relative clause may tell what they would do ("a resolution that aims to tighten sanctions").
+DOCUMENT_NOUNS = frozenset(
+    """resolution draft bill law plan proposal motion treaty agreement accord deal initiative legislation
+    amendment measure decree package programme program mandate""".split()
+)
+# Verbs that put a text into force or out: their subject acts by what the text does.
+ENACTING_VERBS = frozenset({"adopt", "pass", "approve", "enact", "issue", "sign", "publish", "decree", "unveil"})
 # Verbs of a protest's purpose ("to protest", "to denounce") and the prepositions naming its target.
 PROTEST_PURPOSES = frozenset({"protest", "denounce", "condemn", "oppose", "decry", "demand", "criticize", "criticise"})
 AGAINST = frozenset({"against", "at", "over", "of"})
@@ -495,6 +502,10 @@ class SentenceCoder:
             ]
             recipients = self._place_recipients(places, actors, event)
         negated, hypothetical, future = self._flags(token, scope)
+        if (future or hypothetical or _modal(token, scope)) and _document_aim(token):
+            # "supports a resolution that aims to tighten sanctions": what a text would do is its content
+            self.misses.append(Miss(token, "what a resolution, plan or bill would do, not an act", [pattern]))
+            return None
         if event == "THREATEN" and comp_pattern is not None:
             # "threatened to cut ties" is relations, "threatened to cut gas supplies" restrict: what would be
             # hit decides over the pattern's own mode
@@ -580,8 +591,8 @@ class SentenceCoder:
                         break
         if not code:
             for head in [*victims, *[c for c in token.children if c.dep_ == "dobj"]]:
-                found = self.actors.entities(head)
-                if found:
+                found = [f for f in self.actors.entities(head) if not f.inferred]
+                if found:  # victims whose state is only guessed from context leave the attack unplaced
                     code = found[0].entity.code
                     break
         if not code:
@@ -1155,6 +1166,25 @@ def _complement(token: Token) -> Token | None:
     return None
 
 
+def _enacted_text(verb: Token) -> Token | None:
+    """The text a relative clause is on, when the text is the object of enacting it ("adopted a resolution
+    that imposes ...", "passed a law which bans ..."), else None."""
+    text = verb.head
+    if verb.dep_ != "relcl" or _lemma(text) not in DOCUMENT_NOUNS | STATEMENT_NOUNS:
+        return None
+    if text.dep_ not in ("dobj", "nsubjpass") or _lemma(text.head) not in ENACTING_VERBS:
+        return None
+    return text
+
+
+def _document_aim(token: Token) -> bool:
+    """Whether the verb is in a relative clause on a text ("a bill that would ban ...", "a resolution that
+    aims to ..."), through to-clauses and coordination."""
+    while token.dep_ in ("xcomp", "conj") and token.head is not token:
+        token = token.head
+    return token.dep_ == "relcl" and _lemma(token.head) in DOCUMENT_NOUNS
+
+
 def _place_heads(token: Token) -> list[Token]:
     return [
         p
@@ -1302,6 +1332,10 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb, following to-clauses, coordination and participles up to their controller."""
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
+            enacted = _enacted_text(token) if child.lower_ in ("that", "which") else None
+            if enacted is not None:
+                # "the Council adopted a resolution that imposes sanctions": who adopts the text acts by it
+                return _subject(enacted.head, depth + 1)[0], False
             if child.tag_ == "VBG" and child.dep_ == "nsubj":
                 # "The Red Cross operating in Iraq said": the parser made the participle the subject
                 inner = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)

@@ -690,3 +690,31 @@ def test_whom_a_protest_defies_is_its_recipient(code):
         "PROTEST",
     )
     assert [(r.code, r.sector) for r in protest.recipient] == [("SRB", "GOV")]
+
+
+def test_an_attack_with_no_perpetrator_place_or_named_victims_is_not_coded(code):
+    """ "Dozens of people have been killed in riots": nobody, nowhere and no state's people are named (that
+    they are Kenyans is only a guess from the sentence before), so there is no unidentified attacker to code
+    (PLOVER manual: no explicit actor, no event)."""
+    events = code("Kenya lifted the curfew on Sunday. Dozens of people have been killed in riots this year.")
+    assert [e.event for e in events] == ["CONCEDE"]
+
+
+def test_what_a_text_would_do_is_not_an_act(code):
+    """ "voted for a resolution that would tighten sanctions": the resolution's aim is no THREATEN."""
+    events = code("Lithuania voted for a European Union resolution that would tighten sanctions on Belarus.")
+    assert "THREATEN" not in {e.event for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Security Council adopted a resolution that imposes new sanctions on North Korea.",
+            ("SANCTION", ("IGO",), ("PRK",)),
+        ),
+        ("The Latvian parliament passed a law which bans Russian television channels.", ("COERCE", ("LVA",), ("RUS",))),
+    ],
+)
+def test_who_enacts_a_text_acts_by_what_it_does(code, text, expected):
+    assert expected in dyads(code(text))
