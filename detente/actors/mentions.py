@@ -70,10 +70,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
 
 
 # A city is read as such only where the text says it is a place: after a place preposition ("in Mosul",
-# "near Samarra") or "the city of" ("the town of Jaffna"). Many cities share their name with people and
-# words ("Jackson", "Mobile"); the states, capitals and regions of the other files need no such clue.
+# "near Samarra", "dropped bombs on Aleppo") or "the city of" ("the town of Jaffna"). Many cities share
+# their name with people and words ("Jackson", "Mobile"); the states, capitals and regions of the other
+# files need no such clue.
 CITY_PREPOSITIONS = frozenset(
-    {"in", "from", "at", "near", "outside", "inside", "around", "across", "throughout", "into"}
+    "in from at near outside inside around across throughout into on toward towards".split()
 )
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "suburbs", "outskirts"})
 

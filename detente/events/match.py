@@ -83,6 +83,8 @@ ENACTING_VERBS = frozenset({"adopt", "pass", "approve", "enact", "issue", "sign"
 # Verbs of a protest's purpose ("to protest", "to denounce") and the prepositions naming its target.
 PROTEST_PURPOSES = frozenset({"protest", "denounce", "condemn", "oppose", "decry", "demand", "criticize", "criticise"})
 AGAINST = frozenset({"against", "at", "over", "of"})
+# Nouns whose against-phrase, on an act done "in" or "during" them, names whom the act protests.
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march"})
 # An allegation or an arrest names acts that are charged, not established (see _charged_acts).
 CHARGES = frozenset({("ACCUSE", "allege"), ("COERCE", "arrest")})
 # "X said Y must Z" is a demand of X on Y (the modal makes the report a request).
@@ -478,7 +480,7 @@ class SentenceCoder:
         if event == "PROTEST":
             # whom a protest defies beats what it blocks or where ("blocked streets in Hong Kong in defiance
             # of Chinese authorities"); what it is in protest at is only the next best
-            defied = [h for word in scope for h in _in_noun_against(word, ("defiance",))]
+            defied = [h for word in scope for h in _in_noun_against(word, frozenset({"defiance"}))]
             recipients = self._recipients(defied, actors) or recipients
             recipients = recipients or self._recipients(_protest_targets(scope), actors)
         if not recipients and obj is not None and _lemma(obj) in SHELTER_NOUNS:
@@ -796,6 +798,8 @@ class SentenceCoder:
                     continue
                 if item.inferred and entity.code not in actor_codes:
                     continue  # a guessed country names a domestic recipient only ("police arrested protesters")
+                if entity.sector == "UNK":
+                    continue  # "threw petrol bombs": a weapon is what acts in "killed by a bomb", never the target
                 seen.add(key)
                 group.append(item)
             if group:
@@ -1276,16 +1280,16 @@ def _protest_targets(words: list[Token]) -> list[Token]:
         for child in word.children:
             if child.dep_ in ("advcl", "xcomp", "acl") and child.lemma_.lower() in PROTEST_PURPOSES:
                 heads += [c for c in child.children if c.dep_ == "dobj"] + _against(child)
-        heads += _in_noun_against(word, ("protest",))  # "in protest at X"
+        heads += _in_noun_against(word, PROTEST_NOUNS, ("in", "during", "at"))  # "in protest at X"
     return heads
 
 
-def _in_noun_against(word: Token, nouns: tuple[str, ...]) -> list[Token]:
-    """X of "in protest at X", "in defiance of X" on a word, for the given nouns."""
+def _in_noun_against(word: Token, nouns: frozenset[str], preps: tuple[str, ...] = ("in",)) -> list[Token]:
+    """X of "in protest at X", "during demonstrations against X", "in defiance of X" on a word."""
     return [
         h
         for prep in word.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for noun in _prep_objects(prep)
         if noun.lemma_.lower() in nouns
         for h in _against(noun)
@@ -1369,6 +1373,10 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if token.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
         return _subject(head, depth + 1)  # "Ghana is committed to ...": parsed as a predicate of "is"
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ in ("nsubj", "dep") and any(c.dep_ == "nsubj" and c is not head for c in head.head.children):
+            # "Palestinian youths resorted to ..., officials said": a noun hung as a second subject (or loose)
+            # on a verb that has its own shows the parser took the main verb for a reduced relative on it.
+            return head, False
         for child in head.children:  # "a proposal from X to offer ..." -> X
             if child.dep_ == "poss":
                 return child, False

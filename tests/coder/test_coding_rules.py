@@ -718,3 +718,27 @@ def test_what_a_text_would_do_is_not_an_act(code):
 )
 def test_who_enacts_a_text_acts_by_what_it_does(code, text, expected):
     assert expected in dyads(code(text))
+
+
+def test_a_main_verb_the_parser_hung_on_its_subject_keeps_that_subject(code):
+    """ "Kashmiri youths resorted to throwing stones ..., police said": the parser makes "resorted" a reduced
+    relative on "youths" and hangs both nouns on "said"."""
+    protest = one(
+        code("Kashmiri youths resorted to throwing stones at Indian troops, police said on Friday."), "PROTEST"
+    )
+    assert protest.mode == "riot" and [a.sector for a in protest.actor] == ["CVL"]
+    assert [(r.code, r.sector) for r in protest.recipient] == [("IND", "MIL")]
+
+
+def test_an_act_during_a_protest_against_someone_is_aimed_at_them(code):
+    """ "threw petrol bombs during a march against the government": the bombs are no recipient; the march's
+    target is."""
+    protest = one(
+        code("Bahraini protesters threw petrol bombs during a march against the Bahraini government."), "PROTEST"
+    )
+    assert protest.mode == "riot" and [(r.code, r.sector) for r in protest.recipient] == [("BHR", "GOV")]
+
+
+def test_a_city_an_attack_falls_on_names_its_state(code):
+    assault = one(code("Syrian helicopters dropped barrel bombs on Homs."), "ASSAULT")
+    assert [r.code for r in assault.recipient] == ["SYR"]
