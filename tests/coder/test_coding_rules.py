@@ -741,4 +741,4 @@ def test_an_act_during_a_protest_against_someone_is_aimed_at_them(code):
 
 def test_a_city_an_attack_falls_on_names_its_state(code):
     assault = one(code("Syrian helicopters dropped barrel bombs on Homs."), "ASSAULT")
-    assert [r.code for r in assault.recipient] == ["SYR"]
+    assert [(r.code, r.text) for r in assault.recipient] == [("SYR", "Homs")]
