@@ -49,6 +49,8 @@ TURN_TO = frozenset("resort turn proceed switch revert".split())
 MODAL_HYPOTHETICAL = frozenset("would could might may should".split())
 MODAL_FUTURE = frozenset("will shall 'll".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
+# Marks of a clause that sets a condition on a demanded or promised act ("... before they demobilize").
+CONDITION_MARKS = CONDITIONAL_MARKS | {"before", "until", "till", "once"}
 NEGATORS = frozenset("not n't never no".split())
 CONFLICT_QUADS = ("verbal_conflict", "material_conflict")
 # Cooperative actions reported in the future are intentions (PLOVER manual, AGREE; RETREAT).
@@ -408,7 +410,7 @@ class SentenceCoder:
                 # "gathered to demand that Mubarak step down": what is demanded is no event either
                 clause = _that_clause(comp)
                 if clause is not None:
-                    consumed.update(t.i for t in _xcomp_chain(clause))
+                    consumed.update(t.i for t in _content(clause))
             scope += chain
             words.append(comp)
             if comp_pattern is not None:
@@ -463,7 +465,7 @@ class SentenceCoder:
             inner = self.match_verb(clause)
             if inner and event in ("REQUEST", "REJECT") and not mode:
                 mode = ASK_MODE.get(inner[0].type, "change")
-            consumed.update(t.i for t in _xcomp_chain(clause))
+            consumed.update(t.i for t in _content(clause))
             clause_subject, _ = _subject(clause)
             if clause_subject is not None:
                 recipient_heads.append(clause_subject)
@@ -483,6 +485,10 @@ class SentenceCoder:
             defied = [h for word in scope for h in _in_noun_against(word, frozenset({"defiance"}))]
             recipients = self._recipients(defied, actors) or recipients
             recipients = recipients or self._recipients(_protest_targets(scope), actors)
+        if not recipients and event == "REJECT":
+            # "declined to resign despite pressure by the commission": whose pressure is refused
+            pressed = [p for w in scope for prep in w.children if prep.lower_ == "despite" for p in _prep_objects(prep)]
+            recipients = self._recipients(pressed, actors)
         if not recipients and obj is not None and _lemma(obj) in SHELTER_NOUNS:
             # "sought refuge in Germany": where shelter is sought or found is who gives it
             recipients = self._recipients([*_place_heads(token), *_place_heads(obj)], actors)
@@ -1321,6 +1327,17 @@ def _charged_acts(token: Token) -> list[Token]:
                     acts.append(clause)
                     end = clause.right_edge.i
     return [t for act in acts for verb in [act, *act.conjuncts] for t in _xcomp_chain(verb)]
+
+
+def _content(clause: Token) -> list[Token]:
+    """The verbs of a demanded, alleged or denied clause: its to-clauses and the conditions it sets ("must
+    agree to changes before they demobilize": neither the agreeing nor the demobilizing has happened)."""
+    chain = _xcomp_chain(clause)
+    for verb in list(chain):
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+                chain += _xcomp_chain(child)
+    return chain
 
 
 def _xcomp_chain(comp: Token) -> list[Token]:

@@ -742,3 +742,14 @@ def test_an_act_during_a_protest_against_someone_is_aimed_at_them(code):
 def test_a_city_an_attack_falls_on_names_its_state(code):
     assault = one(code("Syrian helicopters dropped barrel bombs on Homs."), "ASSAULT")
     assert [(r.code, r.text) for r in assault.recipient] == [("SYR", "Homs")]
+
+
+def test_a_condition_on_a_demanded_act_is_no_event(code):
+    """ "must agree to changes before they demobilize": the demobilizing is a condition of the demand."""
+    events = code("The rebels said that the Kenyan government must agree to major reforms before they demobilize.")
+    assert [e.event for e in events] == ["REQUEST"]
+
+
+def test_whose_pressure_is_refused_is_the_recipient_of_a_refusal(code):
+    refusal = one(code("Hungary refused to lift its veto despite pressure from Germany."), "REJECT")
+    assert [r.code for r in refusal.recipient] == ["DEU"]
