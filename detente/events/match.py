@@ -192,6 +192,12 @@ class SentenceCoder:
         matched: list[tuple[Token, Pattern, Token | None, Token | None]] = []
         tokens = list(sent)  # Token objects are built on each access: build them once
         for token in tokens:
+            if token.pos_ == "NOUN" and _lemma(token) in self._noun_heads:
+                patterns = self._noun_patterns(token)
+                if patterns and patterns[0].type in CLAUSE_TYPES:
+                    # "an allegation that the rebels had taken the city": alleged, demanded or denied, not done
+                    consumed.update(t.i for c in _noun_that_clauses(token) for t in _content(c))
+        for token in tokens:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 found = self.match_verb(token)
                 if found:
@@ -738,6 +744,10 @@ class SentenceCoder:
         recipients = self._recipients(recipient_heads, actors)
         if not recipients and pattern.type == "PROTEST":
             recipients = self._recipients(_protest_targets([token, *([light] if light is not None else [])]), actors)
+        if not recipients and pattern.type in CLAUSE_TYPES:
+            # "Eritrea's allegation that Ethiopian forces had occupied ...": the clause's subject is accused
+            subjects = [_subject(c)[0] for c in _noun_that_clauses(token)]
+            recipients = self._recipients([t for t in subjects if t is not None], actors)
         if not recipients and pattern.type in RESTRICTION_OF_A_PLACE:
             # "instituted a curfew in Algiers": the place the measure is imposed on
             places = [p for head in [token, *([light] if light is not None else [])] for p in _place_heads(head)]

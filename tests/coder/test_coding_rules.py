@@ -753,3 +753,10 @@ def test_a_condition_on_a_demanded_act_is_no_event(code):
 def test_whose_pressure_is_refused_is_the_recipient_of_a_refusal(code):
     refusal = one(code("Hungary refused to lift its veto despite pressure from Germany."), "REJECT")
     assert [r.code for r in refusal.recipient] == ["DEU"]
+
+
+def test_what_an_allegation_noun_alleges_is_no_event_and_names_the_accused(code):
+    """ "Eritrea's allegation that Ethiopian forces had occupied the town": the occupation is alleged, not
+    reported as done, and Ethiopia is the accused."""
+    events = code("The monitors examined Eritrea's allegation that Ethiopian forces had occupied the town of Badme.")
+    assert dyads(events) == [("ACCUSE", ("ERI",), ("ETH",))]
