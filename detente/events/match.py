@@ -563,6 +563,9 @@ class SentenceCoder:
         if event == "THREATEN":
             # "... unless Baghdad accepted its conditions": what the threat demands is no event either
             consumed.update(t.i for clause in _condition_clauses(token, scope) for t in _xcomp_chain(clause))
+        if event in ("THREATEN", "REQUEST"):
+            # "demanded a truce before allowing aid convoys in": what waits on the demand has not happened
+            consumed.update(t.i for clause in _awaited_clauses(token) for t in clause.subtree)
         candidate = Candidate(
             pattern,
             token,
@@ -744,6 +747,9 @@ class SentenceCoder:
         recipients = self._recipients(recipient_heads, actors)
         if not recipients and pattern.type == "PROTEST":
             recipients = self._recipients(_protest_targets([token, *([light] if light is not None else [])]), actors)
+            # "a general strike that shut down Kathmandu": what the protest shut down or blocked
+            shut = [o for c in token.children if c.dep_ == "relcl" for o in c.children if o.dep_ == "dobj"]
+            recipients = recipients or self._recipients(shut, actors)
         if not recipients and pattern.type in CLAUSE_TYPES:
             # "Eritrea's allegation that Ethiopian forces had occupied ...": the clause's subject is accused
             subjects = [_subject(c)[0] for c in _noun_that_clauses(token)]
@@ -1256,6 +1262,17 @@ def _condition_clauses(token: Token, scope: list[Token]) -> list[Token]:
         for clause in verb.children
         if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
     ]
+
+
+def _awaited_clauses(token: Token) -> list[Token]:
+    """Clauses on the verb that wait on it: "before/until/unless/if ..." as a clause or a gerund phrase."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in CONDITION_MARKS:
+            found += [c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+    return found
 
 
 def _condition_subjects(token: Token, scope: list[Token]) -> list[Token]:

@@ -760,3 +760,17 @@ def test_what_an_allegation_noun_alleges_is_no_event_and_names_the_accused(code)
     reported as done, and Ethiopia is the accused."""
     events = code("The monitors examined Eritrea's allegation that Ethiopian forces had occupied the town of Badme.")
     assert dyads(events) == [("ACCUSE", ("ERI",), ("ETH",))]
+
+
+def test_what_a_demand_waits_for_has_not_happened(code):
+    """ "demanded a truce before allowing UN convoys to deliver food": no delivery is reported."""
+    events = code("The Bosnian Serbs demanded a truce before allowing UN convoys to deliver food to Srebrenica.")
+    assert [e.event for e in events] == ["REQUEST"]
+
+
+def test_what_a_strike_shut_down_is_its_recipient(code):
+    strike = one(
+        code("Bangladeshi opposition parties organized a general strike that paralysed Dhaka in protest of the arrests."),
+        "PROTEST",
+    )
+    assert [(r.code, r.text) for r in strike.recipient] == [("BGD", "Dhaka")]
