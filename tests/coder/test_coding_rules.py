@@ -769,8 +769,6 @@ def test_what_a_demand_waits_for_has_not_happened(code):
 
 
 def test_what_a_strike_shut_down_is_its_recipient(code):
-    strike = one(
-        code("Bangladeshi opposition parties organized a general strike that paralysed Dhaka in protest of the arrests."),
-        "PROTEST",
-    )
+    text = "Bangladeshi opposition parties organized a general strike that paralysed Dhaka in protest of the arrests."
+    strike = one(code(text), "PROTEST")
     assert [(r.code, r.text) for r in strike.recipient] == [("BGD", "Dhaka")]
