@@ -491,6 +491,9 @@ class SentenceCoder:
             defied = [h for word in scope for h in _in_noun_against(word, frozenset({"defiance"}))]
             recipients = self._recipients(defied, actors) or recipients
             recipients = recipients or self._recipients(_protest_targets(scope), actors)
+        if all(f.pronoun or f.inferred for f in recipients) and event in ("CONCEDE", "RETREAT", "AGREE"):
+            # "called off their strike after talks with the government": who it was agreed or conceded to
+            recipients = self._recipients(self._talked_with(scope), actors) or recipients
         if not recipients and event == "REJECT":
             # "declined to resign despite pressure by the commission": whose pressure is refused
             pressed = [p for w in scope for prep in w.children if prep.lower_ == "despite" for p in _prep_objects(prep)]
@@ -895,6 +898,18 @@ class SentenceCoder:
                     found += self.actors.entities(grand)
         # A name inside the phrase beats a country guessed from context ("the visa regime with Russia").
         return found or inferred
+
+    def _talked_with(self, words: list[Token]) -> list[Token]:
+        """X of "after talks with X", "following negotiations with X" on the words."""
+        meetings = [
+            n
+            for word in words
+            for after in word.subtree  # "agreed to a truce following talks": the parser may hang it anywhere
+            if after.lower_ in ("after", "following")
+            for n in after.children
+            if n.dep_ in ("pobj", "dobj") and any(p.type == "CONSULT" for p in self._noun_patterns(n))
+        ]
+        return [p for n in meetings for prep in n.children if prep.lower_ == "with" for p in _prep_objects(prep)]
 
     def _readied(self, token: Token) -> bool:
         """Whether a verb above this one in its to-clause chain readies it ("prepared to resume shelling")."""
@@ -1311,9 +1326,23 @@ def _protest_targets(words: list[Token]) -> list[Token]:
     heads: list[Token] = []
     for word in words:
         for child in word.children:
-            if child.dep_ in ("advcl", "xcomp", "acl") and child.lemma_.lower() in PROTEST_PURPOSES:
+            if child.dep_ not in ("advcl", "xcomp", "acl"):
+                continue
+            if child.lemma_.lower() in PROTEST_PURPOSES:
                 heads += [c for c in child.children if c.dep_ == "dobj"] + _against(child)
+            elif child.lemma_.lower() == "call":  # "a demonstration calling for the removal of Mubarak"
+                heads += [p for prep in child.children if prep.lower_ == "for" for p in _prep_objects(prep)]
         heads += _in_noun_against(word, PROTEST_NOUNS, ("in", "during", "at"))  # "in protest at X"
+        if word.pos_ in ("VERB", "AUX"):
+            # "rioted following a demonstration calling for ...": the protest it grew out of tells whom
+            around = [
+                n
+                for prep in word.children
+                if prep.dep_ == "prep" and prep.lower_ in ("during", "following", "after", "at")
+                for n in prep.children  # "following" may be parsed a verb with a direct object
+                if n.dep_ in ("pobj", "dobj") and n.lemma_.lower() in PROTEST_NOUNS
+            ]
+            heads += _protest_targets(around)
     return heads
 
 

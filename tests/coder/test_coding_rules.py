@@ -772,3 +772,22 @@ def test_what_a_strike_shut_down_is_its_recipient(code):
     text = "Bangladeshi opposition parties organized a general strike that paralysed Dhaka in protest of the arrests."
     strike = one(code(text), "PROTEST")
     assert [(r.code, r.text) for r in strike.recipient] == [("BGD", "Dhaka")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("Kenyan doctors called off their strike after talks with the health ministry.", "CONCEDE", ("KEN", "GOV")),
+        ("Hamas agreed to a truce following negotiations with Egypt.", "AGREE", ("EGY", "")),
+    ],
+)
+def test_who_was_talked_with_is_whom_a_concession_is_made_to(code, text, event, recipient):
+    """ "called off their strike after talks with the ministry": the strike is theirs; the ministry is whom
+    they gave way to."""
+    made = one(code(text), event)
+    assert [(r.code, r.sector) for r in made.recipient] == [recipient]
+
+
+def test_a_riot_after_a_protest_calling_for_a_removal_targets_whom_it_would_remove(code):
+    riot = one(code("Kenyan youths rioted after a rally calling for the resignation of President Ruto."), "PROTEST")
+    assert riot.mode == "riot" and [(r.code, r.sector) for r in riot.recipient] == [("KEN", "GOV")]
