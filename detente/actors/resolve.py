@@ -520,6 +520,14 @@ class ArticleActors:
             sector = self.gaz.sector_of((word.lower_,)) or self.gaz.sector_of((word.lemma_.lower(),))
             if sector:
                 return sector
+        if token.pos_ == "PROPN":  # a name's of-phrase: "the Nigerian Union of Teachers" (EDU)
+            for prep in token.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                    for word in (w for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN" for w in p.subtree):
+                        forms = (word.lemma_.lower(), word.lower_.removesuffix("s"))  # "Teachers": a name's plural
+                        sector = next((s for f in forms if (s := self.gaz.sector_of((f,)))), "")
+                        if sector:
+                            return sector
         return ""
 
     def _with_sector(self, mention: Mention, head: Token, why: str) -> Found:

@@ -519,6 +519,10 @@ class SentenceCoder:
             ]
             recipients = self._place_recipients(places, actors, event)
         negated, hypothetical, future = self._flags(token, scope)
+        if _in_condition(token):
+            # "If Serbia recognizes Kosovo, the EU would open talks": a condition is not reported as done
+            self.misses.append(Miss(token, "the condition of another act (if/unless/whether)", [pattern]))
+            return None
         if (future or hypothetical or _modal(token, scope)) and _document_aim(token):
             # "supports a resolution that aims to tighten sanctions": what a text would do is its content
             self.misses.append(Miss(token, "what a resolution, plan or bill would do, not an act", [pattern]))
@@ -819,7 +823,7 @@ class SentenceCoder:
             for item in self._phrase_entities(head, 2, frozenset(actor_codes)):
                 entity = item.entity
                 key = (entity.code, entity.sector)
-                if key in actor_keys or (entity.code in state_actors and not entity.sector) or key in seen:
+                if key in actor_keys or (entity.code in state_actors and entity.sector in STATE_SECTORS) or key in seen:
                     continue
                 if item.inferred and entity.code not in actor_codes:
                     continue  # a guessed country names a domestic recipient only ("police arrested protesters")

@@ -791,3 +791,22 @@ def test_who_was_talked_with_is_whom_a_concession_is_made_to(code, text, event, 
 def test_a_riot_after_a_protest_calling_for_a_removal_targets_whom_it_would_remove(code):
     riot = one(code("Kenyan youths rioted after a rally calling for the resignation of President Ruto."), "PROTEST")
     assert riot.mode == "riot" and [(r.code, r.sector) for r in riot.recipient] == [("KEN", "GOV")]
+
+
+def test_an_if_clause_is_a_condition_not_an_event(code):
+    """ "If Armenia withdraws its troops, Azerbaijan would reopen the border": no withdrawal is reported."""
+    events = code("If Armenia withdraws its troops, Azerbaijan would reopen the border, a diplomat said.")
+    assert [e.event for e in events] == ["CONCEDE"] and events[0].actor[0].code == "AZE"
+
+
+def test_a_state_is_not_the_recipient_of_its_own_government_act(code):
+    """ "Kazakhstan declared a curfew in Almaty": Almaty's people are restricted, not the Kazakh government
+    that "Almaty" as a capital would name elsewhere."""
+    curfew = one(code("Kazakhstan declared a curfew in Almaty."), "COERCE")
+    assert [(r.code, r.sector) for r in curfew.recipient] == [("KAZ", "CVL")]
+
+
+def test_a_names_of_phrase_gives_its_sector(code):
+    """ "the Kenyan Federation of Journalists" is Kenyan (its country word) and JRN (its of-phrase)."""
+    events = code("The Kenyan Federation of Journalists condemned the arrests.")
+    assert [(a.code, a.sector) for a in one(events, "ACCUSE").actor] == [("KEN", "JRN")]
