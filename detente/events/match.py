@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from detente.actors.mentions import SPEECH_VERBS
-from detente.actors.resolve import STATE_PLACE_KINDS, ArticleActors, Found
+from detente.actors.resolve import FIRST_PERSON, STATE_PLACE_KINDS, ArticleActors, Found
 from detente.events.lexicon import ACTOR_OBJECT, NOT_AN_EVENT, Lexicon, Pattern
 from detente.model import QUAD, Entity
 from detente.sentences.words import Word as Token
@@ -209,7 +209,9 @@ class SentenceCoder:
         for token, pattern, obj, comp in matched:
             if token.i in consumed:
                 continue
-            candidate = self._verb_event(token, pattern, obj, comp, consumed)
+            candidate = self._quoted_demand(token, pattern, consumed) or self._verb_event(
+                token, pattern, obj, comp, consumed
+            )
             if candidate:
                 candidates.append(candidate)
             elif comp is not None:
@@ -267,7 +269,10 @@ class SentenceCoder:
             if token.i in taken or token.pos_ != "VERB":
                 continue
             clause = _that_clause(token)
-            if clause is not None and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children):
+            if clause is None or not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children):
+                continue
+            subject, _ = _subject(clause)
+            if subject is None or not _first_person(subject):  # "we must defend our country" asks no one
                 found.append((token, DEMAND_RULE, None, None))
         return found
 
@@ -342,6 +347,28 @@ class SentenceCoder:
             _phrase(subject),
             notes=notes,
         )
+
+    def _quoted_demand(self, token: Token, pattern: Pattern, consumed: set[int]) -> Candidate | None:
+        """An act someone "must" or "should" do, in a quote: a demand by the speaker ('"But Azerbaijan must
+        first pull its troops back," the prime minister said', the quote running over two sentences)."""
+        if pattern.type == NOT_AN_EVENT or not any(
+            c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children
+        ):
+            return None
+        speakers = self.actors.speaker_of(token)
+        subject, passive = _subject(token)
+        if not speakers or subject is None or passive or _first_person(subject):
+            return None
+        recipients = [f for f in self.actors.entities(subject) if not f.inferred]
+        actors = [Found(e, "the speaker of the quote") for e in speakers]
+        if not recipients or {f.entity.code for f in recipients} <= {a.entity.code for a in actors}:
+            return None
+        consumed.update(t.i for t in _content(token))
+        note = f"{token.text!r} with 'must' in a quote: the speaker demands it ({pattern.type})"
+        mode = ASK_MODE.get(pattern.type, "change")
+        candidate = Candidate(DEMAND_RULE, token, "REQUEST", mode, actors, recipients, [token], notes=[note])
+        self.actors.note_event_actors(token, speakers)
+        return candidate
 
     def _note_speaker(self, sent: Span) -> None:
         """Who speaks in a sentence counts as a recent actor: "The ministry said ... It added ..."."""
@@ -1069,6 +1096,10 @@ def _posture_mode(act_mode: str, actors: list[Found]) -> str:
     if "COP" in sectors:
         return "police"
     return "militia" if sectors & {"REB", "PRM", "UAF", "CRM"} else "troops"
+
+
+def _first_person(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in FIRST_PERSON  # not "the US"
 
 
 def _lemma(token: Token) -> str:

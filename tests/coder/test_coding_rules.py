@@ -811,3 +811,25 @@ def test_a_names_of_phrase_gives_its_sector(code):
     """ "the Kenyan Federation of Journalists" is Kenyan (its country word) and JRN (its of-phrase)."""
     events = code("The Kenyan Federation of Journalists condemned the arrests.")
     assert [(a.code, a.sector) for a in one(events, "ACCUSE").actor] == [("KEN", "JRN")]
+
+
+def test_must_in_a_quote_running_on_is_the_speakers_demand(code):
+    """The second sentence of a quote keeps its speaker: "Serbia must ..." is his demand on Serbia."""
+    events = code(
+        '"We are ready to resume the dialogue," Kosovo\'s prime minister told reporters on Monday.'
+        ' "But Serbia must first withdraw its troops from the border."'
+    )
+    demand = one(events, "REQUEST")
+    assert demand.mode == "yield" and demand.actor[0].code == "KOS" and [r.code for r in demand.recipient] == ["SRB"]
+    assert "RETREAT" not in {e.event for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ('"We must defend our country," the Ukrainian president said.', False),
+        ("A UN forum said the US and other rich nations must allocate more money to clean water.", True),
+    ],
+)
+def test_must_asks_someone_else_not_the_speaker(code, text, demand):
+    assert ("REQUEST" in {e.event for e in code(text)}) is demand
