@@ -1180,6 +1180,14 @@ def _objects(token: Token) -> list[Token]:
     # "found him guilty", "held them captive": the predicate adjective counts as the object
     found += [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"]
     found += [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "acomp"]
+    # "allowed a UN convoy carrying food into the town": the parser makes the object a participle's subject
+    found += [
+        g
+        for c in token.children
+        if c.dep_ == "ccomp" and c.tag_ == "VBG"
+        for g in c.children
+        if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN") and g.i < c.i
+    ]
     # "abided by the truce"
     found += [
         p

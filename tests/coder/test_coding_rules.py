@@ -833,3 +833,9 @@ def test_must_in_a_quote_running_on_is_the_speakers_demand(code):
 )
 def test_must_asks_someone_else_not_the_speaker(code, text, demand):
     assert ("REQUEST" in {e.event for e in code(text)}) is demand
+
+
+def test_an_object_the_parser_made_a_participles_subject_is_still_the_object(code):
+    """ "allowed a Red Cross team carrying medicine into Gaza": the team is let in (RETREAT access)."""
+    access = one(code("Israel allowed a Red Cross team carrying medicine into Gaza."), "RETREAT")
+    assert access.mode == "access" and access.recipient[0].text == "Red Cross team"
