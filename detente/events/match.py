@@ -1481,6 +1481,8 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject, False
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and _lemma(head.head) in TURN_TO:
         return _subject(head.head, depth + 1)[0], False  # "youths resorted to throwing stones"
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        return _subject(head.head, depth + 1)[0], False  # "Russia retaliated by expelling diplomats"
     if token.dep_ == "conj":
         subject, passive = _subject(head, depth + 1)
         if passive and (token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children)):

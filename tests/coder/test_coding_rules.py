@@ -839,3 +839,9 @@ def test_an_object_the_parser_made_a_participles_subject_is_still_the_object(cod
     """ "allowed a Red Cross team carrying medicine into Gaza": the team is let in (RETREAT access)."""
     access = one(code("Israel allowed a Red Cross team carrying medicine into Gaza."), "RETREAT")
     assert access.mode == "access" and access.recipient[0].text == "Red Cross team"
+
+
+def test_responding_by_an_act_makes_it_the_subjects_own(code):
+    """ "Turkey responded by barring the Dutch ambassador": the barring is Turkey's."""
+    events = code("Russia retaliated by expelling 20 German diplomats.")
+    assert dyads(events) == [("SANCTION", ("RUS",), ("DEU",))]
