@@ -234,7 +234,6 @@ EXPECTED = [
         "MLI",
         None,
         id="mli-france-suspends-aid",
-        marks=miss("'suspending its development aid to Mali' coded as AID"),
     ),
     pytest.param(
         MLI, "IGO", "REQUEST", "MLI", None, id="mli-ecowas-demands", marks=miss("'the junta' not resolved to Mali")
