@@ -217,7 +217,6 @@ EXPECTED = [
         "FRA",
         "2024-03-14",
         id="mli-expels-ambassador",
-        marks=miss("'ordered the French ambassador to leave the country' coded as REQUEST"),
     ),
     pytest.param(
         MLI,
