@@ -48,6 +48,23 @@ EVENT_REFERENCES = frozenset(
     """decision move step deal agreement accord offer announcement proposal plan measure
     initiative gesture overture decree ruling verdict""".split()
 )
+# Nouns that refer back to the latest event of one type: "rejected the call" is the latest REQUEST's.
+KIND_REFERENCES = {
+    "call": "REQUEST",
+    "demand": "REQUEST",
+    "request": "REQUEST",
+    "appeal": "REQUEST",
+    "plea": "REQUEST",
+    "ultimatum": "THREATEN",
+    "threat": "THREATEN",
+    "warning": "THREATEN",
+    "accusation": "ACCUSE",
+    "allegation": "ACCUSE",
+    "criticism": "ACCUSE",
+    "invitation": "AGREE",
+    "pledge": "AGREE",
+    "apology": "CONCEDE",
+}
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
 LANGUAGE_NOUNS = frozenset({"language", "tongue", "dialect", "alphabet", "script"})
@@ -78,6 +95,7 @@ class ArticleActors:
     by_token: dict[int, Mention] = field(default_factory=dict)
     people: dict[str, Name] = field(default_factory=dict)  # surname or full name -> person
     recent: list[tuple[int, list[Entity]]] = field(default_factory=list)  # (token index, actors) of events
+    recent_types: dict[int, str] = field(default_factory=dict)  # token index -> PLOVER type of the event
     inside_quote: list[bool] = field(default_factory=list)
     speakers: dict[int, list[Entity]] = field(default_factory=dict)  # sentence start -> speaker
     mentioned: Counter = field(default_factory=Counter)  # country code -> mentions so far
@@ -251,9 +269,12 @@ class ArticleActors:
             self._pairs[seen] = [code for code, _ in counts.most_common(2)]
         return list(self._pairs[seen])
 
-    def note_event_actors(self, token: Token, actors: list[Entity]) -> None:
-        """Remember an event's actors: bare sector nouns and pronouns later resolve to them."""
+    def note_event_actors(self, token: Token, actors: list[Entity], event: str = "") -> None:
+        """Remember an event's actors (and its PLOVER type): bare sector nouns, pronouns and "the call"
+        later resolve to them."""
         self.recent.append((token.i, actors))
+        if event:
+            self.recent_types[token.i] = event
 
     # ---- resolution ----------------------------------------------------------------------
 
@@ -343,8 +364,10 @@ class ArticleActors:
         ]
 
     def _event_reference(self, token: Token) -> list[Found]:
-        """ "the decision", "the move", "this offer": the actors of the event just reported."""
-        if token.lemma_.lower() not in EVENT_REFERENCES or token.i in self.by_token:
+        """ "the decision", "the move", "this offer": the actors of the event just reported; "the call",
+        "the threat": the actors of the latest request, threat ... (KIND_REFERENCES)."""
+        lemma = token.lemma_.lower()
+        if (lemma not in EVENT_REFERENCES and lemma not in KIND_REFERENCES) or token.i in self.by_token:
             return []
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if (
@@ -356,16 +379,18 @@ class ArticleActors:
             or any(c.dep_ == "prep" and c.lower_ in ("by", "of", "from") for c in token.children)
         ):
             return []
-        earlier = [(index, actors) for index, actors in self.recent if index < token.i]
+        kind = KIND_REFERENCES.get(lemma)
+        earlier = [
+            (index, actors)
+            for index, actors in self.recent
+            if index < token.i and (kind is None or self.recent_types.get(index) == kind)
+        ]
         if not earlier:
             return []
         _, actors = max(earlier, key=lambda r: r[0])
-        return [
-            Found(
-                self._pronoun_entity(token, a), f"{token.text!r}: the actors of the event just reported", pronoun=True
-            )
-            for a in actors
-        ]
+        which = f"the latest {kind}" if kind else "the event just reported"
+        why = f"{token.text!r}: the actors of {which}"
+        return [Found(self._pronoun_entity(token, a), why, pronoun=True) for a in actors]
 
     def _last_two(self, token: Token) -> list[Found]:
         """The two names mentioned last before a token, as entities (one per code)."""

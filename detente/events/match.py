@@ -121,6 +121,7 @@ MUTUAL_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # What a state gives those who flee to it: its place ("sought asylum in Germany") is the recipient.
 SHELTER_NOUNS = frozenset({"asylum", "refuge", "sanctuary", "shelter"})
 # ASSAULT modes by weapons systems: readying them is MOBILIZE weapons (PLOVER manual, MOBILIZE modes).
@@ -367,7 +368,7 @@ class SentenceCoder:
         note = f"{token.text!r} with 'must' in a quote: the speaker demands it ({pattern.type})"
         mode = ASK_MODE.get(pattern.type, "change")
         candidate = Candidate(DEMAND_RULE, token, "REQUEST", mode, actors, recipients, [token], notes=[note])
-        self.actors.note_event_actors(token, speakers)
+        self.actors.note_event_actors(token, speakers, "REQUEST")
         return candidate
 
     def _note_speaker(self, sent: Span) -> None:
@@ -525,6 +526,9 @@ class SentenceCoder:
             # "declined to resign despite pressure by the commission": whose pressure is refused
             pressed = [p for w in scope for prep in w.children if prep.lower_ == "despite" for p in _prep_objects(prep)]
             recipients = self._recipients(pressed, actors)
+        if not recipients:
+            # "Moscow suspended the flights in 2019": the flights named before ("flights to Georgia")
+            recipients = self._recipients(self._named_before(own_heads), actors)
         if not recipients and obj is not None and _lemma(obj) in SHELTER_NOUNS:
             # "sought refuge in Germany": where shelter is sought or found is who gives it
             recipients = self._recipients([*_place_heads(token), *_place_heads(obj)], actors)
@@ -614,7 +618,7 @@ class SentenceCoder:
             future,
             notes=notes,
         )
-        self.actors.note_event_actors(token, [f.entity for f in actors])
+        self.actors.note_event_actors(token, [f.entity for f in actors], event)
         return candidate
 
     def _unidentified_attacker(self, token: Token, subject: Token | None, victims: list[Token]) -> list[Found]:
@@ -808,7 +812,7 @@ class SentenceCoder:
             notes.append("a state's protest is ACCUSE:disapprove")
         if light is not None:
             notes.append(f"light verb {light.text!r}: its subject is the actor")
-        self.actors.note_event_actors(token, [f.entity for f in actors])
+        self.actors.note_event_actors(token, [f.entity for f in actors], event)
         return Candidate(
             pattern,
             token,
@@ -929,6 +933,22 @@ class SentenceCoder:
                     found += self.actors.entities(grand)
         # A name inside the phrase beats a country guessed from context ("the visa regime with Russia").
         return found or inferred
+
+    def _named_before(self, heads: list[Token]) -> list[Token]:
+        """For definite nouns that name no one ("the flights", "the ban"), the same noun in an earlier
+        sentence of the article, whose phrase may say who it reached."""
+        found = []
+        for head in heads:
+            definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+            if head.pos_ != "NOUN" or not definite or any(c.dep_ == "prep" for c in head.children):
+                continue
+            lemma, start = _lemma(head), head.sent.start
+            earlier = next(
+                (t for t in reversed(self.actors.doc[:start]) if t.pos_ == "NOUN" and _lemma(t) == lemma), None
+            )
+            if earlier is not None:
+                found.append(earlier)
+        return found
 
     def _talked_with(self, words: list[Token]) -> list[Token]:
         """X of "after talks with X", "following negotiations with X" on the words."""
