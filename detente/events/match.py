@@ -184,6 +184,7 @@ class SentenceCoder:
         self.misses: list[Miss] = []
         self._context_res = context_patterns(lexicon)
         self._noun_heads = lexicon.noun_heads()
+        self._noun_index: dict[str, list[int]] | None = None  # see _nouns_by_lemma
         self.article_counts: dict[str, int] = {}  # context -> cue words in the sentences coded so far
 
     # ---- sentence ---------------------------------------------------------------------------
@@ -942,13 +943,19 @@ class SentenceCoder:
             definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
             if head.pos_ != "NOUN" or not definite or any(c.dep_ == "prep" for c in head.children):
                 continue
-            lemma, start = _lemma(head), head.sent.start
-            earlier = next(
-                (t for t in reversed(self.actors.doc[:start]) if t.pos_ == "NOUN" and _lemma(t) == lemma), None
-            )
-            if earlier is not None:
-                found.append(earlier)
+            before = [i for i in self._nouns_by_lemma().get(_lemma(head), []) if i < head.sent.start]
+            if before:
+                found.append(self.actors.doc[before[-1]])
         return found
+
+    def _nouns_by_lemma(self) -> dict[str, list[int]]:
+        """Token indices of the article's common nouns by lemma, in order; built on first use."""
+        if self._noun_index is None:
+            self._noun_index = {}
+            for t in self.actors.doc:
+                if t.pos_ == "NOUN":
+                    self._noun_index.setdefault(_lemma(t), []).append(t.i)
+        return self._noun_index
 
     def _talked_with(self, words: list[Token]) -> list[Token]:
         """X of "after talks with X", "following negotiations with X" on the words."""
