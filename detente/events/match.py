@@ -216,9 +216,13 @@ class SentenceCoder:
             )
             if candidate:
                 candidates.append(candidate)
-            elif comp is not None:
+                continue
+            if comp is not None:
                 # "declined to resign" with no resolvable actor: the resignation still did not happen.
                 consumed.update(t.i for t in _xcomp_chain(comp))
+            if (pattern.type, pattern.mode) in CHARGES:
+                # "a citizen accused of plotting to kill the president": charged, though no accuser is named
+                consumed.update(t.i for t in _charged_acts(token))
         self._note_speaker(sent)
         triggers = {c.trigger.i for c in candidates} | consumed
         nouns = [

@@ -845,3 +845,9 @@ def test_responding_by_an_act_makes_it_the_subjects_own(code):
     """ "Turkey responded by barring the Dutch ambassador": the barring is Turkey's."""
     events = code("Russia retaliated by expelling 20 German diplomats.")
     assert dyads(events) == [("SANCTION", ("RUS",), ("DEU",))]
+
+
+def test_what_someone_is_accused_of_is_no_event_even_with_no_accuser_named(code):
+    """ "an American citizen accused of plotting to kill the president": no killing is reported."""
+    events = code("Venezuelan authorities arrested an American citizen accused of plotting to kill President Maduro.")
+    assert [e.event for e in events] == ["COERCE"]
