@@ -96,6 +96,9 @@ class ArticleActors:
     people: dict[str, Name] = field(default_factory=dict)  # surname or full name -> person
     recent: list[tuple[int, list[Entity]]] = field(default_factory=list)  # (token index, actors) of events
     recent_types: dict[int, str] = field(default_factory=dict)  # token index -> PLOVER type of the event
+    # Lemmas of nouns that name meetings and the like (set by the events stage): their in-phrase is where
+    # they were held, not who they belong to ("talks in Caracas", against "refugees in Liberia").
+    venue_nouns: frozenset[str] = frozenset()
     inside_quote: list[bool] = field(default_factory=list)
     speakers: dict[int, list[Entity]] = field(default_factory=dict)  # sentence start -> speaker
     mentioned: Counter = field(default_factory=Counter)  # country code -> mentions so far
@@ -508,8 +511,9 @@ class ArticleActors:
     def _modifiers(self, token: Token) -> list[Token]:
         """Tokens inside the phrase that may carry its country: possessor, compounds, adjectives, of/from."""
         found = [t for t in token.children if t.dep_ in MODIFIER_DEPS]
+        venue = token.lemma_.lower() in self.venue_nouns
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in PREP_OWNERS:
+            if prep.dep_ == "prep" and prep.lower_ in PREP_OWNERS and not (venue and prep.lower_ == "in"):
                 found += [t for t in prep.children if t.dep_ == "pobj" and t.lemma_.lower() not in LANGUAGE_NOUNS]
         for child in token.children:
             if child.dep_ == "appos":

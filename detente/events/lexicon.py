@@ -24,6 +24,8 @@ OVERLAY_ENV = "DETENTE_LEXICON"
 COMPLEMENTS = ("keep", "threaten")
 # A pattern of type NONE stops a use of a verb that is no event ("struck a conciliatory tone").
 NOT_AN_EVENT = "NONE"
+# Types of nouns whose in-phrase is where they were held ("talks in Caracas", "exercises in the Baltic").
+VENUE_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 FLAGS = ("", "future", "hypothetical", "negated", "posture")
 
 
@@ -81,9 +83,10 @@ class Lexicon:
     # stands for the type's other modes
     threats: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = field(default_factory=dict)
     _noun_heads: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _venue_nouns: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, pattern: Pattern, first: bool = False) -> None:
-        self._noun_heads = None
+        self._noun_heads = self._venue_nouns = None
         table = self.verbs if pattern.pos == "verb" else self.nouns
         entries = table.setdefault(pattern.lemma, [])
         entries.insert(0, pattern) if first else entries.append(pattern)
@@ -94,6 +97,14 @@ class Lexicon:
         if self._noun_heads is None:
             self._noun_heads = frozenset(key.split()[-1] for key in self.nouns)
         return self._noun_heads
+
+    def venue_nouns(self) -> frozenset[str]:
+        """One-word nouns of meetings and joint acts: their in-phrase is where they were held ("talks in
+        Caracas"), not whose they are, as it would be of people ("refugees in Liberia")."""
+        if self._venue_nouns is None:
+            one_word = {key: patterns for key, patterns in self.nouns.items() if " " not in key}
+            self._venue_nouns = frozenset(k for k, ps in one_word.items() if any(p.type in VENUE_TYPES for p in ps))
+        return self._venue_nouns
 
     def threat_mode(
         self, event_type: str, mode: str = "", objects: frozenset[str] = frozenset(), by_object_only: bool = False

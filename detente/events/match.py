@@ -184,6 +184,7 @@ class SentenceCoder:
         self.misses: list[Miss] = []
         self._context_res = context_patterns(lexicon)
         self._noun_heads = lexicon.noun_heads()
+        actors.venue_nouns = lexicon.venue_nouns()  # "talks in Caracas" are not Caracas's talks
         self._noun_index: dict[str, list[int]] | None = None  # see _nouns_by_lemma
         self.article_counts: dict[str, int] = {}  # context -> cue words in the sentences coded so far
 
@@ -861,8 +862,10 @@ class SentenceCoder:
                 key = (entity.code, entity.sector)
                 if key in actor_keys or (entity.code in state_actors and entity.sector in STATE_SECTORS) or key in seen:
                     continue
-                if item.inferred and entity.code not in actor_codes:
-                    continue  # a guessed country names a domestic recipient only ("police arrested protesters")
+                if item.inferred and (entity.code not in actor_codes or len(actor_codes) > 1):
+                    # a guessed country names a domestic recipient only ("police arrested protesters"), and
+                    # only of one actor ("India and China agreed to disengage troops": whose troops?)
+                    continue
                 if entity.sector == "UNK":
                     continue  # "threw petrol bombs": a weapon is what acts in "killed by a bomb", never the target
                 seen.add(key)

@@ -851,3 +851,15 @@ def test_what_someone_is_accused_of_is_no_event_even_with_no_accuser_named(code)
     """ "an American citizen accused of plotting to kill the president": no killing is reported."""
     events = code("Venezuelan authorities arrested an American citizen accused of plotting to kill President Maduro.")
     assert [e.event for e in events] == ["COERCE"]
+
+
+def test_where_talks_are_held_is_not_whose_they_are(code):
+    """ "resumed peace talks in Caracas": Venezuela only hosts (against "refugees in Liberia")."""
+    talks = one(code("Colombia's government and the ELN rebels resumed peace talks in Caracas on Monday."), "CONSULT")
+    assert talks.recipient == []
+
+
+def test_a_guessed_country_is_no_recipient_of_a_joint_act(code):
+    """ "India and China agreed to disengage troops": whose troops the sentence does not say."""
+    agree = one(code("India and China agreed to disengage troops along their disputed Himalayan border."), "AGREE")
+    assert agree.recipient == []
