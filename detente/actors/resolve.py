@@ -67,6 +67,10 @@ KIND_REFERENCES = {
 }
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
+# People named by their place in a body: the body's sector is theirs ("the leader of the opposition party").
+ROLE_NOUNS = frozenset(
+    "leader head chief member spokesman spokeswoman spokesperson chairman chairwoman official".split()
+)
 LANGUAGE_NOUNS = frozenset({"language", "tongue", "dialect", "alphabet", "script"})
 PARTITIVES = frozenset(
     """hundred thousand dozen million score group member some one two three third half majority
@@ -488,7 +492,11 @@ class ArticleActors:
                 code = find(token)
                 if code:
                     why = f"sector noun {token.text!r}; country of {where}"
-                    return Found(self._entity(token, code, sector), why, inferred=True)
+                    # where unarmed people are is the likeliest state they belong to ("protesters in Nicaragua");
+                    # the other clues are guesses
+                    named = self.gaz.sector_of((token.lemma_.lower(),)) or self.gaz.sector_of((token.lower_,))
+                    placed = find == self._clause_place and bool(named) and sector[:3] not in ARMED_SECTORS
+                    return Found(self._entity(token, code, sector), why, inferred=not placed)
         return None
 
     def _unknown_organisation(self, token: Token) -> Found | None:
@@ -533,6 +541,14 @@ class ArticleActors:
 
     def _head_sector(self, token: Token) -> str:
         """The sector that the head noun and its compound/adjective words name ("foreign ministry")."""
+        if token.lemma_.lower() in ROLE_NOUNS:
+            # "the leader of the main opposition party" is OPP, "members of the ruling party" PTY
+            for prep in token.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    inner = next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+                    sector = self._head_sector(inner) if inner is not None else ""
+                    if sector:
+                        return sector
         words = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.i not in self.by_token]
         lemmas = [t.lower_ for t in words]
         head_forms = (token.lemma_.lower(), token.lower_)

@@ -863,3 +863,15 @@ def test_a_guessed_country_is_no_recipient_of_a_joint_act(code):
     """ "India and China agreed to disengage troops": whose troops the sentence does not say."""
     agree = one(code("India and China agreed to disengage troops along their disputed Himalayan border."), "AGREE")
     assert agree.recipient == []
+
+
+def test_people_where_the_act_happened_are_of_that_state(code):
+    """ "condemned the crackdown on protesters in Nicaragua": the protesters are Nicaraguan, not a guess."""
+    text = "The Organization of American States condemned the crackdown on protesters in Nicaragua."
+    condemned = one(code(text), "ACCUSE")
+    assert [(r.code, r.sector) for r in condemned.recipient] == [("NIC", "CVL")]
+
+
+def test_a_role_in_a_body_takes_the_bodys_sector(code):
+    arrest = one(code("Kenyan police arrested the leader of the main opposition party in Nairobi."), "COERCE")
+    assert [(r.code, r.sector) for r in arrest.recipient] == [("KEN", "OPP")]
