@@ -122,6 +122,8 @@ PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Ships sent somewhere are deployed, not handed over ("Britain dispatched a warship to Guyana").
+VESSELS = frozenset({"warship", "ship", "carrier", "submarine", "destroyer", "frigate", "vessel", "boat"})
 # What a state gives those who flee to it: its place ("sought asylum in Germany") is the recipient.
 SHELTER_NOUNS = frozenset({"asylum", "refuge", "sanctuary", "shelter"})
 # ASSAULT modes by weapons systems: readying them is MOBILIZE weapons (PLOVER manual, MOBILIZE modes).
@@ -555,6 +557,9 @@ class SentenceCoder:
                 p for o in [*(o for s in scope for o in _objects(s)), *destinations] for p in _place_heads(o)
             ]
             recipients = self._place_recipients(places, actors, event)
+        if (event, mode) == ("MOBILIZE", "weapons") and self._delivered_to_a_state(token, actors):
+            notes.append("weapons sent to another state: AID (military), not a show of force")
+            event, mode = "AID", ""
         negated, hypothetical, future = self._flags(token, scope)
         if _in_condition(token):
             # "If Serbia recognizes Kosovo, the EU would open talks": a condition is not reported as done
@@ -941,6 +946,20 @@ class SentenceCoder:
                     found += self.actors.entities(grand)
         # A name inside the phrase beats a country guessed from context ("the visa regime with Russia").
         return found or inferred
+
+    def _delivered_to_a_state(self, verb: Token, actors: list[Found]) -> bool:
+        """Whether the verb hands weapons to another country ("sent tanks to Ukraine"), not shows force at a
+        place ("sent a carrier to the Gulf", "to the border") or deploys ships ("a warship to Guyana")."""
+        if any(_lemma(o) in VESSELS for o in _objects(verb)):
+            return False
+        own = {a.entity.code for a in actors}
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                for place in _prep_objects(prep):
+                    mention = self.actors.by_token.get(place.i)
+                    if mention is not None and mention.name.kind == "country" and mention.name.code not in own:
+                        return True
+        return False
 
     def _named_before(self, heads: list[Token]) -> list[Token]:
         """For definite nouns that name no one ("the flights", "the ban"), the same noun in an earlier

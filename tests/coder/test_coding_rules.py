@@ -875,3 +875,17 @@ def test_people_where_the_act_happened_are_of_that_state(code):
 def test_a_role_in_a_body_takes_the_bodys_sector(code):
     arrest = one(code("Kenyan police arrested the leader of the main opposition party in Nairobi."), "COERCE")
     assert [(r.code, r.sector) for r in arrest.recipient] == [("KEN", "OPP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weapons handed to another state are military aid; a promise of aid is AGREE (PLOVER manual)
+        ("Germany will send 14 Leopard tanks to Ukraine, the chancellor announced.", ("AGREE", ("DEU",), ("UKR",))),
+        ("Poland sent fighter jets to Ukraine in April.", ("AID", ("POL",), ("UKR",))),
+        # sent to where force is shown, they are a show of force
+        ("The United States sent an aircraft carrier to the Gulf.", ("MOBILIZE", ("USA",), ())),
+    ],
+)
+def test_weapons_sent_to_another_state_are_aid(code, text, expected):
+    assert dyads(code(text)) == [expected]
