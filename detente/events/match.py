@@ -78,8 +78,10 @@ STATEMENT_NOUNS = frozenset(
 # Texts whose relative clause may tell what they would do ("a resolution that aims to tighten sanctions").
 DOCUMENT_NOUNS = frozenset(
     """resolution draft bill law plan proposal motion treaty agreement accord deal initiative legislation
-    amendment measure decree package programme program mandate""".split()
+    amendment measure decree package programme program mandate pact memorandum charter protocol""".split()
 )
+# Texts between parties: what they allow or provide for is yet to be done ("a pact allowing troops to train").
+AGREEMENT_NOUNS = frozenset("treaty agreement accord deal pact memorandum charter protocol".split())
 # Verbs that put a text into force or out: their subject acts by what the text does.
 ENACTING_VERBS = frozenset({"adopt", "pass", "approve", "enact", "issue", "sign", "publish", "decree", "unveil"})
 # Verbs of a protest's purpose ("to protest", "to denounce") and the prepositions naming its target.
@@ -565,7 +567,7 @@ class SentenceCoder:
             # "If Serbia recognizes Kosovo, the EU would open talks": a condition is not reported as done
             self.misses.append(Miss(token, "the condition of another act (if/unless/whether)", [pattern]))
             return None
-        if (future or hypothetical or _modal(token, scope)) and _document_aim(token):
+        if _document_content(token) or ((future or hypothetical or _modal(token, scope)) and _document_aim(token)):
             # "supports a resolution that aims to tighten sanctions": what a text would do is its content
             self.misses.append(Miss(token, "what a resolution, plan or bill would do, not an act", [pattern]))
             return None
@@ -1307,11 +1309,24 @@ def _enacted_text(verb: Token) -> Token | None:
     """The text a relative clause is on, when the text is the object of enacting it ("adopted a resolution
     that imposes ...", "passed a law which bans ..."), else None."""
     text = verb.head
-    if verb.dep_ != "relcl" or _lemma(text) not in DOCUMENT_NOUNS | STATEMENT_NOUNS:
+    if verb.dep_ != "relcl" or _lemma(text) not in (DOCUMENT_NOUNS | STATEMENT_NOUNS) - AGREEMENT_NOUNS:
         return None
     if text.dep_ not in ("dobj", "nsubjpass") or _lemma(text.head) not in ENACTING_VERBS:
         return None
     return text
+
+
+def _document_content(token: Token) -> bool:
+    """Whether the verb is a participle telling what a text does ("signed a pact allowing their troops to
+    train ...", "a law banning ..."): the text's content, not a reported act."""
+    while token.dep_ in ("xcomp", "conj", "ccomp") and token.head is not token:
+        token = token.head
+    text = token.head
+    if token.dep_ != "acl" or token.tag_ != "VBG" or _lemma(text) not in DOCUMENT_NOUNS:
+        return False
+    # "passed a law banning ...": who enacts a law acts by it; what an agreement allows is still to come
+    enacted = text.dep_ in ("dobj", "nsubjpass") and _lemma(text.head) in ENACTING_VERBS
+    return not enacted or _lemma(text) in AGREEMENT_NOUNS
 
 
 def _document_aim(token: Token) -> bool:
@@ -1561,8 +1576,10 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "Doctors from two aid groups donated ...": with a noun for the sentence's root, a finite verb
             # hung on a noun as if it were a reduced relative is the main verb; the root is its subject.
             return root, False
-        if head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ in ("dobj", "nsubjpass") and head.head is not head:
-            # "issued a statement condemning the attack": whoever issued the statement condemns
+        enacted = head.lemma_.lower() in DOCUMENT_NOUNS and _lemma(head.head) in ENACTING_VERBS
+        issued = head.lemma_.lower() in STATEMENT_NOUNS or enacted
+        if issued and head.dep_ in ("dobj", "nsubjpass") and head.head is not head:
+            # "issued a statement condemning the attack", "passed a law banning ...": whoever issued it acts
             return _subject(head.head, depth + 1)[0], False
     if token.dep_ in ("xcomp", "ccomp") and head.pos_ == "ADJ":
         return _subject(head.head, depth + 1)

@@ -889,3 +889,18 @@ def test_a_role_in_a_body_takes_the_bodys_sector(code):
 )
 def test_weapons_sent_to_another_state_are_aid(code, text, expected):
     assert dyads(code(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an agreement allows is still to come
+        ("Australia and Japan signed a pact allowing their troops to train in each other's territory.", ["SUPPORT"]),
+        # a revoked decree's ban is no new ban
+        ("Chad revoked the decree banning the main opposition party.", ["CONCEDE"]),
+        # who passes a law acts by it
+        ("The Georgian parliament passed a law banning Russian broadcasts.", ["COERCE"]),
+    ],
+)
+def test_what_a_text_does_is_an_act_only_of_whoever_enacts_it(code, text, expected):
+    assert [e.event for e in code(text)] == expected
