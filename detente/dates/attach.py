@@ -38,7 +38,7 @@ def attachment(mention: Span, trigger: Token) -> int | None:
                 anchor = node
             if _accompanying(node):
                 own_conj = True  # "Speaking to reporters on Thursday, Lavrov said ...": the same occasion
-            elif node.dep_ in SUBORDINATE or _relational(node):
+            elif (node.dep_ in SUBORDINATE and not _object_clause(node)) or _relational(node):
                 return None  # the date sits in a clause or phrase the trigger is not part of
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
                 own_conj = True
@@ -63,6 +63,16 @@ def attachment(mention: Span, trigger: Token) -> int | None:
     if crossings == 0 and not own_conj:
         return SAME_CLAUSE
     return GOVERNING_CLAUSE + crossings + int(own_conj)
+
+
+def _object_clause(node: Token) -> bool:
+    """A participle the parser made a clause with the verb's object as its subject ("allowed a convoy carrying
+    food into the town on Monday"): it is part of the verb's own clause."""
+    return (
+        node.dep_ == "ccomp"
+        and node.tag_ == "VBG"
+        and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.i < node.i for c in node.children)
+    )
 
 
 def inside_relation(relation: Token, trigger: Token) -> bool:

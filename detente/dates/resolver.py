@@ -183,6 +183,19 @@ class DateResolver:
             # Saakashvili told lawmakers that ..." happened on that Tuesday, not on the publication day.
             return previous
         if (
+            previous is not None
+            and previous.value is not None
+            and previous.text
+            and previous.precision == "day"
+            and not previous.historical
+            and not previous.future
+            and trigger_tense not in NARRATIVE_PAST
+            and attach.inside_quote(sent, trigger.i, data.quoted)
+        ):
+            # '... told reporters on Tuesday. "But Azerbaijan must first pull back."': what the quote asks or
+            # offers in the present was said when the quote was spoken
+            return previous
+        if (
             data.earlier is not None
             and trigger_tense in NARRATIVE_PAST
             and attach.inside_quote(sent, trigger.i, data.quoted)

@@ -273,3 +273,18 @@ REPORTED = [
 @pytest.mark.parametrize(("text", "trigger", "expected"), REPORTED, ids=[f"{i}-{t[1]}" for i, t in enumerate(REPORTED)])
 def test_reported_present_takes_the_day_it_was_told(resolve, text, trigger, expected):
     assert resolve(text, trigger, FRIDAY) == expected
+
+
+def test_a_quote_running_on_is_dated_when_it_was_spoken(resolve):
+    """ '... told reporters on Tuesday. "But Serbia must first withdraw."': the demand was made that Tuesday."""
+    text = (
+        '"We are ready to talk," the Kosovo prime minister told reporters on Tuesday. '
+        '"But Serbia must first withdraw its troops."'
+    )
+    assert resolve(text, "withdraw", FRIDAY) == rd("2012-02-28", "day", text="on Tuesday")
+
+
+def test_a_date_on_a_participle_the_parser_split_off_dates_the_verb(resolve):
+    """ "allowed a convoy carrying food into the town on Monday": the convoy came in on Monday."""
+    text = "Syrian forces allowed a UN convoy carrying food into the besieged town on Monday."
+    assert resolve(text, "allowed", FRIDAY) == rd("2012-02-27", "day", text="on Monday")
