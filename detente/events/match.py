@@ -124,6 +124,8 @@ PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Verbs of bringing others to terms: their agent is a go-between, not a party ("a truce brokered by Qatar").
+MEDIATING = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "arrange"})
 # Ships sent somewhere are deployed, not handed over ("Britain dispatched a warship to Guyana").
 VESSELS = frozenset({"warship", "ship", "carrier", "submarine", "destroyer", "frigate", "vessel", "boat"})
 # What a state gives those who flee to it: its place ("sought asylum in Germany") is the recipient.
@@ -927,6 +929,8 @@ class SentenceCoder:
         if telling or depth == 0:
             return found
         inferred, found = found, []
+        # "against the government's overhaul": a possessor the resolver reads only when it is a name
+        found += [f for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON" for f in self.actors.entities(c)]
         # "delivered masks and ventilators to Italy": a preposition on a conjunct of the phrase counts too
         for prep in [*head.children, *(c for conj in head.conjuncts if conj.i > head.i for c in conj.children)]:
             # inside a phrase, "by" names whose act it is ("rejected calls by Belarus's rulers")
@@ -942,8 +946,15 @@ class SentenceCoder:
                                 found += self._phrase_entities(deeper, depth - 2, actor_codes)
         for child in head.children:
             if child.dep_ in ("acl", "relcl") and not found:
-                # "the demonstration staged by students", "the plan to sell weapons to Taiwan"
-                agents = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                # "the demonstration staged by students", "the plan to sell weapons to Taiwan"; not who brokered
+                # or hosted it ("a truce brokered by Qatar": Qatar is no party)
+                agents = [
+                    p
+                    for a in child.children
+                    if a.dep_ == "agent" and _lemma(child) not in MEDIATING
+                    for p in a.children
+                    if p.dep_ == "pobj"
+                ]
                 for grand in [*agents, *_recipient_heads(child)]:
                     found += self.actors.entities(grand)
         # A name inside the phrase beats a country guessed from context ("the visa regime with Russia").

@@ -904,3 +904,14 @@ def test_weapons_sent_to_another_state_are_aid(code, text, expected):
 )
 def test_what_a_text_does_is_an_act_only_of_whoever_enacts_it(code, text, expected):
     assert [e.event for e in code(text)] == expected
+
+
+def test_whose_plan_is_attacked_is_the_recipient(code):
+    """ "attacked the government's budget plan": a possessor names the recipient even when it is no name."""
+    criticism = one(code("The Turkish opposition attacked the government's budget plan."), "ACCUSE")
+    assert [(r.code, r.sector) for r in criticism.recipient] == [("TUR", "GOV")]
+
+
+def test_who_brokered_a_truce_is_not_a_party_to_it(code):
+    agree = one(code("Sudan's army and the rebels agreed to a truce brokered by Qatar and Egypt."), "AGREE")
+    assert agree.recipient == []
