@@ -124,6 +124,10 @@ PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Sectors that fly no aircraft: their bombings are explosives, not air strikes.
+NO_AIR_FORCE = frozenset({"REB", "UAF", "CRM", "CVL", "OPP"})
+# Verbs of "claimed responsibility for an attack": the claimant did it.
+CLAIMING = frozenset({"claim", "take"})
 # Verbs of bringing others to terms: their agent is a go-between, not a party ("a truce brokered by Qatar").
 MEDIATING = frozenset({"broker", "mediate", "facilitate", "host", "sponsor", "arrange"})
 # Ships sent somewhere are deployed, not handed over ("Britain dispatched a warship to Guyana").
@@ -253,6 +257,12 @@ class SentenceCoder:
         for candidate in candidates:
             candidate.context = list(dict.fromkeys([*candidate.pattern.context, *sentence_contexts]))
             self._mode_from_cues(candidate)
+            if (candidate.event, candidate.mode) == ("ASSAULT", "aerial") and candidate.actors and all(
+                a.entity.sector in NO_AIR_FORCE for a in candidate.actors
+            ):
+                # "Islamic State claimed the bombing of a church": groups without aircraft bomb with explosives
+                candidate.notes.append("a bombing by a group with no air force: explosives")
+                candidate.mode = "explosives"
         return _distinct(candidates)
 
     def _mode_from_cues(self, candidate: Candidate) -> None:
@@ -771,6 +781,8 @@ class SentenceCoder:
             verb = token.head.head  # "took part in a protest", "converged on the capital for a rally"
             if token.head.lower_ in self.lexicon.light_preps.get(_lemma(verb), ()):
                 light = verb
+            elif token.head.lower_ == "for" and _lemma(verb) == "responsibility" and _lemma(verb.head) in CLAIMING:
+                light = verb.head  # "the Houthis claimed responsibility for a missile attack": theirs
         possessive_pronouns = bool(actor_heads) and all(h.dep_ == "poss" and h.pos_ == "PRON" for h in actor_heads)
         if light is not None and light.i not in governed and (not actor_heads or possessive_pronouns):
             # "staged a hunger strike": the light verb's subject is the actor of the noun's event, and the

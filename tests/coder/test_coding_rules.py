@@ -915,3 +915,11 @@ def test_whose_plan_is_attacked_is_the_recipient(code):
 def test_who_brokered_a_truce_is_not_a_party_to_it(code):
     agree = one(code("Sudan's army and the rebels agreed to a truce brokered by Qatar and Egypt."), "AGREE")
     assert agree.recipient == []
+
+
+def test_claiming_responsibility_for_an_attack_makes_it_yours(code):
+    """ "claimed responsibility for the bombing of a church": Islamic State's bombing, with explosives (it has
+    no aircraft)."""
+    assault = one(code("Islamic State claimed responsibility for the bombing of a church in Kabul."), "ASSAULT")
+    assert [a.code for a in assault.actor] == ["IMG"] and assault.mode == "explosives"
+    assert [r.code for r in assault.recipient] == ["AFG"]
