@@ -228,6 +228,8 @@ class ArticleActors:
             return ""
         armed = self._head_sector(token)[:3] in ARMED_SECTORS
         objects = [] if armed else [c for c in verb.children if c.dep_ == "dobj" and c is not token]
+        if not armed:  # "set fire to the embassy in Baghdad"
+            objects += [p for prep in verb.children if prep.lower_ in ("to", "on", "against") for p in _pobjs(prep)]
         for prep in [*verb.children, *(c for o in objects for c in o.children)]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "outside", "near", "across", "throughout"):
                 for t in prep.subtree:
@@ -794,6 +796,10 @@ def _of_object(token: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return next((p for p in prep.children if p.dep_ == "pobj"), None)
     return None
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [p for p in prep.children if p.dep_ == "pobj"] if prep.dep_ == "prep" else []
 
 
 def _is_state(code: str) -> bool:

@@ -124,6 +124,9 @@ PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# People named as protesting: their violence is a riot ("protesters set fire to the embassy"), while that
+# of settlers, mobs or villagers stays an attack.
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
 # Sectors that fly no aircraft: their bombings are explosives, not air strikes.
 NO_AIR_FORCE = frozenset({"REB", "UAF", "CRM", "CVL", "OPP"})
 # Verbs of "claimed responsibility for an attack": the claimant did it.
@@ -497,7 +500,9 @@ class SentenceCoder:
         elif subject is not None:
             actor_heads = [subject]
         actors = [f for head in actor_heads for f in self.actors.entities(head)]
-        if not actors and event == "ASSAULT":
+        # "a Koran burning in Stockholm": a gerund used as a noun or hung on one is no attack by anyone unnamed
+        nominal = token.tag_ == "VBG" and (token.dep_ == "acl" or any(c.dep_ == "det" for c in token.children))
+        if not actors and event == "ASSAULT" and not nominal:
             actors = self._unidentified_attacker(token, subject if not passive else None, recipient_heads)
         if not actors:
             why = "no actor: subject not resolved" if actor_heads else "no actor: no subject found"
@@ -508,6 +513,9 @@ class SentenceCoder:
         switched = self._kind_switch(pattern, event, actors, notes)
         if switched is not None:
             event, mode = switched.type, switched.mode
+        if event == "ASSAULT" and not passive and subject is not None and _lemma(subject) in PROTESTERS:
+            notes.append(f"violence by {subject.text!r}: a violent protest (PROTEST riot)")
+            event, mode = "PROTEST", "riot"
         first_preps = TO_FIRST if event in TO_RECIPIENT_TYPES else frozenset()
         recipient_heads += _recipient_heads(token, first_preps)
         own_heads = list(recipient_heads)

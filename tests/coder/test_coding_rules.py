@@ -923,3 +923,11 @@ def test_claiming_responsibility_for_an_attack_makes_it_yours(code):
     assault = one(code("Islamic State claimed responsibility for the bombing of a church in Kabul."), "ASSAULT")
     assert [a.code for a in assault.actor] == ["IMG"] and assault.mode == "explosives"
     assert [r.code for r in assault.recipient] == ["AFG"]
+
+
+def test_violence_by_protesters_is_a_riot_and_they_are_of_the_place(code):
+    """ "Protesters set fire to the Swedish embassy in Baghdad": Iraqi protesters rioting against Sweden;
+    the Koran burning hung on "after" is nobody's attack."""
+    events = code("Protesters set fire to the Swedish embassy in Baghdad after a Koran burning in Stockholm.")
+    assert [(e.event, e.mode) for e in events] == [("PROTEST", "riot")]
+    assert events[0].actor[0].code == "IRQ" and events[0].recipient[0].code == "SWE"
