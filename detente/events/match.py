@@ -503,7 +503,9 @@ class SentenceCoder:
         # "a Koran burning in Stockholm": a gerund used as a noun or hung on one is no attack by anyone unnamed
         nominal = token.tag_ == "VBG" and (token.dep_ == "acl" or any(c.dep_ == "det" for c in token.children))
         if not actors and event == "ASSAULT" and not nominal:
-            actors = self._unidentified_attacker(token, subject if not passive else None, recipient_heads)
+            actors = self._attack_owners(token) or self._unidentified_attacker(
+                token, subject if not passive else None, recipient_heads
+            )
         if not actors:
             why = "no actor: subject not resolved" if actor_heads else "no actor: no subject found"
             self.misses.append(Miss(token, why, [pattern]))
@@ -653,6 +655,22 @@ class SentenceCoder:
         )
         self.actors.note_event_actors(token, [f.entity for f in actors], event)
         return candidate
+
+    def _attack_owners(self, verb: Token) -> list[Found]:
+        """Who the attack a killing happened in belongs to ("were killed in a PKK attack", "died in an
+        Israeli air strike"): the names on the attack noun."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
+                continue
+            for noun in _prep_objects(prep):
+                if not any(p.type == "ASSAULT" for p in self._noun_patterns(noun)):
+                    continue
+                owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
+                owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in _prep_objects(c)]
+                found = [f for head in owners for f in self.actors.entities(head)]
+                if found:
+                    return found
+        return []
 
     def _unidentified_attacker(self, token: Token, subject: Token | None, victims: list[Token]) -> list[Found]:
         """Violence with no named perpetrator ("a roadside bomb killed two soldiers", "were killed in Baghdad"):

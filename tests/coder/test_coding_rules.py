@@ -931,3 +931,9 @@ def test_violence_by_protesters_is_a_riot_and_they_are_of_the_place(code):
     events = code("Protesters set fire to the Swedish embassy in Baghdad after a Koran burning in Stockholm.")
     assert [(e.event, e.mode) for e in events] == [("PROTEST", "riot")]
     assert events[0].actor[0].code == "IRQ" and events[0].recipient[0].code == "SWE"
+
+
+def test_a_killing_in_a_named_attack_is_by_whom_the_attack_names(code):
+    """ "were killed in a PKK attack": the PKK killed them, not unidentified attackers."""
+    events = code("Two Turkish soldiers were killed in a PKK attack near the Iraqi border, the ministry said.")
+    assert dyads(events) == [("ASSAULT", ("TUR",), ("TUR",))] and events[0].actor[0].sector == "REB"
