@@ -1621,6 +1621,8 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     return pobj, False
         root = next(a for a in [head, *head.ancestors] if a.head is a)
         finite = [v for v in [token, *token.conjuncts] if v.tag_ in ("VBD", "VBZ", "VBP")]
+        if head is root and token.tag_ == "VBN" and token.i > 0 and token.doc[token.i - 1].text == ",":
+            finite.append(token)  # "Turkey, which trains Somali troops, offered to host talks": a past tense
         if root.pos_ in ("NOUN", "PROPN") and finite and not any(c.dep_ == "agent" for c in token.children):
             # "Doctors from two aid groups donated ...": with a noun for the sentence's root, a finite verb
             # hung on a noun as if it were a reduced relative is the main verb; the root is its subject.

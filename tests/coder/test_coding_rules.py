@@ -937,3 +937,10 @@ def test_a_killing_in_a_named_attack_is_by_whom_the_attack_names(code):
     """ "were killed in a PKK attack": the PKK killed them, not unidentified attackers."""
     events = code("Two Turkish soldiers were killed in a PKK attack near the Iraqi border, the ministry said.")
     assert dyads(events) == [("ASSAULT", ("TUR",), ("TUR",))] and events[0].actor[0].sector == "REB"
+
+
+def test_a_past_tense_the_parser_read_as_a_participle_on_the_root_name_keeps_its_subject(code):
+    """ "Qatar, which hosts the Taliban office, offered to mediate": the parser hangs "offered" on "Qatar"."""
+    events = code("Qatar, which hosts the Taliban office, offered to mediate between Kabul and Washington.")
+    offer = one(events, "AGREE")
+    assert [a.code for a in offer.actor] == ["QAT"] and sorted(r.code for r in offer.recipient) == ["AFG", "USA"]
