@@ -124,6 +124,7 @@ PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "patrol", "wargame", "operation"})
 # People named as protesting: their violence is a riot ("protesters set fire to the embassy"), while that
 # of settlers, mobs or villagers stays an attack.
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
@@ -581,6 +582,10 @@ class SentenceCoder:
                 p for o in [*(o for s in scope for o in _objects(s)), *destinations] for p in _place_heads(o)
             ]
             recipients = self._place_recipients(places, actors, event)
+        if event == "MOBILIZE" and len({a.entity.code for a in actors}) > 1 and _object_lemmas(token) & EXERCISES:
+            # "Chinese and Russian warships conducted exercises": joint exercises are COOPERATE (PLOVER manual)
+            notes.append("forces of several states together: COOPERATE, not MOBILIZE")
+            event, mode = "COOPERATE", ""
         if (event, mode) == ("MOBILIZE", "weapons") and self._delivered_to_a_state(token, actors):
             notes.append("weapons sent to another state: AID (military), not a show of force")
             event, mode = "AID", ""

@@ -944,3 +944,15 @@ def test_a_past_tense_the_parser_read_as_a_participle_on_the_root_name_keeps_its
     events = code("Qatar, which hosts the Taliban office, offered to mediate between Kabul and Washington.")
     offer = one(events, "AGREE")
     assert [a.code for a in offer.actor] == ["QAT"] and sorted(r.code for r in offer.recipient) == ["AFG", "USA"]
+
+
+def test_exercises_of_several_states_together_are_cooperation(code):
+    """PLOVER manual: joint military operations are COOPERATE, single-country exercises MOBILIZE."""
+    joint = code("Chinese and Russian warships conducted joint exercises in the Sea of Japan.")
+    assert [(e.event, sorted(a.code for a in e.actor)) for e in joint] == [("COOPERATE", ["CHN", "RUS"])]
+    alone = code("Russia and Belarus deployed troops along the Polish border.")
+    assert [e.event for e in alone] == ["MOBILIZE"]
+
+
+def test_warning_of_a_disaster_is_no_threat(code):
+    assert code("The World Health Organization warned of a cholera outbreak in Haiti.") == []
