@@ -481,6 +481,11 @@ class ArticleActors:
             return named
         sector = self._head_sector(token)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "another") for c in token.children)
+        if token.lemma_.lower() == "counterpart" and allow_context:
+            # "urging the counterpart to sign": the other side, the state named besides the latest actor's
+            other = self._sentence_country(token, besides=self._latest_actor_country(token.i))
+            if other:
+                return Found(self._entity(token, other, sector or "GOV"), f"{token.text!r}: the other side, {other}")
         if sector and allow_context and token.pos_ in ("NOUN", "PROPN") and sector[:3] not in ARMED_SECTORS:
             code = self._clause_modifier_place(token)
             if code:  # "refugees fleeing the war in Liberia", "villagers who live near Goma"

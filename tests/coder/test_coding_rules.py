@@ -956,3 +956,12 @@ def test_exercises_of_several_states_together_are_cooperation(code):
 
 def test_warning_of_a_disaster_is_no_threat(code):
     assert code("The World Health Organization warned of a cholera outbreak in Haiti.") == []
+
+
+def test_a_bare_counterpart_is_the_other_side(code):
+    events = code(
+        "Bangladesh rejected an Indian proposal for a free trade agreement, urging the counterpart to sign"
+        " the regional pact instead."
+    )
+    request = one(events, "REQUEST")
+    assert [(r.code, r.sector) for r in request.recipient] == [("IND", "GOV")]
