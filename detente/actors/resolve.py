@@ -585,6 +585,8 @@ class ArticleActors:
     def _with_sector(self, mention: Mention, head: Token, why: str) -> Found:
         name = mention.name
         sector = self._head_sector(head) if head.i not in range(mention.start, mention.end) else ""
+        if name.kind == "organisation" and name.sector == "REB" and sector == "MIL":
+            sector = "REB"  # "a Taliban commander", "Hamas soldiers": the group's fighters are no state army
         if not sector and name.kind == "person" and head.i in range(mention.start, mention.end):
             sector = self._title_of(head)[0]  # a title in the text beats the office file ("General Michel Aoun")
         if not sector and head.i in range(mention.start, mention.end):

@@ -582,6 +582,10 @@ class SentenceCoder:
                 p for o in [*(o for s in scope for o in _objects(s)), *destinations] for p in _place_heads(o)
             ]
             recipients = self._place_recipients(places, actors, event)
+        if event == "MOBILIZE":
+            # "flew bombers near Alaska": the forces moved are the actor's own, not whom it is aimed at
+            own = {a.entity.code for a in actors}
+            recipients = [f for f in recipients if not (f.inferred and f.entity.code in own)]
         if event == "MOBILIZE" and len({a.entity.code for a in actors}) > 1 and _object_lemmas(token) & EXERCISES:
             # "Chinese and Russian warships conducted exercises": joint exercises are COOPERATE (PLOVER manual)
             notes.append("forces of several states together: COOPERATE, not MOBILIZE")

@@ -965,3 +965,20 @@ def test_a_bare_counterpart_is_the_other_side(code):
     )
     request = one(events, "REQUEST")
     assert [(r.code, r.sector) for r in request.recipient] == [("IND", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A Taliban commander was killed in an airstrike in Kunduz.", ("AFG", "REB")),
+        ("Hamas soldiers fired rockets at Ashkelon.", ("PSE", "REB")),
+    ],
+)
+def test_fighters_of_an_armed_group_are_rebels_not_an_army(code, text, actor):
+    entities = [(a.code, a.sector) for e in code(text) for a in [*e.actor, *e.recipient]]
+    assert actor in entities and (actor[0], "MIL") not in entities
+
+
+def test_the_forces_a_state_moves_are_not_whom_it_moves_them_against(code):
+    events = code("Russia flew strategic bombers near Alaska.")
+    assert [(e.event, e.recipient) for e in events] == [("MOBILIZE", [])]
