@@ -982,3 +982,15 @@ def test_fighters_of_an_armed_group_are_rebels_not_an_army(code, text, actor):
 def test_the_forces_a_state_moves_are_not_whom_it_moves_them_against(code):
     events = code("Russia flew strategic bombers near Alaska.")
     assert [(e.event, e.recipient) for e in events] == [("MOBILIZE", [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Venezuela threatened to take the Essequibo region by force.", "territory"),
+        # "take action" is no seizure of land
+        ("North Korea threatened to take military action against South Korea.", ""),
+    ],
+)
+def test_threatening_to_take_land_is_a_territorial_threat(code, text, mode):
+    assert one(code(text), "THREATEN").mode == mode
