@@ -15,6 +15,8 @@ REPORTING = frozenset({
     "write", "comment", "reiterate", "quote", "remark", "indicate", "describe",
 })
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Words that open a span of time: "since Thursday" dates the state its verb began, nothing else.
+SPAN_STARTS = frozenset({"since", "until", "till"})
 
 # Words after which an event comes before the time of the clause it hangs from ("following the arrest").
 EARLIER_SIDE = frozenset({"after", "following"})
@@ -60,6 +62,8 @@ def attachment(mention: Span, trigger: Token) -> int | None:
         return RELATED + crossings
     if anchor is not None and anchor.i == trigger.i:
         return DIRECT
+    if mention[0].lower_ in SPAN_STARTS:
+        return None  # "held since Thursday and demanded ...": a span's start dates only the verb it is on
     if crossings == 0 and not own_conj:
         return SAME_CLAUSE
     return GOVERNING_CLAUSE + crossings + int(own_conj)

@@ -213,7 +213,11 @@ class DateResolver:
         chosen = self._pick(data, root)
         if chosen is not None:
             return chosen
-        dated = [d for d in data.dates if d.value is not None]
+        dated = [
+            d
+            for d, m in zip(data.dates, data.mentions, strict=True)
+            if d.value is not None and m.span[0].lower_ not in attach.SPAN_STARTS  # not "held since Thursday"
+        ]
         if dated:
             return dated[-1]
         return self._fallback(sent, root, data)

@@ -1610,6 +1610,17 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "by" and head.head.pos_ == "VERB":
         return _subject(head.head, depth + 1)[0], False  # "Russia retaliated by expelling diplomats"
     if token.dep_ == "conj":
+        reporter = head.head
+        if (
+            head.dep_ == "ccomp"
+            and reporter.lemma_ in SPEECH_VERBS
+            and any(c.dep_ == "auxpass" for c in head.children)
+            and token.tag_ == "VBD"
+            and not any(c.dep_ == "aux" for c in token.children)
+        ):
+            # "the ministry said the drivers had been held since Thursday and demanded their release": an
+            # active past tense coordinated with a reported passive is the reporter's second act
+            return _subject(reporter, depth + 1)[0], False
         subject, passive = _subject(head, depth + 1)
         if passive and (token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children)):
             passive = any(c.dep_ == "auxpass" for c in token.children)  # "was indicted and will resign"

@@ -994,3 +994,13 @@ def test_the_forces_a_state_moves_are_not_whom_it_moves_them_against(code):
 )
 def test_threatening_to_take_land_is_a_territorial_threat(code, text, mode):
     assert one(code(text), "THREATEN").mode == mode
+
+
+def test_an_active_verb_coordinated_with_a_reported_passive_is_the_reporters(code):
+    """ "The ministry said the drivers had been held ... and demanded their release": the ministry demands."""
+    events = code(
+        "The Kenyan foreign ministry said the drivers had been held without charge since Thursday and demanded"
+        " their immediate release."
+    )
+    demand = one(events, "REQUEST")
+    assert [(a.code, a.sector) for a in demand.actor] == [("KEN", "GOV")]

@@ -288,3 +288,9 @@ def test_a_date_on_a_participle_the_parser_split_off_dates_the_verb(resolve):
     """ "allowed a convoy carrying food into the town on Monday": the convoy came in on Monday."""
     text = "Syrian forces allowed a UN convoy carrying food into the besieged town on Monday."
     assert resolve(text, "allowed", FRIDAY) == rd("2012-02-27", "day", text="on Monday")
+
+
+def test_since_dates_only_the_state_it_starts(resolve):
+    """ "held without charge since Thursday and demanded their release": the demand is today's news."""
+    text = "The ministry said the drivers had been held without charge since Thursday and demanded their release."
+    assert resolve(text, "demanded", FRIDAY) == NEWS_DAY
