@@ -450,6 +450,10 @@ class SentenceCoder:
             consumed.update([token.i, *([obj.i] if obj is not None else [])])
             return None
 
+        if _lemma(token) in ENACTING_VERBS and obj is not None and self._enacted_act(obj):
+            # "approved a law recognizing the opposition's victories": the law's act is the event
+            self.misses.append(Miss(token, "enacts a text whose own act is coded", [pattern]))
+            return None
         event, mode = pattern.type, pattern.mode
         words = [token] + [
             c for c in token.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in pattern.particles)
@@ -1006,6 +1010,17 @@ class SentenceCoder:
                     found += self.actors.entities(grand)
         # A name inside the phrase beats a country guessed from context ("the visa regime with Russia").
         return found or inferred
+
+    def _enacted_act(self, text: Token) -> bool:
+        """Whether a law, decree or resolution does something the lexicon codes ("a law recognizing ...")."""
+        if _lemma(text) not in (DOCUMENT_NOUNS | STATEMENT_NOUNS) - AGREEMENT_NOUNS:
+            return False
+        for clause in text.children:
+            if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB":
+                found = self.match_verb(clause)
+                if found is not None and found[0].type != NOT_AN_EVENT:
+                    return True
+        return False
 
     def _delivered_to_a_state(self, verb: Token, actors: list[Found]) -> bool:
         """Whether the verb hands weapons to another country ("sent tanks to Ukraine"), not shows force at a

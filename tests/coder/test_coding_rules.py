@@ -1004,3 +1004,9 @@ def test_an_active_verb_coordinated_with_a_reported_passive_is_the_reporters(cod
     )
     demand = one(events, "REQUEST")
     assert [(a.code, a.sector) for a in demand.actor] == [("KEN", "GOV")]
+
+
+def test_enacting_a_law_whose_act_is_coded_is_no_second_event(code):
+    """ "approved a law recognizing the opposition's victories": one CONCEDE, no SUPPORT for the approving."""
+    events = code("The Serbian parliament approved a law recognizing the opposition's victories in local elections.")
+    assert [e.event for e in events] == ["CONCEDE"]
