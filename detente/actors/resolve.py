@@ -45,25 +45,29 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "COP", "CRM"})
 SEATED = frozenset({"base", "locate", "headquarter", "station"})
 # Nouns that refer back to the event just reported ("Washington welcomed the decision").
 EVENT_REFERENCES = frozenset(
-    """decision move step deal agreement accord offer announcement proposal plan measure
-    initiative gesture overture decree ruling verdict""".split()
+    """decision move step announcement plan measure initiative gesture overture decree ruling verdict""".split()
 )
 # Nouns that refer back to the latest event of one type: "rejected the call" is the latest REQUEST's.
 KIND_REFERENCES = {
-    "call": "REQUEST",
-    "demand": "REQUEST",
-    "request": "REQUEST",
-    "appeal": "REQUEST",
-    "plea": "REQUEST",
-    "ultimatum": "THREATEN",
-    "threat": "THREATEN",
-    "warning": "THREATEN",
-    "accusation": "ACCUSE",
-    "allegation": "ACCUSE",
-    "criticism": "ACCUSE",
-    "invitation": "AGREE",
-    "pledge": "AGREE",
-    "apology": "CONCEDE",
+    "call": ("REQUEST",),
+    "demand": ("REQUEST",),
+    "request": ("REQUEST",),
+    "appeal": ("REQUEST",),
+    "plea": ("REQUEST",),
+    "ultimatum": ("THREATEN",),
+    "threat": ("THREATEN",),
+    "warning": ("THREATEN",),
+    "accusation": ("ACCUSE",),
+    "allegation": ("ACCUSE",),
+    "criticism": ("ACCUSE",),
+    "invitation": ("AGREE",),
+    "pledge": ("AGREE",),
+    "offer": ("AGREE", "REQUEST"),
+    "proposal": ("AGREE", "REQUEST"),
+    "agreement": ("AGREE", "SUPPORT"),
+    "deal": ("AGREE", "SUPPORT"),
+    "accord": ("AGREE", "SUPPORT"),
+    "apology": ("CONCEDE",),
 }
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
 # Heads that only count or group the real actor: "hundreds of people", "members of the union".
@@ -159,16 +163,20 @@ class ArticleActors:
     def _title_of(self, head: Token) -> tuple[str, str]:
         """Sector and country from the title words around a name, or an apposition."""
         words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
-        sector, code = "", ""
+        sector, code, armed_group = "", "", False
         for t in words:
             mention = self.by_token.get(t.i)
             if mention and mention.name.kind in STATE_WORD_KINDS:
                 code = mention.name.code
+            elif mention and mention.name.kind == "organisation" and mention.name.sector == "REB":
+                code, armed_group = mention.name.code, True  # "Hamas leader Ismail Haniyeh"
         title_words = tuple(t.lower_ for t in words if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i not in self.by_token)
         for size in range(len(title_words), 0, -1):
             sector = self.gaz.sector_of(title_words[-size:]) or self.gaz.sector_of(title_words[:size])
             if sector:
                 break
+        if armed_group and sector in ("MIL", "GOV"):
+            sector = "REB"
         if not sector:
             for child in head.children:
                 if child.dep_ == "appos":
@@ -388,16 +396,18 @@ class ArticleActors:
             or any(c.dep_ == "prep" and c.lower_ in ("by", "of", "from") for c in token.children)
         ):
             return []
-        kind = KIND_REFERENCES.get(lemma)
+        kinds = KIND_REFERENCES.get(lemma)
+        if kinds and token.dep_ in ("nsubj", "nsubjpass"):
+            return []  # "the deal took effect": a text that acts names no actor
         earlier = [
             (index, actors)
             for index, actors in self.recent
-            if index < token.i and (kind is None or self.recent_types.get(index) == kind)
+            if index < token.i and (kinds is None or self.recent_types.get(index) in kinds)
         ]
         if not earlier:
             return []
         _, actors = max(earlier, key=lambda r: r[0])
-        which = f"the latest {kind}" if kind else "the event just reported"
+        which = f"the latest {'/'.join(kinds)}" if kinds else "the event just reported"
         why = f"{token.text!r}: the actors of {which}"
         return [Found(self._pronoun_entity(token, a), why, pronoun=True) for a in actors]
 
@@ -585,8 +595,8 @@ class ArticleActors:
     def _with_sector(self, mention: Mention, head: Token, why: str) -> Found:
         name = mention.name
         sector = self._head_sector(head) if head.i not in range(mention.start, mention.end) else ""
-        if name.kind == "organisation" and name.sector == "REB" and sector == "MIL":
-            sector = "REB"  # "a Taliban commander", "Hamas soldiers": the group's fighters are no state army
+        if name.kind == "organisation" and name.sector == "REB" and sector in ("MIL", "GOV"):
+            sector = "REB"  # "a Taliban commander", "Hamas soldiers", "a Hezbollah official": no state's
         if not sector and name.kind == "person" and head.i in range(mention.start, mention.end):
             sector = self._title_of(head)[0]  # a title in the text beats the office file ("General Michel Aoun")
         if not sector and head.i in range(mention.start, mention.end):

@@ -666,7 +666,7 @@ class SentenceCoder:
             future,
             notes=notes,
         )
-        self.actors.note_event_actors(token, [f.entity for f in actors], event)
+        self.actors.note_event_actors(token, [f.entity for f in actors], "" if negated else event)
         return candidate
 
     def _attack_owners(self, verb: Token) -> list[Found]:
@@ -878,7 +878,7 @@ class SentenceCoder:
             notes.append("a state's protest is ACCUSE:disapprove")
         if light is not None:
             notes.append(f"light verb {light.text!r}: its subject is the actor")
-        self.actors.note_event_actors(token, [f.entity for f in actors], event)
+        self.actors.note_event_actors(token, [f.entity for f in actors], "" if negated else event)
         return Candidate(
             pattern,
             token,
@@ -926,6 +926,8 @@ class SentenceCoder:
                     # a guessed country names a domestic recipient only ("police arrested protesters"), and
                     # only of one actor ("India and China agreed to disengage troops": whose troops?)
                     continue
+                if len(actor_codes) > 1 and entity.code in actor_codes:
+                    continue  # "Israel and Hamas agreed to a ceasefire in Gaza": a joint act is not on one party
                 if entity.sector == "UNK":
                     continue  # "threw petrol bombs": a weapon is what acts in "killed by a bomb", never the target
                 seen.add(key)

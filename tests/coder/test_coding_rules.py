@@ -1010,3 +1010,18 @@ def test_enacting_a_law_whose_act_is_coded_is_no_second_event(code):
     """ "approved a law recognizing the opposition's victories": one CONCEDE, no SUPPORT for the approving."""
     events = code("The Serbian parliament approved a law recognizing the opposition's victories in local elections.")
     assert [e.event for e in events] == ["CONCEDE"]
+
+
+def test_the_agreement_refers_to_the_latest_agreement_not_the_latest_event(code):
+    """ "The United States welcomed the agreement": the parties to the ceasefire deal, not the last speaker."""
+    events = code(
+        "Israel and Hamas agreed to a six-week ceasefire in Gaza on Friday. "
+        "Hamas leader Ismail Haniyeh accused Israel of stalling. "
+        "The United States welcomed the agreement."
+    )
+    welcomed = one(events, "SUPPORT")
+    assert sorted((r.code, r.sector) for r in welcomed.recipient) == [("ISR", ""), ("PSE", "REB")]
+    agreed = one(events, "AGREE")
+    assert agreed.recipient == []  # a joint act is not on one of its parties ("in Gaza")
+    accused = one(events, "ACCUSE")
+    assert [(a.code, a.sector) for a in accused.actor] == [("PSE", "REB")]  # an armed group's leader
