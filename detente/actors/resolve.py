@@ -59,6 +59,8 @@ KIND_REFERENCES = {
     "warning": ("THREATEN",),
     "accusation": ("ACCUSE",),
     "allegation": ("ACCUSE",),
+    "claim": ("ACCUSE",),
+    "charge": ("ACCUSE",),
     "criticism": ("ACCUSE",),
     "invitation": ("AGREE",),
     "pledge": ("AGREE",),

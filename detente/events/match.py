@@ -124,6 +124,8 @@ PARTICLE_ADVERBS = frozenset({"back", "over", "away", "out", "off"})
 # What a protest is for ("began a hunger strike to protest ...", "to demand ...") is part of the protest.
 PROTEST_TOPICS = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Seats of a body a protest may gather at ("outside the French embassy").
+SEATS = frozenset({"embassy", "consulate", "mission", "parliament", "ministry", "palace", "headquarters", "office"})
 EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "patrol", "wargame", "operation"})
 # People named as protesting: their violence is a riot ("protesters set fire to the embassy"), while that
 # of settlers, mobs or villagers stays an attack.
@@ -1519,6 +1521,14 @@ def _protest_targets(words: list[Token]) -> list[Token]:
             elif child.lemma_.lower() == "call":  # "a demonstration calling for the removal of Mubarak"
                 heads += [p for prep in child.children if prep.lower_ == "for" for p in _prep_objects(prep)]
         heads += _in_noun_against(word, PROTEST_NOUNS, ("in", "during", "at"))  # "in protest at X"
+        # "rallied outside the French embassy": the body whose seat a protest gathers at
+        heads += [
+            p
+            for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ in ("outside", "at", "near", "to")
+            for p in _prep_objects(prep)
+            if _lemma(p) in SEATS
+        ]
         if word.pos_ in ("VERB", "AUX"):
             # "rioted following a demonstration calling for ...": the protest it grew out of tells whom
             around = [

@@ -1025,3 +1025,18 @@ def test_the_agreement_refers_to_the_latest_agreement_not_the_latest_event(code)
     assert agreed.recipient == []  # a joint act is not on one of its parties ("in Gaza")
     accused = one(events, "ACCUSE")
     assert [(a.code, a.sector) for a in accused.actor] == [("PSE", "REB")]  # an armed group's leader
+
+
+def test_a_protest_outside_an_embassy_is_aimed_at_its_state(code):
+    protest = one(code("Hundreds of Armenians protested outside the Russian embassy in Yerevan."), "PROTEST")
+    assert [(r.code, r.sector) for r in protest.recipient] == [("RUS", "GOV")]
+
+
+def test_the_claim_denied_is_the_latest_accusers(code):
+    events = code("Niger's junta accused France of planning an attack on the presidential palace. Paris denied the claim.")
+    denial = one(events, "REJECT")
+    assert [r.code for r in denial.recipient] == ["NER"]
+
+
+def test_defending_ones_own_is_no_support(code):
+    assert code("The minister defended his decision in parliament.") == []
