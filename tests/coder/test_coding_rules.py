@@ -1033,7 +1033,7 @@ def test_a_protest_outside_an_embassy_is_aimed_at_its_state(code):
 
 
 def test_the_claim_denied_is_the_latest_accusers(code):
-    events = code("Niger's junta accused France of planning an attack on the presidential palace. Paris denied the claim.")
+    events = code("Niger's junta accused France of planning an attack on the palace. Paris denied the claim.")
     denial = one(events, "REJECT")
     assert [r.code for r in denial.recipient] == ["NER"]
 
