@@ -546,48 +546,7 @@ class SentenceCoder:
             # "demanded an admission that Soviet forces murdered ...", "denied reports that its troops
             # shelled ...": a that-clause on the object is asked for, denied or alleged, not reported as done.
             consumed.update(t.i for o in _objects(token) for c in _noun_that_clauses(o) for t in _xcomp_chain(c))
-        # The verb's own objects come before its to-clause's ("would blockade Paris to demand an end to the
-        # EU's reform" reaches Paris), unless all they name is the actor's own ("ordered its troops to ...",
-        # "scrambled jets to ...").
-        recipients = self._recipients(own_heads, actors)
-        if all(f.pronoun or f.inferred for f in recipients):
-            recipients = self._recipients(recipient_heads, actors)
-        if event == "PROTEST":
-            # whom a protest defies beats what it blocks or where ("blocked streets in Hong Kong in defiance
-            # of Chinese authorities"); what it is in protest at is only the next best
-            defied = [h for word in scope for h in _in_noun_against(word, frozenset({"defiance"}))]
-            recipients = self._recipients(defied, actors) or recipients
-            recipients = recipients or self._recipients(_protest_targets(scope), actors)
-        if all(f.pronoun or f.inferred for f in recipients) and event in ("CONCEDE", "RETREAT", "AGREE"):
-            # "called off their strike after talks with the government": who it was agreed or conceded to
-            recipients = self._recipients(self._talked_with(scope), actors) or recipients
-        if not recipients and event == "REJECT":
-            # "declined to resign despite pressure by the commission": whose pressure is refused
-            pressed = [p for w in scope for prep in w.children if prep.lower_ == "despite" for p in _prep_objects(prep)]
-            recipients = self._recipients(pressed, actors)
-        if not recipients:
-            # "Moscow suspended the flights in 2019": the flights named before ("flights to Georgia")
-            recipients = self._recipients(self._named_before(own_heads), actors)
-        if not recipients and obj is not None and _lemma(obj) in SHELTER_NOUNS:
-            # "sought refuge in Germany": where shelter is sought or found is who gives it
-            recipients = self._recipients([*_place_heads(token), *_place_heads(obj)], actors)
-        if not recipients and event == "THREATEN":
-            # "threatened to stop talks if the United States goes ahead": the condition names who is threatened.
-            recipients = self._recipients(_condition_subjects(token, scope), actors)
-        if not recipients and (event in PLACE_RECIPIENT or (event, mode) in PLACE_RECIPIENT_MODES):
-            # "lifted a curfew in Montenegro", "sent inspectors to a plant in central Iran": the place of
-            # the act is its recipient.
-            destinations = [
-                p
-                for s in scope
-                for prep in s.children
-                if prep.dep_ == "prep" and prep.lower_ in TO_FIRST
-                for p in _prep_objects(prep)
-            ]
-            places = [p for s in scope for p in _place_heads(s)] + [
-                p for o in [*(o for s in scope for o in _objects(s)), *destinations] for p in _place_heads(o)
-            ]
-            recipients = self._place_recipients(places, actors, event)
+        recipients = self._verb_recipients(token, obj, event, mode, actors, scope, own_heads, recipient_heads)
         if event == "MOBILIZE":
             # "flew bombers near Alaska": the forces moved are the actor's own, not whom it is aimed at
             own = {a.entity.code for a in actors}
@@ -670,6 +629,63 @@ class SentenceCoder:
         )
         self.actors.note_event_actors(token, [f.entity for f in actors], "" if negated else event)
         return candidate
+
+    def _verb_recipients(
+        self,
+        token: Token,
+        obj: Token | None,
+        event: str,
+        mode: str,
+        actors: list[Found],
+        scope: list[Token],
+        own_heads: list[Token],
+        recipient_heads: list[Token],
+    ) -> list[Found]:
+        """Whom a verb's event reaches: its own objects, then its to-clause's, then, while none is named,
+        the fallbacks of its type (docs/coding.md, "Actor and recipient")."""
+        # The verb's own objects come before its to-clause's ("would blockade Paris to demand an end to the
+        # EU's reform" reaches Paris), unless all they name is the actor's own ("ordered its troops to ...",
+        # "scrambled jets to ...").
+        recipients = self._recipients(own_heads, actors)
+        if all(f.pronoun or f.inferred for f in recipients):
+            recipients = self._recipients(recipient_heads, actors)
+        if event == "PROTEST":
+            # whom a protest defies beats what it blocks or where ("blocked streets in Hong Kong in defiance
+            # of Chinese authorities"); what it is in protest at is only the next best
+            defied = [h for word in scope for h in _in_noun_against(word, frozenset({"defiance"}))]
+            recipients = self._recipients(defied, actors) or recipients
+            recipients = recipients or self._recipients(_protest_targets(scope), actors)
+        if all(f.pronoun or f.inferred for f in recipients) and event in ("CONCEDE", "RETREAT", "AGREE"):
+            # "called off their strike after talks with the government": who it was agreed or conceded to
+            recipients = self._recipients(self._talked_with(scope), actors) or recipients
+        if not recipients and event == "REJECT":
+            # "declined to resign despite pressure by the commission": whose pressure is refused
+            pressed = [p for w in scope for prep in w.children if prep.lower_ == "despite" for p in _prep_objects(prep)]
+            recipients = self._recipients(pressed, actors)
+        if not recipients:
+            # "Moscow suspended the flights in 2019": the flights named before ("flights to Georgia")
+            recipients = self._recipients(self._named_before(own_heads), actors)
+        if not recipients and obj is not None and _lemma(obj) in SHELTER_NOUNS:
+            # "sought refuge in Germany": where shelter is sought or found is who gives it
+            recipients = self._recipients([*_place_heads(token), *_place_heads(obj)], actors)
+        if not recipients and event == "THREATEN":
+            # "threatened to stop talks if the United States goes ahead": the condition names who is threatened.
+            recipients = self._recipients(_condition_subjects(token, scope), actors)
+        if not recipients and (event in PLACE_RECIPIENT or (event, mode) in PLACE_RECIPIENT_MODES):
+            # "lifted a curfew in Montenegro", "sent inspectors to a plant in central Iran": the place of
+            # the act is its recipient.
+            destinations = [
+                p
+                for s in scope
+                for prep in s.children
+                if prep.dep_ == "prep" and prep.lower_ in TO_FIRST
+                for p in _prep_objects(prep)
+            ]
+            places = [p for s in scope for p in _place_heads(s)] + [
+                p for o in [*(o for s in scope for o in _objects(s)), *destinations] for p in _place_heads(o)
+            ]
+            recipients = self._place_recipients(places, actors, event)
+        return recipients
 
     def _attack_owners(self, verb: Token) -> list[Found]:
         """Who the attack a killing happened in belongs to ("were killed in a PKK attack", "died in an
