@@ -72,12 +72,13 @@ KIND_REFERENCES = {
     "apology": ("CONCEDE",),
 }
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})  # organisation codes, not states
-# Heads that only count or group the real actor: "hundreds of people", "members of the union".
 # People named by their place in a body: the body's sector is theirs ("the leader of the opposition party").
 ROLE_NOUNS = frozenset(
     "leader head chief member spokesman spokeswoman spokesperson chairman chairwoman official".split()
 )
+# A language named after a people is nobody's act or target ("the use of the Russian language").
 LANGUAGE_NOUNS = frozenset({"language", "tongue", "dialect", "alphabet", "script"})
+# Heads that only count or group the real actor: "hundreds of people", "members of the union".
 PARTITIVES = frozenset(
     """hundred thousand dozen million score group member some one two three third half majority
     number most many several all part body delegation team contingent""".split()
