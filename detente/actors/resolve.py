@@ -553,6 +553,10 @@ class ArticleActors:
         for t in found:
             if t.i not in self.by_token:
                 nested += [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+            if t.lemma_.lower() == "lead" and hyphen_prefix(t):
+                # "Russia-led forces", "the Saudi-led coalition": led by that state ("Iran-backed militias" are
+                # not Iran's)
+                nested += [c for c in t.children if c.dep_ in ("npadvmod", "compound", "amod")]
         return found + nested
 
     def _full_name(self, token: Token) -> str:

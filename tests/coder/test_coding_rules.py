@@ -1040,3 +1040,9 @@ def test_the_claim_denied_is_the_latest_accusers(code):
 
 def test_defending_ones_own_is_no_support(code):
     assert code("The minister defended his decision in parliament.") == []
+
+
+def test_forces_led_by_a_state_are_that_states(code):
+    """ "Russia-led forces" are led by Russia; (by contrast "Iran-backed militias" are not Iran's)."""
+    request = one(code("Kazakhstan's president asked Russia-led forces to help restore order."), "REQUEST")
+    assert [(r.code, r.sector) for r in request.recipient] == [("RUS", "MIL")]
