@@ -526,6 +526,11 @@ class SentenceCoder:
             notes.append(f"violence by {subject.text!r}: a violent protest (PROTEST riot)")
             event, mode = "PROTEST", "riot"
         first_preps = TO_FIRST if event in TO_RECIPIENT_TYPES else frozenset()
+        if event == "ASSAULT" and not passive and subject is not None and self._attack_noun(subject):
+            # "an Israeli strike on a school killed 30 people": one attack, on whom the strike names
+            consumed.add(subject.i)
+            targets = [p for prep in subject.children if prep.lower_ in ("on", "against") for p in _pobjs(prep)]
+            recipient_heads += targets
         recipient_heads += _recipient_heads(token, first_preps)
         own_heads = list(recipient_heads)
         recipient_heads += [t for s in scope[1:] for t in _recipient_heads(s, first_preps)]
@@ -687,6 +692,9 @@ class SentenceCoder:
             recipients = self._place_recipients(places, actors, event)
         return recipients
 
+    def _attack_noun(self, noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and any(p.type == "ASSAULT" for p in self._noun_patterns(noun))
+
     def _attack_owners(self, verb: Token) -> list[Found]:
         """Who the attack a killing happened in belongs to ("were killed in a PKK attack", "died in an
         Israeli air strike"): the names on the attack noun."""
@@ -694,7 +702,7 @@ class SentenceCoder:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
                 continue
             for noun in _prep_objects(prep):
-                if not any(p.type == "ASSAULT" for p in self._noun_patterns(noun)):
+                if not self._attack_noun(noun):
                     continue
                 owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
                 owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in _prep_objects(c)]
@@ -1723,6 +1731,10 @@ def _subject_left_of(verb: Token) -> tuple[Token | None, bool]:
             break
         noun = noun.head
     return noun, any(c.dep_ == "auxpass" for c in before)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return _prep_objects(prep) if prep.dep_ == "prep" else []
 
 
 def _prep_objects(prep: Token) -> list[Token]:

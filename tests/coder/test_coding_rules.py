@@ -1046,3 +1046,9 @@ def test_forces_led_by_a_state_are_that_states(code):
     """ "Russia-led forces" are led by Russia; (by contrast "Iran-backed militias" are not Iran's)."""
     request = one(code("Kazakhstan's president asked Russia-led forces to help restore order."), "REQUEST")
     assert [(r.code, r.sector) for r in request.recipient] == [("RUS", "MIL")]
+
+
+def test_an_attack_that_killed_is_one_event_on_whom_it_struck(code):
+    """ "An Israeli strike on a school in Gaza killed 30 people": one attack, not a strike and a killing."""
+    events = code("An Israeli strike on a school sheltering displaced people in Gaza killed at least 30 people.")
+    assert dyads(events) == [("ASSAULT", ("ISR",), ("PSE",))]
