@@ -472,6 +472,13 @@ class SentenceCoder:
             comp_pattern = inner[0] if inner else None
             chain = _xcomp_chain(comp)
             consumed.update(t.i for t in chain)
+            if comp_pattern is not None and comp_pattern.type == NOT_AN_EVENT:
+                if pattern.complement == "threaten":
+                    # "vowed to defend its territory": a vow of what is no event promises nothing to code
+                    consumed.add(token.i)
+                    self.misses.append(Miss(token, "its to-clause is no event (NONE)", [pattern, comp_pattern]))
+                    return None
+                comp_pattern = None  # "agreed to call an election": the agreement stands on its own
             if comp_pattern is not None and comp_pattern.type in CLAUSE_TYPES:
                 # "gathered to demand that Mubarak step down": what is demanded is no event either
                 clause = _that_clause(comp)

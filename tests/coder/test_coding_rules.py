@@ -1052,3 +1052,17 @@ def test_an_attack_that_killed_is_one_event_on_whom_it_struck(code):
     """ "An Israeli strike on a school in Gaza killed 30 people": one attack, not a strike and a killing."""
     events = code("An Israeli strike on a school sheltering displaced people in Gaza killed at least 30 people.")
     assert dyads(events) == [("ASSAULT", ("ISR",), ("PSE",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vow of what is no event (a NONE row) promises nothing to code, and must not fail
+        ("Kenya vowed to call an early election.", []),
+        ("Somalia vowed to defend its territory by all legal means.", []),
+        # an agreement stands on its own
+        ("Kenya agreed to call an early election.", ["AGREE"]),
+    ],
+)
+def test_a_to_clause_that_is_no_event(code, text, expected):
+    assert [e.event for e in code(text)] == expected
