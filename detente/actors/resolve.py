@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc as SpacyDoc
@@ -243,22 +244,26 @@ class ArticleActors:
             objects += [p for prep in verb.children if prep.lower_ in ("to", "on", "against") for p in _pobjs(prep)]
         for prep in [*verb.children, *(c for o in objects for c in o.children)]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "outside", "near", "across", "throughout"):
-                for t in prep.subtree:
-                    mention = self.by_token.get(t.i)
-                    if mention and _is_state(mention.name.code) and mention.name.kind in STATE_PLACE_KINDS:
-                        return mention.name.code
+                code = self._state_place(prep.subtree)
+                if code:
+                    return code
+        return ""
+
+    def _state_place(self, tokens: Iterable[Token]) -> str:
+        """The state of the first place (country, capital, region, city) named among the tokens, or ""."""
+        for t in tokens:
+            mention = self.by_token.get(t.i)
+            if mention and _is_state(mention.name.code) and mention.name.kind in STATE_PLACE_KINDS:
+                return mention.name.code
         return ""
 
     def _clause_modifier_place(self, token: Token) -> str:
         """The state of a place named in a clause that modifies the token ("refugees fleeing the war in
         Liberia"): where people who carry no arms live or flee from is the likeliest state they belong to."""
         for clause in token.rights:
-            if clause.dep_ not in ("acl", "relcl"):
-                continue
-            for t in clause.subtree:
-                mention = self.by_token.get(t.i)
-                if mention and _is_state(mention.name.code) and mention.name.kind in STATE_PLACE_KINDS:
-                    return mention.name.code
+            code = self._state_place(clause.subtree) if clause.dep_ in ("acl", "relcl") else ""
+            if code:
+                return code
         return ""
 
     def _sentence_country(self, token: Token, besides: str = "", kinds: tuple[str, ...] = STATE_KINDS) -> str:

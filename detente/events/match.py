@@ -536,8 +536,12 @@ class SentenceCoder:
         if event == "ASSAULT" and not passive and subject is not None and self._attack_noun(subject):
             # "an Israeli strike on a school killed 30 people": one attack, on whom the strike names
             consumed.add(subject.i)
-            targets = [p for prep in subject.children if prep.lower_ in ("on", "against") for p in _pobjs(prep)]
-            recipient_heads += targets
+            recipient_heads += [
+                p
+                for prep in subject.children
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+                for p in _prep_objects(prep)
+            ]
         recipient_heads += _recipient_heads(token, first_preps)
         own_heads = list(recipient_heads)
         recipient_heads += [t for s in scope[1:] for t in _recipient_heads(s, first_preps)]
@@ -699,6 +703,10 @@ class SentenceCoder:
             recipients = self._place_recipients(places, actors, event)
         return recipients
 
+    def _named_modifiers(self, noun: Token) -> list[Token]:
+        """The possessor, compound or adjective words of a noun that name an actor ("Russia's", "PKK")."""
+        return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
+
     def _attack_noun(self, noun: Token) -> bool:
         return noun.pos_ == "NOUN" and any(p.type == "ASSAULT" for p in self._noun_patterns(noun))
 
@@ -711,7 +719,7 @@ class SentenceCoder:
             for noun in _prep_objects(prep):
                 if not self._attack_noun(noun):
                     continue
-                owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
+                owners = self._named_modifiers(noun)
                 owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in _prep_objects(c)]
                 found = [f for head in owners for f in self.actors.entities(head)]
                 if found:
@@ -843,7 +851,7 @@ class SentenceCoder:
         pattern = patterns[0]
         if pattern.type == NOT_AN_EVENT:
             return None
-        actor_heads = [c for c in token.children if c.dep_ in ("poss", "compound", "amod") and self._names_actor(c)]
+        actor_heads = self._named_modifiers(token)
         light = (
             token.head
             if token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in self.lexicon.light_verbs
@@ -1419,9 +1427,12 @@ def _enacted_text(verb: Token) -> Token | None:
     text = verb.head
     if verb.dep_ != "relcl" or _lemma(text) not in (DOCUMENT_NOUNS | STATEMENT_NOUNS) - AGREEMENT_NOUNS:
         return None
-    if text.dep_ not in ("dobj", "nsubjpass") or _lemma(text.head) not in ENACTING_VERBS:
-        return None
-    return text
+    return text if _enacted(text) else None
+
+
+def _enacted(text: Token) -> bool:
+    """Whether a text is the object of a verb that puts it into force or out ("passed a law")."""
+    return text.dep_ in ("dobj", "nsubjpass") and _lemma(text.head) in ENACTING_VERBS
 
 
 def _document_content(token: Token) -> bool:
@@ -1433,8 +1444,7 @@ def _document_content(token: Token) -> bool:
     if token.dep_ != "acl" or token.tag_ != "VBG" or _lemma(text) not in DOCUMENT_NOUNS:
         return False
     # "passed a law banning ...": who enacts a law acts by it; what an agreement allows is still to come
-    enacted = text.dep_ in ("dobj", "nsubjpass") and _lemma(text.head) in ENACTING_VERBS
-    return not enacted or _lemma(text) in AGREEMENT_NOUNS
+    return not _enacted(text) or _lemma(text) in AGREEMENT_NOUNS
 
 
 def _document_aim(token: Token) -> bool:
@@ -1705,9 +1715,8 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "Doctors from two aid groups donated ...": with a noun for the sentence's root, a finite verb
             # hung on a noun as if it were a reduced relative is the main verb; the root is its subject.
             return root, False
-        enacted = head.lemma_.lower() in DOCUMENT_NOUNS and _lemma(head.head) in ENACTING_VERBS
-        issued = head.lemma_.lower() in STATEMENT_NOUNS or enacted
-        if issued and head.dep_ in ("dobj", "nsubjpass") and head.head is not head:
+        statement = head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ in ("dobj", "nsubjpass")
+        if (statement or (head.lemma_.lower() in DOCUMENT_NOUNS and _enacted(head))) and head.head is not head:
             # "issued a statement condemning the attack", "passed a law banning ...": whoever issued it acts
             return _subject(head.head, depth + 1)[0], False
     if token.dep_ in ("xcomp", "ccomp") and head.pos_ == "ADJ":
@@ -1738,10 +1747,6 @@ def _subject_left_of(verb: Token) -> tuple[Token | None, bool]:
             break
         noun = noun.head
     return noun, any(c.dep_ == "auxpass" for c in before)
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return _prep_objects(prep) if prep.dep_ == "prep" else []
 
 
 def _prep_objects(prep: Token) -> list[Token]:
