@@ -963,12 +963,12 @@ class SentenceCoder:
                 key = (entity.code, entity.sector)
                 if key in actor_keys or (entity.code in state_actors and entity.sector in STATE_SECTORS) or key in seen:
                     continue
-                if item.inferred and (entity.code not in actor_codes or len(actor_codes) > 1):
-                    # a guessed country names a domestic recipient only ("police arrested protesters"), and
-                    # only of one actor ("India and China agreed to disengage troops": whose troops?)
-                    continue
+                if item.inferred and entity.code not in actor_codes:
+                    continue  # a guessed country names a domestic recipient only ("police arrested protesters")
                 if len(actor_codes) > 1 and entity.code in actor_codes:
-                    continue  # "Israel and Hamas agreed to a ceasefire in Gaza": a joint act is not on one party
+                    # a joint act is not on one of its parties ("Israel and Hamas agreed to a ceasefire in Gaza"),
+                    # guessed or named ("India and China agreed to disengage troops": whose troops?)
+                    continue
                 if entity.sector == "UNK":
                     continue  # "threw petrol bombs": a weapon is what acts in "killed by a bomb", never the target
                 seen.add(key)
