@@ -2,7 +2,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install install-test demo test lint eval bench clean
+.PHONY: install install-test demo test lint eval bench snapshot clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -33,6 +33,10 @@ test: install-test
 eval: install
 	$(BIN)/detente eval tests/gold/detente-gold.jsonl
 	@if [ -f ../shared/eval/data/plover-gsr-dev.jsonl ]; then $(BIN)/detente eval ../shared/eval/data/plover-gsr-dev.jsonl; fi
+
+# The coder's output on the comparison corpus, regenerated on purpose when behaviour changes (tests/test_snapshot.py).
+snapshot: install
+	$(BIN)/python scripts/snapshot.py
 
 bench: install-test
 	$(BIN)/python bench/throughput.py
