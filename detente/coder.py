@@ -17,8 +17,9 @@ from detente.actors.gazetteer import load_gazetteer
 from detente.actors.resolve import ArticleActors
 from detente.articles import clean_text
 from detente.dates import DateResolver, ResolvedDate
+from detente.events.draft import Candidate, Miss
 from detente.events.lexicon import load_lexicon
-from detente.events.match import Candidate, Miss, SentenceCoder
+from detente.events.sentence import SentenceCoder
 from detente.model import QUAD, Article, Event, intensity_of, make_event_id
 from detente.places import event_location
 from detente.sentences import load_parser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from detente.articles import clean_text
 from detente.coder import events_of, explain_doc, load_pipeline, sentences_of
@@ -49,6 +50,7 @@ def explain(text: str, date: dt.date | None = None) -> dict:
                 "date": (c.date.value, c.date.precision, c.date.text) if c.date else None,
                 "flags": {k: getattr(c.candidate, k) for k in ("negated", "hypothetical", "future")},
                 "notes": c.candidate.notes,
+                "constructions": [asdict(step) for step in c.candidate.trace],
             }
             for c in coded
             if c.sentence_index == index
@@ -58,6 +60,7 @@ def explain(text: str, date: dt.date | None = None) -> dict:
                 "trigger": m.token.text,
                 "reason": m.reason,
                 "patterns": [f"{p.source} {p.text!r} {p.type}" for p in m.patterns],
+                "constructions": [asdict(step) for step in m.trace],
             }
             for m in misses
             if sent.start <= m.token.i < sent.end

@@ -43,7 +43,19 @@ def command(text: str, default_date, as_json: bool) -> None:
                 click.echo(f"    recipient {r}")
             for n in e["notes"]:
                 click.echo(f"    why: {n}")
+            _constructions(e["constructions"])
         for m in sent["missed"]:
             click.echo(f"  not coded: {m['trigger']!r}: {m['reason']}; patterns: {m['patterns']}")
+            _constructions(m["constructions"])
     if report["people"]:
         click.echo(f"people remembered: {report['people']}")
+
+
+def _constructions(steps: list[dict]) -> None:
+    """The constructions that fired, with why, then those that declined, by name (docs/coding.md has each)."""
+    fired = [f"{s['rule']} ({s['reason']})" for s in steps if s["fired"]]
+    declined = [s["rule"] for s in steps if not s["fired"]]
+    for line in fired:
+        click.echo(f"    fired: {line}")
+    if declined:
+        click.echo(f"    declined: {', '.join(declined)}")

@@ -14,6 +14,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from detente.errors import Errors, LexiconError
+from detente.events.classes import (
+    SectorClasses,
+    TypeRoles,
+    WordClasses,
+    load_sector_classes,
+    load_type_roles,
+    load_word_classes,
+)
+from detente.events.rewrites import Rewrite, load_rewrites
 from detente.model import CONTEXTS, MODES, PLOVER_TYPES
 from detente.tables import read_tsv
 
@@ -24,8 +33,6 @@ OVERLAY_ENV = "DETENTE_LEXICON"
 COMPLEMENTS = ("keep", "threaten")
 # A pattern of type NONE stops a use of a verb that is no event ("struck a conciliatory tone").
 NOT_AN_EVENT = "NONE"
-# Types of nouns whose in-phrase is where they were held ("talks in Caracas", "exercises in the Baltic").
-VENUE_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 FLAGS = ("", "future", "hypothetical", "negated", "posture")
 
 
@@ -82,6 +89,10 @@ class Lexicon:
     # threatened act's (type, mode) -> (object lemmas or none, THREATEN mode), in the order tried; mode ""
     # stands for the type's other modes
     threats: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = field(default_factory=dict)
+    words: WordClasses = field(default_factory=WordClasses)  # words.tsv
+    sectors: SectorClasses = field(default_factory=SectorClasses)  # sector_classes.tsv
+    roles: TypeRoles = field(default_factory=TypeRoles)  # types.tsv
+    rewrites: list[Rewrite] = field(default_factory=list)  # rewrites.tsv, a user's rows first
     _noun_heads: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _venue_nouns: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
@@ -103,7 +114,8 @@ class Lexicon:
         Caracas"), not whose they are, as it would be of people ("refugees in Liberia")."""
         if self._venue_nouns is None:
             one_word = {key: patterns for key, patterns in self.nouns.items() if " " not in key}
-            self._venue_nouns = frozenset(k for k, ps in one_word.items() if any(p.type in VENUE_TYPES for p in ps))
+            venue = self.roles.types("venue")
+            self._venue_nouns = frozenset(k for k, ps in one_word.items() if any(p.type in venue for p in ps))
         return self._venue_nouns
 
     def threat_mode(
@@ -266,6 +278,24 @@ def _load_threats(lexicon: Lexicon, path: Path, first: bool) -> None:
         lexicon.threats[key] = rows + known if first else known + rows
 
 
+def _load_words(lexicon: Lexicon, path: Path, first: bool) -> None:
+    load_word_classes(lexicon.words, path)
+
+
+def _load_sector_classes(lexicon: Lexicon, path: Path, first: bool) -> None:
+    load_sector_classes(lexicon.sectors, path)
+
+
+def _load_types(lexicon: Lexicon, path: Path, first: bool) -> None:
+    lexicon._venue_nouns = None
+    load_type_roles(lexicon.roles, path)
+
+
+def _load_rewrites(lexicon: Lexicon, path: Path, first: bool) -> None:
+    rows = load_rewrites(path, _source(path, 0, first).rsplit(":", 1)[0])
+    lexicon.rewrites = rows + lexicon.rewrites if first else lexicon.rewrites + rows
+
+
 LOADERS = (
     ("verbs.tsv", _load_verbs),
     ("nouns.tsv", _load_nouns),
@@ -274,6 +304,10 @@ LOADERS = (
     ("contexts.tsv", _load_contexts),
     ("modes.tsv", _load_modes),
     ("threats.tsv", _load_threats),
+    ("words.tsv", _load_words),
+    ("sector_classes.tsv", _load_sector_classes),
+    ("types.tsv", _load_types),
+    ("rewrites.tsv", _load_rewrites),
 )
 
 

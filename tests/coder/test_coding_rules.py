@@ -181,33 +181,48 @@ def test_the_region_is_the_region_named_last(code):
     ("text", "expected"),
     [
         # a name in the phrase beats its possessive pronoun
-        ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday.",
-         ("CONSULT", ("RUS",), ("TUR",))),  # and GOV: a counterpart is an official (sectors.tsv)
-        ("Greece demanded that its European Community partners refuse to recognize the new state.",
-         ("REQUEST", ("GRC",), ("IGO",))),
+        (
+            "Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday.",
+            ("CONSULT", ("RUS",), ("TUR",)),
+        ),  # and GOV: a counterpart is an official (sectors.tsv)
+        (
+            "Greece demanded that its European Community partners refuse to recognize the new state.",
+            ("REQUEST", ("GRC",), ("IGO",)),
+        ),
         # a bare preposition whose object the parser made the subject of the next clause
-        ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in an embassy.",
-         ("AID", ("PER",), ("PAN",))),
+        (
+            "Peru has granted diplomatic asylum to five Panamanian army officers holed up in an embassy.",
+            ("AID", ("PER",), ("PAN",)),
+        ),
         # whom a protest is against, from its purpose
-        ("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision.",
-         ("PROTEST", ("SWE",), ("SWE",))),  # the Turks of Sweden, against their state
-        ("Thousands of Syrian students marched in Damascus in protest at the arrests ordered by the Syrian army.",
-         ("PROTEST", ("SYR",), ("SYR",))),
+        (
+            "Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision.",
+            ("PROTEST", ("SWE",), ("SWE",)),
+        ),  # the Turks of Sweden, against their state
+        (
+            "Thousands of Syrian students marched in Damascus in protest at the arrests ordered by the Syrian army.",
+            ("PROTEST", ("SYR",), ("SYR",)),
+        ),
         # a light verb of pace takes the event noun
-        ("The United States speeded up the withdrawal of its troops from Panama on Wednesday.",
-         ("RETREAT", ("USA",), ("PAN",))),
+        (
+            "The United States speeded up the withdrawal of its troops from Panama on Wednesday.",
+            ("RETREAT", ("USA",), ("PAN",)),
+        ),
     ],
 )
 def test_recipients_and_actors_in_harder_phrases(code, text, expected):
     assert expected in dyads(code(text))
 
 
-@pytest.mark.parametrize("text", [
-    "Amnesty International accused the United States of violating human rights, ignoring international law "
-    "and attacking civilians.",
-    "Lebanon arrested a Canadian missionary for collaborating with Israel.",
-    "Turkey charged two Greek journalists with spying for Greece.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International accused the United States of violating human rights, ignoring international law "
+        "and attacking civilians.",
+        "Lebanon arrested a Canadian missionary for collaborating with Israel.",
+        "Turkey charged two Greek journalists with spying for Greece.",
+    ],
+)
 def test_what_a_charge_names_is_alleged_not_coded(code, text):
     assert [e.event for e in code(text)] in (["ACCUSE"], ["COERCE"])
 
@@ -218,18 +233,22 @@ def test_an_act_beside_an_arrest_is_still_coded(code):
 
 
 def test_a_counterpart_is_an_official_of_the_country_named(code):
-    meeting = one(code("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday."),
-                  "CONSULT")
+    meeting = one(
+        code("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday."), "CONSULT"
+    )
     assert [(r.code, r.sector) for r in meeting.recipient] == [("TUR", "GOV")]
 
 
-@pytest.mark.parametrize(("text", "actor"), [
-    # CAMEO and PLOVER code an ethnic group by the state it lives in
-    ("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.", "MKD"),
-    ("Ethnic Serbs in Kosovo blocked roads near the border on Monday.", "KOS"),
-    # without the word "ethnic", a demonym is its state's
-    ("Albanian rebels attacked a police station in Macedonia.", "ALB"),
-])
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # CAMEO and PLOVER code an ethnic group by the state it lives in
+        ("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.", "MKD"),
+        ("Ethnic Serbs in Kosovo blocked roads near the border on Monday.", "KOS"),
+        # without the word "ethnic", a demonym is its state's
+        ("Albanian rebels attacked a police station in Macedonia.", "ALB"),
+    ],
+)
 def test_an_ethnic_group_is_coded_by_where_it_lives(code, text, actor):
     assert [a.code for e in code(text) for a in e.actor][:1] == [actor]
 
@@ -246,20 +265,29 @@ def test_a_state_is_not_its_own_recipient(code):
     assert all(r.code != "FRA" for e in events for r in e.recipient)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The Chinese foreign ministry issued a statement condemning the Japanese visit to the shrine.",
-     ("ACCUSE", ("CHN",), ("JPN",))),
-    ("The Kurdistan Workers' Party issued a declaration demanding that the Turkish government free its leader.",
-     ("REQUEST", ("TUR",), ("TUR",))),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chinese foreign ministry issued a statement condemning the Japanese visit to the shrine.",
+            ("ACCUSE", ("CHN",), ("JPN",)),
+        ),
+        (
+            "The Kurdistan Workers' Party issued a declaration demanding that the Turkish government free its leader.",
+            ("REQUEST", ("TUR",), ("TUR",)),
+        ),
+    ],
+)
 def test_a_statement_says_what_its_issuer_says(code, text, expected):
     assert expected in dyads(code(text))
 
 
 def test_a_finite_verb_hung_on_a_root_noun_takes_it_as_subject(code):
     # the parser reads "Doctors ... donated" as a noun with a reduced relative
-    events = code("Doctors from two American aid groups donated and personally delivered medicine to "
-                  "Baghdad University Medical School.")
+    events = code(
+        "Doctors from two American aid groups donated and personally delivered medicine to "
+        "Baghdad University Medical School."
+    )
     assert ("AID", ("USA",), ("IRQ",)) in dyads(events)
     assert code("The aid donated by Japan reached Haiti on Monday.") == []
 
@@ -424,8 +452,10 @@ def test_what_a_threat_demands_is_no_event(code):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Poland's parliament demanded an admission by Moscow that Soviet forces murdered Polish officers.",
-         ["REQUEST"]),
+        (
+            "Poland's parliament demanded an admission by Moscow that Soviet forces murdered Polish officers.",
+            ["REQUEST"],
+        ),
         ("Armenia denied reports that its troops shelled Azerbaijani villages.", ["REJECT"]),
     ],
 )

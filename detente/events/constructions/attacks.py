@@ -1,0 +1,107 @@
+"""Attacks: whose they are when no subject says, and the attack noun that killed."""
+
+from __future__ import annotations
+
+from detente.actors.resolve import STATE_PLACE_KINDS, Found
+from detente.events.constructions.registry import construction
+from detente.events.context import EventContext
+from detente.events.draft import Draft
+from detente.events.syntax import phrase, place_heads, prep_objects
+from detente.model import Entity
+from detente.sentences.words import Word as Token
+
+
+def _open_to_attribution(draft: Draft) -> bool:
+    """An attack with no actor yet, told by a verb (a gerund used as a noun or hung on one is no attack by
+    anyone unnamed: "a Koran burning in Stockholm")."""
+    token = draft.token
+    nominal = token.tag_ == "VBG" and (token.dep_ == "acl" or any(c.dep_ == "det" for c in token.children))
+    return not draft.actors and draft.event == "ASSAULT" and not nominal
+
+
+def attack_owners(ctx: EventContext, verb: Token) -> list[Found]:
+    """Who the attack a killing happened in belongs to: the names on the attack noun."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
+            continue
+        for noun in prep_objects(prep):
+            if not ctx.attack_noun(noun):
+                continue
+            owners = ctx.named_modifiers(noun)
+            owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in prep_objects(c)]
+            found = ctx.entities(owners)
+            if found:
+                return found
+    return []
+
+
+@construction("attack-owner")
+def attack_owner(ctx: EventContext, draft: Draft) -> str | None:
+    """A killing in an attack the text names is by whom the attack names: "were killed in a PKK attack",
+    "died in an Israeli air strike"."""
+    if not _open_to_attribution(draft):
+        return None
+    draft.actors = attack_owners(ctx, draft.token)
+    return "the names on the attack noun" if draft.actors else None
+
+
+def _attack_place(ctx: EventContext, token: Token, subject: Token | None) -> str:
+    """The state of the place an attack happened in or near."""
+    code = ""
+    for head in [token, *([subject] if subject is not None else [])]:
+        near = [
+            p
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in ("near", "at")
+            for p in prep_objects(prep)
+        ]
+        for place in [*place_heads(head), *near]:
+            for t in place.subtree:
+                mention = ctx.actors.by_token.get(t.i)
+                if mention is not None and mention.name.code and mention.name.kind in STATE_PLACE_KINDS:
+                    code = mention.name.code
+                    break
+    return code
+
+
+@construction("unidentified-attacker")
+def unidentified_attacker(ctx: EventContext, draft: Draft) -> str | None:
+    """Violence with no named perpetrator is by PLOVER's unidentified armed forces (UAF) of the state where
+    it happened, else of the named victims: "a roadside bomb killed two soldiers in Kandahar". With no
+    place and no named victim, no one is coded."""
+    if not _open_to_attribution(draft):
+        return None
+    token = draft.token
+    subject = draft.subject if not draft.passive else None
+    code = _attack_place(ctx, token, subject)
+    if not code:
+        for head in [*draft.recipient_heads, *[c for c in token.children if c.dep_ == "dobj"]]:
+            found = [f for f in ctx.actors.entities(head) if not f.inferred]
+            if found:  # victims whose state is only guessed from context leave the attack unplaced
+                code = found[0].entity.code
+                break
+    if not code:
+        return None
+    text = phrase(subject) if subject is not None else "unidentified attackers"
+    start = subject.idx if subject is not None else token.idx
+    entity = Entity(text=text, code=code, sector="UAF", start=start, end=start + len(text))
+    why = "no perpetrator named: unidentified armed forces (UAF) where it happened"
+    draft.actors = [Found(entity, why, inferred=True)]
+    return f"UAF of {code}"
+
+
+@construction("attack-noun-subject")
+def attack_noun_subject(ctx: EventContext, draft: Draft) -> str | None:
+    """An attack noun that killed is one event with the killing, reaching whom it struck: "an Israeli strike
+    on a school killed 30 people"."""
+    subject = draft.subject
+    if draft.event != "ASSAULT" or draft.passive or subject is None or not ctx.attack_noun(subject):
+        return None
+    draft.consumed.add(subject.i)
+    draft.recipient_heads += [
+        p
+        for prep in subject.children
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+        for p in prep_objects(prep)
+    ]
+    return f"{subject.text!r} and the killing are one attack"

@@ -1,0 +1,156 @@
+"""Event nouns: "Russia's invasion of Ukraine", "an attack by rebels", "staged a hunger strike"."""
+
+from __future__ import annotations
+
+from detente.events.constructions.protests import kind_switch, protest_targets
+from detente.events.constructions.registry import construction
+from detente.events.context import EventContext
+from detente.events.draft import Draft
+from detente.events.participants import place_recipients, recipients
+from detente.events.syntax import lemma, noun_that_clauses, place_heads
+
+NOUN_RECIPIENT_PREPS = ("on", "against", "of", "to", "with", "into", "from", "toward", "towards")
+
+
+@construction("noun-owner")
+def noun_owner(ctx: EventContext, draft: Draft) -> str | None:
+    """The names on the noun are its actor: a possessor ("Russia's invasion"), a compound or adjective
+    ("the Russian offensive", "a PKK attack")."""
+    draft.actor_heads = ctx.named_modifiers(draft.token)
+    return ", ".join(h.text for h in draft.actor_heads) or None
+
+
+def _light_verb(ctx: EventContext, draft: Draft):
+    """The verb that carries the noun: "staged a hunger strike", "took part in a protest", "claimed
+    responsibility for a missile attack"."""
+    token = draft.token
+    if token.dep_ in ("dobj", "nsubjpass") and lemma(token.head) in ctx.lexicon.light_verbs:
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head  # "took part in a protest", "converged on the capital for a rally"
+        if token.head.lower_ in ctx.lexicon.light_preps.get(lemma(verb), ()):
+            return verb
+        if token.head.lower_ == "for" and lemma(verb) == "responsibility" and lemma(verb.head) in ctx.words.claiming:
+            return verb.head  # "the Houthis claimed responsibility for a missile attack": theirs
+    return None
+
+
+@construction("light-verb")
+def light_verb(ctx: EventContext, draft: Draft) -> str | None:
+    """A light verb's subject is the actor of the noun's event, and the one the noun's possessive pronoun
+    stands for: "staged a hunger strike", "the committee completed its investigation" (light_verbs.tsv)."""
+    draft.light = light = _light_verb(ctx, draft)
+    heads = draft.actor_heads
+    possessive_pronouns = bool(heads) and all(h.dep_ == "poss" and h.pos_ == "PRON" for h in heads)
+    if light is None or light.i in draft.consumed or (heads and not possessive_pronouns):
+        return None
+    subject, passive = ctx.syntax.subject(light)
+    if subject is None or passive or (heads and not ctx.actors.entities(subject)):
+        return None
+    draft.actor_heads = [subject]
+    return f"the subject of {light.text!r}"
+
+
+@construction("noun-phrase-actors")
+def noun_phrase_actors(ctx: EventContext, draft: Draft) -> str | None:
+    """A by-phrase names the actor ("an attack by rebels"), so does a from-phrase of a verbal noun
+    ("condemnation from the United States") and "between X and Y" of a mutual one ("the rapprochement
+    between Riyadh and Tehran"); types.tsv `from-actor`, `mutual`."""
+    event, added = draft.pattern.type, []
+    for prep in draft.token.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "by" or (prep.lower_ == "from" and event in ctx.roles.types("from-actor")):
+            added += [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.lower_ == "between" and event in ctx.roles.types("mutual"):
+            added += [p for p in prep.children if p.dep_ == "pobj"]
+    draft.actor_heads += added
+    return ", ".join(h.text for h in added) or None
+
+
+@construction("noun-actors")
+def noun_actors(ctx: EventContext, draft: Draft) -> str | None:
+    """A noun event is coded only when its phrase names an actor."""
+    draft.actors = ctx.entities(draft.actor_heads)
+    if not draft.actors:
+        draft.stop("noun event with no actor in its phrase")
+        return "no actor in its phrase"
+    return f"{len(draft.actors)} actors"
+
+
+@construction("noun-recipients")
+def noun_recipients(ctx: EventContext, draft: Draft) -> str | None:
+    """The noun's on/against/of/to/with phrases name whom it reaches ("sanctions against Iran"), and so do
+    its light verb's objects."""
+    token, light = draft.token, draft.light
+    heads = [
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_RECIPIENT_PREPS
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if light is not None:
+        heads += [h for h in ctx.syntax.recipient_heads(light) if h is not token]
+    draft.recipients = recipients(ctx, heads, draft.actors)
+    return "its phrases" if draft.recipients else None
+
+
+@construction("noun-protest-target")
+def noun_protest_target(ctx: EventContext, draft: Draft) -> str | None:
+    """Whom a protest noun is against: its purpose ("a hunger strike to protest Sweden's decision"), or what
+    it shut down ("a general strike that shut down Kathmandu")."""
+    if draft.recipients or draft.pattern.type != "PROTEST":
+        return None
+    token, light = draft.token, draft.light
+    draft.recipients = recipients(
+        ctx, protest_targets(ctx, [token, *([light] if light is not None else [])]), draft.actors
+    )
+    shut = [o for c in token.children if c.dep_ == "relcl" for o in c.children if o.dep_ == "dobj"]
+    draft.recipients = draft.recipients or recipients(ctx, shut, draft.actors)
+    return "whom it protests" if draft.recipients else None
+
+
+@construction("noun-clause")
+def noun_clause(ctx: EventContext, draft: Draft) -> str | None:
+    """An allegation's, demand's or denial's that-clause names whom it is about: "Eritrea's allegation that
+    Ethiopian forces had occupied the town" accuses Ethiopia."""
+    if draft.recipients or draft.pattern.type not in ctx.roles.types("clause-recipient"):
+        return None
+    subjects = [ctx.syntax.subject(c)[0] for c in noun_that_clauses(draft.token)]
+    draft.recipients = recipients(ctx, [t for t in subjects if t is not None], draft.actors)
+    return "the subject of its that-clause" if draft.recipients else None
+
+
+@construction("noun-place")
+def noun_place(ctx: EventContext, draft: Draft) -> str | None:
+    """A measure imposed on a place reaches it: "instituted a curfew in Algiers" (types.tsv `place-measure`)."""
+    if draft.recipients or draft.pattern.type not in ctx.roles.types("place-measure"):
+        return None
+    light = draft.light
+    places = [p for head in [draft.token, *([light] if light is not None else [])] for p in place_heads(head)]
+    draft.recipients = place_recipients(ctx, places, draft.actors, draft.pattern.type)
+    return "where it is imposed" if draft.recipients else None
+
+
+@construction("noun-flags")
+def noun_flags(ctx: EventContext, draft: Draft) -> str | None:
+    """The noun's event is negated, hypothetical or future as the verb that governs it is ("X's commitment
+    was not in doubt": the copula's "not" is not about the event)."""
+    token = draft.token
+    verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
+    if verb.lemma_ == "be" and token.dep_ in ("nsubj", "nsubjpass"):
+        verb = token
+    draft.negated, draft.hypothetical, draft.future = ctx.flags(verb, [verb])
+    return None
+
+
+@construction("noun-kind")
+def noun_kind(ctx: EventContext, draft: Draft) -> str | None:
+    """Rival noun rows choose by the actor: "doctors began a strike" is a labour strike; "Israeli strikes
+    on Gaza" are attacks."""
+    switched = kind_switch(ctx, draft.pattern, draft.event, draft.actors, draft.notes, draft.rivals)
+    if switched is None:
+        return None
+    draft.pattern, draft.event, draft.mode = switched, switched.type, switched.mode
+    return f"{switched.type} ({switched.source})"

@@ -1,0 +1,58 @@
+"""Who acts: the subject of an active verb, the agent of a passive, and the passives whose subject acts or
+whose actor is the state where they happened."""
+
+from __future__ import annotations
+
+from detente.events.constructions.registry import construction
+from detente.events.context import EventContext
+from detente.events.draft import Draft
+from detente.events.syntax import place_heads
+
+
+@construction("subject")
+def subject(ctx: EventContext, draft: Draft) -> str | None:
+    """The subject of an active verb is its actor, through to-clauses, coordination and participles up to
+    their controller: "urged Iran to halt" has Iran halt, "secured ... and later recognized" shares one."""
+    draft.subject, draft.passive = ctx.syntax.subject(draft.token)
+    if draft.passive or draft.subject is None:
+        return None
+    draft.actor_heads = [draft.subject]
+    return f"subject {draft.subject.text!r}"
+
+
+@construction("passive")
+def passive(ctx: EventContext, draft: Draft) -> str | None:
+    """A passive's actor is its by-agent, and its subject the recipient ("was attacked by rebels"); but
+    forces deployed or withdrawn act themselves ("troops were deployed"), and a state action with no
+    agent is by the state where it happened ("was arrested in Lebanon")."""
+    if not draft.passive:
+        return None
+    token, event, subject = draft.token, draft.event, draft.subject
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    draft.actor_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
+    if subject is not None and not draft.actor_heads and ctx.roles.has("passive-subject-acts", event, draft.mode):
+        draft.actor_heads = [subject]  # "troops were deployed", "Vietnam is committed to ...": the subject acts
+        return "its subject acts (types.tsv passive-subject-acts)"
+    if not draft.actor_heads and event in ctx.roles.types("state-action"):
+        draft.actor_heads = place_heads(token)  # "was arrested in Lebanon": the state where it happened
+        draft.recipient_heads += [subject] if subject is not None else []
+        return "a state action with no agent: the state where it happened"
+    if subject is not None:
+        draft.recipient_heads.append(subject)
+    return "the by-agent acts on the subject"
+
+
+@construction("actors")
+def actors(ctx: EventContext, draft: Draft) -> str | None:
+    """The entities the actor phrases name (docs/actors.md)."""
+    draft.actors = ctx.entities(draft.actor_heads)
+    return f"{len(draft.actors)} from {len(draft.actor_heads)} phrases" if draft.actors else None
+
+
+@construction("no-actor")
+def no_actor(ctx: EventContext, draft: Draft) -> str | None:
+    """An event needs an actor: without one it is not coded (and `detente explain` says so)."""
+    if draft.actors:
+        return None
+    draft.stop("no actor: subject not resolved" if draft.actor_heads else "no actor: no subject found")
+    return "no actor"

@@ -1,0 +1,95 @@
+"""The type-decision table at work: rewrites.tsv rows applied at their step of the constructions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.events.constructions.forces import delivered_to_a_state, posture_mode
+from detente.events.constructions.registry import construction
+from detente.events.context import EventContext
+from detente.events.draft import Candidate, Draft
+from detente.events.participants import recipients
+from detente.events.rewrites import CONDITIONS, SEVERAL, Rewrite
+from detente.events.syntax import condition, condition_subjects, lemma, modal, neither_subject
+
+Target = Draft | Candidate
+
+
+def _plain_not(target: Target) -> bool:
+    token = target.token
+    return any(c.dep_ == "neg" for c in token.children) or neither_subject(token)
+
+
+# The conditions of rewrites.tsv's `when` column.
+WHEN: dict[str, Callable[[EventContext, Target], bool]] = {
+    "-": lambda ctx, t: True,
+    "future": lambda ctx, t: t.future,
+    "promised": lambda ctx, t: t.future or modal(t.token, t.scope),
+    "readied": lambda ctx, t: t.future and ctx.readied(t.token),
+    "unless": lambda ctx, t: t.future and condition(t.token) == "unless",
+    "refused": lambda ctx, t: t.negated and (t.pattern.lemma in ctx.words.refused_when_negated or not _plain_not(t)),
+    "delivered": lambda ctx, t: delivered_to_a_state(ctx, t.token, t.actors),
+}
+if set(WHEN) != set(CONDITIONS):
+    raise RuntimeError(f"rewrites.tsv conditions without an implementation: {set(CONDITIONS) ^ set(WHEN)}")
+
+
+def _argument_holds(ctx: EventContext, target: Target, role: str, name: str) -> bool:
+    if role == "subject":
+        subject = target.subject
+        return not target.passive and subject is not None and lemma(subject) in getattr(ctx.words, name)
+    if role == "object":
+        return bool(ctx.syntax.object_lemmas(target.token) & getattr(ctx.words, name))
+    if name == SEVERAL:
+        return len({a.entity.code for a in target.actors}) > 1
+    sectors = getattr(ctx.sectors, name)
+    return bool(target.actors) and all(a.entity.sector in sectors for a in target.actors)
+
+
+def _fits(ctx: EventContext, row: Rewrite, target: Target) -> bool:
+    return (
+        row.fits_type(target.event, target.mode)
+        and all(_argument_holds(ctx, target, role, name) for role, name in row.arguments)
+        and WHEN[row.when](ctx, target)
+    )
+
+
+def _new_mode(ctx: EventContext, row: Rewrite, target: Target) -> str:
+    if row.to_mode == "@threat":
+        return ctx.lexicon.threat_mode(target.event, target.mode, ctx.syntax.object_lemmas(target.token))
+    if row.to_mode == "@posture":
+        return posture_mode(target.mode, target.actors)
+    return row.to_mode
+
+
+def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | None:
+    """Apply the first row of the step that fits the target, if any, and return it."""
+    row = next((r for r in ctx.lexicon.rewrites if r.step == step and _fits(ctx, r, target)), None)
+    if row is None:
+        return None
+    was = f"{target.event}{':' + target.mode if target.mode else ''}"
+    target.event, target.mode = row.to_event, _new_mode(ctx, row, target)
+    target.notes.append(f"{row.note}: {was} is {target.event}{':' + target.mode if target.mode else ''} ({row.source})")
+    if row.when == "promised":
+        target.hypothetical = False  # a threat is reported, not hypothetical
+    elif row.when == "refused":
+        target.negated = False  # the refusal happened
+    elif row.when == "unless" and isinstance(target, Draft):
+        # "will withdraw unless X ...": X is whom the threat is aimed at, when no one else is named
+        target.recipients = target.recipients or recipients(
+            ctx, condition_subjects(target.token, target.scope), target.actors
+        )
+    return row
+
+
+def _step(step: str) -> Callable[[EventContext, Draft], str | None]:
+    def run(ctx: EventContext, draft: Draft) -> str | None:
+        row = apply_rewrites(ctx, step, draft)
+        return row.source if row is not None else None
+
+    run.__doc__ = f"The rows of rewrites.tsv for the step {step!r}: the first that fits the event changes its type."
+    return run
+
+
+for _name in ("actors", "forces", "tense", "negation", "noun"):
+    construction(f"rewrites:{_name}")(_step(_name))
