@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.actors.gazetteer import load_gazetteer
+from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
 from detente.articles import clean_text
 from detente.dates import DateResolver, ResolvedDate
@@ -27,7 +28,7 @@ from detente.sentences.words import TEXT_KEY, Words, parsed, release
 
 log = logging.getLogger(__name__)
 
-for _name in ("article", "actors", "candidates", "misses", "event_dates"):
+for _name in ("article", "actors", "memory", "candidates", "misses", "event_dates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -45,7 +46,7 @@ class Coded:
 @Language.factory(
     "detente_actors",
     requires=["token.dep", "token.lemma", "token.pos"],
-    assigns=["doc._.actors"],
+    assigns=["doc._.actors", "doc._.memory"],
     default_config={"gazetteer": None},
 )
 def make_actors(nlp: Language, name: str, gazetteer: str | None) -> ActorsComponent:
@@ -61,14 +62,15 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         when = article.date.isoformat() if article is not None and article.date else ""
-        doc._.actors = ArticleActors.for_doc(doc, self.gazetteer, when)
+        doc._.memory = ArticleMemory()
+        doc._.actors = ArticleActors.for_doc(doc, self.gazetteer, when, doc._.memory)
         return doc
 
 
 @Language.factory(
     "detente_events",
-    requires=["doc._.actors"],
-    assigns=["doc._.candidates", "doc._.misses"],
+    requires=["doc._.actors", "doc._.memory"],
+    assigns=["doc._.candidates", "doc._.misses", "doc._.memory"],
     default_config={"lexicon": None},
 )
 def make_events(nlp: Language, name: str, lexicon: str | None) -> EventsComponent:
@@ -76,13 +78,16 @@ def make_events(nlp: Language, name: str, lexicon: str | None) -> EventsComponen
 
 
 class EventsComponent:
-    """Matches lexicon patterns per sentence, in article order."""
+    """Matches lexicon patterns per sentence, in article order, remembering each event in the article's memory
+    for the sentences after it."""
 
     def __init__(self, overlay: str | None):
         self.lexicon = load_lexicon(overlay)
 
     def __call__(self, doc: Doc) -> Doc:
-        coder = SentenceCoder(self.lexicon, doc._.actors)
+        memory = doc._.memory
+        memory.venue_nouns = self.lexicon.venue_nouns()  # "talks in Caracas" are not Caracas's talks
+        coder = SentenceCoder(self.lexicon, doc._.actors, memory)
         coded: list[Coded] = []
         for index, sent in enumerate(sentences_of(doc)):
             coded += [Coded(index, sent, c) for c in coder.code(sent)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from detente.actors.classes import ActorWords, CodeClasses, load_actor_words, load_code_classes, load_references
 from detente.errors import Errors, LexiconError
 from detente.model import SECTORS
 from detente.tables import read_tsv
@@ -55,6 +56,8 @@ class Gazetteer:
     first_words: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words after it
     organisation_heads: dict[str, str] = field(default_factory=dict)  # "association" -> code of unknown names
     _misspelt: dict[str, list[tuple[str, Name]]] | None = field(default=None, repr=False, compare=False)
+    words: ActorWords = field(default_factory=ActorWords)  # words.tsv, references.tsv
+    codes: CodeClasses = field(default_factory=CodeClasses)  # code_classes.tsv
 
     def add_name(self, surface: str, entry: Name) -> None:
         self._looked_up.clear()
@@ -236,6 +239,18 @@ def _load_organisation_heads(gaz: Gazetteer, path: Path) -> None:
         gaz.organisation_heads[head] = code
 
 
+def _load_words(gaz: Gazetteer, path: Path) -> None:
+    load_actor_words(gaz.words, path)
+
+
+def _load_code_classes(gaz: Gazetteer, path: Path) -> None:
+    load_code_classes(gaz.codes, path)
+
+
+def _load_references(gaz: Gazetteer, path: Path) -> None:
+    load_references(gaz.words, path)
+
+
 LOADERS = (
     ("countries.tsv", _load_countries),
     ("regions.tsv", _load_regions),
@@ -244,6 +259,9 @@ LOADERS = (
     ("leaders.tsv", _load_leaders),
     ("organisation_heads.tsv", _load_organisation_heads),
     ("cities.tsv", _load_cities),  # last: a city never hides a state, region, body or person of its name
+    ("words.tsv", _load_words),
+    ("code_classes.tsv", _load_code_classes),
+    ("references.tsv", _load_references),
 )
 
 

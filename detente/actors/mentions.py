@@ -73,9 +73,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
 # "near Samarra", "dropped bombs on Aleppo") or "the city of" ("the town of Jaffna"). Many cities share
 # their name with people and words ("Jackson", "Mobile"); the states, capitals and regions of the other
 # files need no such clue.
-CITY_PREPOSITIONS = frozenset(
-    "in from at near outside inside around across throughout into on toward towards".split()
-)
+CITY_PREPOSITIONS = frozenset("in from at near outside inside around across throughout into on toward towards".split())
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "suburbs", "outskirts"})
 
 
@@ -152,16 +150,11 @@ def quote_flags(doc: Doc) -> list[bool]:
     return inside
 
 
-SPEECH_VERBS = frozenset(
-    """say tell add state announce declare insist stress note write quote explain continue conclude
-    warn argue claim assert confirm report reply respond remark tweet""".split()
-)
-
-
-def speech_head(sent: Span, inside: list[bool]) -> Token | None:
-    """The speech verb outside quotes whose words the quoted part of this sentence are."""
+def speech_head(sent: Span, inside: list[bool], speech_verbs: frozenset[str]) -> Token | None:
+    """The speech verb outside quotes whose words the quoted part of this sentence are (words.tsv
+    `speech-verb`)."""
     for token in sent:
-        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB" and not inside[token.i]:
+        if token.lemma_ in speech_verbs and token.pos_ == "VERB" and not inside[token.i]:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 return token
     return None

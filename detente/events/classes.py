@@ -7,12 +7,12 @@ one, or names one the code does not know, is an error naming the file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import Errors, LexiconError
 from detente.model import MODES, PLOVER_TYPES, SECTORS
-from detente.tables import read_tsv
+from detente.tables import read_classes, read_tsv
 
 NO_SECTOR = "-"  # in sector_classes.tsv: a bare state, whose sector is ""
 
@@ -106,34 +106,22 @@ def _fail(path: Path, line: int, reason: str) -> LexiconError:
     return LexiconError(Errors.E020.format(path=path, line=line, reason=reason))
 
 
-def _extend(table: object, path: Path, line: int, name: str, members: frozenset[str]) -> None:
-    attribute = name.replace("-", "_")
-    known = {f.name for f in fields(table) if f.init}  # type: ignore[arg-type]
-    if attribute not in known:
-        raise _fail(
-            path, line, f"unknown class {name!r} (known: {', '.join(sorted(k.replace('_', '-') for k in known))})"
-        )
-    setattr(table, attribute, getattr(table, attribute) | members)
-
-
 def load_word_classes(words: WordClasses, path: Path) -> None:
     """Add the rows of a words.tsv to the classes."""
-    for line, row in read_tsv(path, ("class", "words")):
-        members = frozenset(w.strip().lower() for w in row["words"].split("|") if w.strip())
-        if not members:
-            raise _fail(path, line, "a word class row needs at least one word")
-        _extend(words, path, line, row["class"], members)
+    read_classes(path, words, "words")
     words.finish()
+
+
+def _sector(cell: str) -> str:
+    sector = "" if cell == NO_SECTOR else cell
+    if sector and sector not in SECTORS:
+        raise ValueError(f"{cell!r} is not a PLOVER sector")
+    return sector
 
 
 def load_sector_classes(sectors: SectorClasses, path: Path) -> None:
     """Add the rows of a sector_classes.tsv to the classes."""
-    for line, row in read_tsv(path, ("class", "sectors")):
-        members = frozenset("" if s.strip() == NO_SECTOR else s.strip() for s in row["sectors"].split("|") if s.strip())
-        unknown = sorted(s for s in members if s and s not in SECTORS)
-        if unknown or not members:
-            raise _fail(path, line, f"not PLOVER sectors: {unknown}" if unknown else "a class needs sectors")
-        _extend(sectors, path, line, row["class"], members)
+    read_classes(path, sectors, "sectors", _sector)
 
 
 def load_type_roles(roles: TypeRoles, path: Path) -> None:

@@ -3,7 +3,7 @@ phrase names an actor, the auxiliary flags of a verb. One `EventContext` per art
 
 from __future__ import annotations
 
-from detente.actors.mentions import SPEECH_VERBS
+from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors, Found
 from detente.events.draft import Miss
 from detente.events.lexicon import ACTOR_OBJECT, NOT_AN_EVENT, Lexicon, Pattern
@@ -27,16 +27,16 @@ VerbMatch = tuple[Pattern, Token | None, Token | None]  # the pattern, its objec
 class EventContext:
     """The lexicon, the article's actors and the grammar, with the lookups the constructions share."""
 
-    def __init__(self, lexicon: Lexicon, actors: ArticleActors):
+    def __init__(self, lexicon: Lexicon, actors: ArticleActors, memory: ArticleMemory):
         self.lexicon = lexicon
         self.actors = actors
+        self.memory = memory  # written as events are coded; actor resolution reads it
         self.words = lexicon.words
         self.roles = lexicon.roles
         self.sectors = lexicon.sectors
-        self.syntax = Syntax(lexicon.words, SPEECH_VERBS)
+        self.syntax = Syntax(lexicon.words, actors.gaz.words.speech_verb)
         self.misses: list[Miss] = []
         self._noun_heads = lexicon.noun_heads()
-        actors.venue_nouns = lexicon.venue_nouns()  # "talks in Caracas" are not Caracas's talks
         self._noun_index: dict[str, list[int]] | None = None  # see nouns_by_lemma
 
     # ---- patterns ----

@@ -9,6 +9,7 @@ construction with an example.
 
 from __future__ import annotations
 
+from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
 from detente.events.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS, run_constructions
 from detente.events.constructions.clauses import alleged_by_nouns
@@ -39,8 +40,8 @@ ARTICLE_CONTEXT_HITS = 3
 class SentenceCoder(EventContext):
     """Codes the sentences of one article, in order."""
 
-    def __init__(self, lexicon: Lexicon, actors: ArticleActors):
-        super().__init__(lexicon, actors)
+    def __init__(self, lexicon: Lexicon, actors: ArticleActors, memory: ArticleMemory):
+        super().__init__(lexicon, actors, memory)
         self._context_res = context_patterns(lexicon)
         self.article_counts: dict[str, int] = {}  # context -> cue words in the sentences coded so far
 
@@ -126,7 +127,7 @@ class SentenceCoder(EventContext):
                 draft.miss.trace = draft.trace
                 self.misses.append(draft.miss)
             return None
-        self.actors.note_event_actors(token, [f.entity for f in draft.actors], "" if draft.negated else draft.event)
+        self.memory.note_event(token, [f.entity for f in draft.actors], "" if draft.negated else draft.event)
         return draft.candidate()
 
     # ---- nouns ----
@@ -168,7 +169,7 @@ class SentenceCoder(EventContext):
             return None
         if draft.light is not None:
             draft.notes.append(f"light verb {draft.light.text!r}: its subject is the actor")
-        self.actors.note_event_actors(token, [f.entity for f in draft.actors], "" if draft.negated else draft.event)
+        self.memory.note_event(token, [f.entity for f in draft.actors], "" if draft.negated else draft.event)
         return Candidate(
             draft.pattern,
             token,

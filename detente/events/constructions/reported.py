@@ -73,7 +73,7 @@ def quoted_demand(ctx: EventContext, token: Token, pattern: Pattern, consumed: s
     note = f"{token.text!r} with 'must' in a quote: the speaker demands it ({pattern.type})"
     mode = ctx.roles.asked(pattern.type, "change")
     candidate = Candidate(DEMAND_RULE, token, "REQUEST", mode, actors, asked, [token], notes=[note])
-    ctx.actors.note_event_actors(token, speakers, "REQUEST")
+    ctx.memory.note_event(token, speakers, "REQUEST")
     return candidate
 
 
@@ -139,4 +139,4 @@ def note_speaker(ctx: EventContext, sent) -> None:
     if subject.pos_ != "PRON":
         found = ctx.actors.entities(subject)
         if found:
-            ctx.actors.note_event_actors(verb, [f.entity for f in found])
+            ctx.memory.note_event(verb, [f.entity for f in found])

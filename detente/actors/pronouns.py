@@ -1,0 +1,245 @@
+"""Pronouns and speakers: whom "it", "she", "they" and "we" stand for, and who speaks a quote.
+
+The antecedent rules (docs/actors.md, P1-P8) are tried in order; the first that decides wins. They read
+the article's memory of the events coded so far, so "it" in a later sentence is the latest actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+
+from detente.actors.entities import (
+    FIRST_PERSON,
+    NO_ONE,
+    PERSONAL,
+    PLURAL,
+    THIRD_SINGULAR_NEUTER,
+    Found,
+)
+from detente.model import Entity
+from detente.sentences.words import Word as Token
+from detente.sentences.words import Words as Span
+
+
+class PronounResolution:
+    """The pronoun rules of ArticleActors, which provides the article (doc, mentions, memory, people)."""
+
+    def _pronoun(self, token: Token) -> Found | None:
+        found = self._antecedent(token)
+        if found is not None:
+            found.pronoun = True
+        return found
+
+    def _antecedent(self, token: Token) -> Found | None:
+        for rule in self._antecedent_rules():
+            found = rule(token)
+            if found is not None:
+                return None if found is NO_ONE else found
+        return None
+
+    def _antecedent_rules(self) -> tuple[Callable[[Token], Found | None], ...]:
+        return (
+            self._speaker_as_first_person,
+            self._coordinated_object,
+            self._reported_speaker,
+            self._plural_noun_before,
+            self._latest_person,
+            self._nearest_name_before,
+            self._latest_actor,
+            self._latest_country_named,
+        )
+
+    def _speaker_as_first_person(self, token: Token) -> Found | None:
+        """P1. First person inside a quote is the quote's speaker (also when the quote runs over several
+        sentences); "our countries" is the main pair (rule 4); outside a quote "we" names no one."""
+        lower = token.lower_
+        if lower not in FIRST_PERSON:
+            return None
+        speaker = self.speaker_of(token)
+        if not speaker:
+            return NO_ONE
+        head = token.head
+        if lower in ("our", "we") and head.lemma_.lower() in self.gaz.words.pair_noun and head.tag_ == "NNS":
+            return NO_ONE  # "our countries" is handled as the main pair
+        return Found(self._pronoun_entity(token, speaker[0]), f"{token.text!r} inside a quote: the speaker")
+
+    def _coordinated_object(self, token: Token) -> Found | None:
+        """P2. The object pronoun of a verb coordinated with an earlier one stands for that verb's object when
+        their number agrees ("convicted a French researcher and sentenced her")."""
+        earlier = self._earlier_object(token)
+        if earlier is None:
+            return None
+        return Found(self._pronoun_entity(token, earlier.entity), f"{token.text!r}: {earlier.why}")
+
+    def _reported_speaker(self, token: Token) -> Found | None:
+        """P3. In reported speech ("X said it/she ...") the speaker, when person and pronoun agree."""
+        reporter = self.reporting_subject(token)
+        if reporter is None:
+            return None
+        found = self.entities(reporter)
+        person = bool(found) and (found[0].why.startswith("person") or "person" in found[0].why)
+        if found and person == (token.lower_ in PERSONAL):
+            return Found(
+                self._pronoun_entity(token, found[0].entity), f"{token.text!r}: the subject of {reporter.head.text!r}"
+            )
+        return None
+
+    def _plural_noun_before(self, token: Token) -> Found | None:
+        """P4. "they" may stand for a plural noun before it in the sentence ("expel UN investigators if they
+        tried to visit")."""
+        if token.lower_ not in PLURAL:
+            return None
+        nouns = [
+            t for t in token.sent if t.i < token.i and t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound", "poss")
+        ]
+        for noun in reversed(nouns):
+            found = self._resolve_head(noun, allow_context=False)
+            if found is not None:
+                return Found(self._pronoun_entity(token, found.entity), f"{token.text!r}: {noun.text!r} before it")
+        return None
+
+    def _latest_person(self, token: Token) -> Found | None:
+        """P5. "he" and "she" are the latest person named."""
+        if token.lower_ not in PERSONAL:
+            return None
+        for person in self._people_before(token):
+            return Found(self._pronoun_entity(token, person), f"{token.text!r}: latest person")
+        return None
+
+    def _nearest_name_before(self, token: Token) -> Found | None:
+        """P6. "it" takes the nearest state or organisation named before it in the sentence: "Georgia was
+        forced to cut ties with Russia when it occupied ..."."""
+        if token.lower_ not in THIRD_SINGULAR_NEUTER:
+            return None
+        before = [
+            m
+            for m in self.mentions
+            if token.sent.start <= m.start < token.i
+            and m.name.code
+            and m.name.kind in ("country", "capital", "organisation")
+        ]
+        for mention in reversed(before):
+            entity = Entity(
+                text=token.text,
+                code=mention.name.code,
+                sector=mention.name.sector,
+                name=mention.name.name if mention.name.kind == "organisation" else "",
+                start=token.idx,
+                end=token.idx + len(token.text),
+            )
+            return Found(entity, f"{token.text!r}: nearest name before it, {mention.text!r}")
+        return None
+
+    def _latest_actor(self, token: Token) -> Found | None:
+        """P7. Else the latest actor of an event (for "it", a state, government or organisation)."""
+        for _, actors in self.memory.latest(token.i):
+            candidates = actors
+            if token.lower_ in THIRD_SINGULAR_NEUTER:
+                candidates = [a for a in actors if a.sector in ("", "GOV") or a.code in ("IGO", "NGO", "MNC")]
+            if candidates:
+                return Found(self._pronoun_entity(token, candidates[0]), f"{token.text!r}: latest actor")
+        return None
+
+    def _latest_country_named(self, token: Token) -> Found | None:
+        """P8. Else the latest country named."""
+        code = self._latest_country(token.i)
+        if not code:
+            return None
+        return Found(
+            Entity(text=token.text, code=code, start=token.idx, end=token.idx + len(token.text)),
+            f"{token.text!r}: latest country named",
+        )
+
+    def _earlier_object(self, token: Token) -> Found | None:
+        """ "convicted a Danish citizen and sentenced him": the object pronoun of a verb coordinated with
+        an earlier one stands for that verb's object, when their number agrees; "others" stands for more of
+        its kind ("killed one soldier and wounded two others")."""
+        verb = token.head
+        if token.dep_ != "dobj" or verb.dep_ != "conj":
+            return None
+        first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if first is None or first.pos_ == "PRON":
+            return None
+        plural = first.tag_ in ("NNS", "NNPS") or bool(first.conjuncts)
+        if plural != (token.lower_ in PLURAL) and token.lower_ != "others":
+            return None
+        found = self._resolve_head(first, allow_context=False)
+        if found is None:
+            return None
+        return Found(found.entity, f"the object of {verb.head.text!r} before it, {first.text!r}")
+
+    def reporting_subject(self, token: Token) -> Token | None:
+        """For a pronoun in reported speech ("X said it/she ..."), the subject X of the speech verb."""
+        for ancestor in token.ancestors:
+            if ancestor.lemma_ in self.gaz.words.speech_verb and ancestor.pos_ == "VERB":
+                speaker = ancestor
+                while speaker.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speaker.children):
+                    speaker = speaker.head  # "Germany recognized ... and said it would ..."
+                subject = next((c for c in speaker.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i < token.i and subject.pos_ != "PRON":
+                    return subject
+                return None
+        return None
+
+    def _people_before(self, token: Token) -> list[Entity]:
+        """People named before a token, nearest first (same sentence first)."""
+        found: list[Entity] = []
+        for i in reversed(self.proper_nouns[: bisect_left(self.proper_nouns, token.i)]):
+            other = self.doc[i]
+            mention = self.by_token.get(i)
+            person = mention.name if mention and mention.name.kind == "person" else self.people.get(other.text)
+            if person and person.kind == "person" and not person.code:
+                person = self._place_person(person, other)
+            if person and person.kind == "person" and person.code:
+                found.append(Entity(text=other.text, code=person.code, sector=person.sector, name=person.name))
+                break
+        for _, actors in self.memory.latest(token.i):
+            found += [a for a in actors if a.name and a.sector in ("GOV", "LEG", "JUD", "OPP", "ELI", "MIL")]
+        return found
+
+    def _pronoun_entity(self, token: Token, antecedent: Entity) -> Entity:
+        return Entity(
+            text=token.text,
+            code=antecedent.code,
+            sector=antecedent.sector,
+            name=antecedent.name,
+            start=token.idx,
+            end=token.idx + len(token.text),
+        )
+
+    def speaker_of(self, token: Token) -> list[Entity]:
+        """Who says the quoted words a token stands in, if it stands inside a quote."""
+        if not self.inside_quote or not self.inside_quote[token.i]:
+            return []
+        sent = token.sent
+        speaker = self._sentence_speaker(sent)
+        if speaker:
+            return speaker
+        # A quote running on from earlier sentences keeps its speaker.
+        for start in sorted(self.speakers, reverse=True):
+            if start < sent.start:
+                return self.speakers[start]
+        # The speaker may come after the quote: 'said X.' in a later sentence.
+        for later in self.doc.sents:
+            if later.start > sent.start:
+                found = self._sentence_speaker(later)
+                if found:
+                    return found
+                if not any(self.inside_quote[t.i] for t in later):
+                    break
+        return []
+
+    def _sentence_speaker(self, sent: Span) -> list[Entity]:
+        if sent.start in self.speakers:
+            return self.speakers[sent.start]
+        verb = self.speech_head(sent)
+        if verb is None:
+            return []
+        subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if subject.lower_ in FIRST_PERSON:
+            return []
+        found = [f.entity for f in self.entities(subject)]
+        if found:
+            self.speakers[sent.start] = found
+        return found
