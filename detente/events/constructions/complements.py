@@ -58,8 +58,8 @@ def vow_of_force(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("asked-mode")
 def asked_mode(ctx: EventContext, draft: Draft) -> str | None:
-    """A request or refusal takes its mode from what is asked for or refused (types.tsv `asked`): asking for
-    talks is `meet`, for aid `assist`, for a release `yield`."""
+    """A request or refusal takes its mode from what is asked for or refused (types.tsv `asked`): "urged Iran to
+    resume talks" is REQUEST:meet, asking for aid `assist`, for a release `yield`."""
     if draft.event not in ("REQUEST", "REJECT") or draft.mode:
         return None
     draft.mode = ctx.asked_mode(draft.comp_pattern, draft.obj)

@@ -70,7 +70,8 @@ def noun_phrase_actors(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("noun-actors")
 def noun_actors(ctx: EventContext, draft: Draft) -> str | None:
-    """A noun event is coded only when its phrase names an actor."""
+    """A noun event is coded only when its phrase names an actor: "the invasion" alone is no event, "Russia's
+    invasion" is."""
     draft.actors = ctx.entities(draft.actor_heads)
     if not draft.actors:
         draft.stop("noun event with no actor in its phrase")

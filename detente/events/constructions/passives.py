@@ -44,14 +44,15 @@ def passive(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("actors")
 def actors(ctx: EventContext, draft: Draft) -> str | None:
-    """The entities the actor phrases name (docs/actors.md)."""
+    """The entities the actor phrases name (docs/actors.md): "Chile and Peru signed" has two actors."""
     draft.actors = ctx.entities(draft.actor_heads)
     return f"{len(draft.actors)} from {len(draft.actor_heads)} phrases" if draft.actors else None
 
 
 @construction("no-actor")
 def no_actor(ctx: EventContext, draft: Draft) -> str | None:
-    """An event needs an actor: without one it is not coded (and `detente explain` says so)."""
+    """An event needs an actor: "talks were held" names none, so it is not coded (and `detente explain` says
+    so)."""
     if draft.actors:
         return None
     draft.stop("no actor: subject not resolved" if draft.actor_heads else "no actor: no subject found")

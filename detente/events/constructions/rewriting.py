@@ -82,14 +82,25 @@ def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | No
     return row
 
 
+# What each step's rows decide, with an example (the rows' own examples are in rewrites.tsv).
+STEP_SUMMARIES = {
+    "actors": 'by who acts: "protesters attacked the embassy" is a riot, not an attack',
+    "forces": 'by the forces moved: "Indian and French warships held exercises" is COOPERATE, "sent tanks to'
+    ' Ukraine" is AID',
+    "tense": 'by the tense: "will visit" is AGREE, "will expel" THREATEN, "prepared to storm" MOBILIZE',
+    "negation": 'by a refusal: "did not accept the proposal" is REJECT',
+    "noun": 'of event nouns: "Serbia\'s protest to Croatia" is a diplomatic complaint (ACCUSE)',
+}
+
+
 def _step(step: str) -> Callable[[EventContext, Draft], str | None]:
     def run(ctx: EventContext, draft: Draft) -> str | None:
         row = apply_rewrites(ctx, step, draft)
         return row.source if row is not None else None
 
-    run.__doc__ = f"The rows of rewrites.tsv for the step {step!r}: the first that fits the event changes its type."
+    run.__doc__ = f"The type decisions of rewrites.tsv at this step, {STEP_SUMMARIES[step]}."
     return run
 
 
-for _name in ("actors", "forces", "tense", "negation", "noun"):
+for _name in STEP_SUMMARIES:
     construction(f"rewrites:{_name}")(_step(_name))
