@@ -23,6 +23,7 @@ class WordClasses:
 
     quantity: frozenset[str] = frozenset()
     collective_head: frozenset[str] = frozenset()
+    of_head: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     turn_to: frozenset[str] = frozenset()
     statement: frozenset[str] = frozenset()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,8 +36,10 @@ NOT_AN_EVENT = "NONE"
 FLAGS = ("", "future", "hypothetical", "negated", "posture")
 
 
-# In a pattern's +objects, "@actor" accepts any object that names an actor ("release +@actor").
+# In a pattern's +objects, "@actor" accepts any object that names an actor ("release +@actor"); any other
+# "@name" is a class of object nouns from objects.tsv ("lift +@restriction").
 ACTOR_OBJECT = "@actor"
+CLASS_MARK = "@"
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,14 @@ class Pattern:
     lemma: str
     pos: str  # "verb" or "noun"
     particles: tuple[str, ...] = ()  # particle/preposition words that must hang on the verb
-    objects: frozenset[str] = frozenset()  # lemmas one of which its object must be
+    objects: frozenset[str] = frozenset()  # lemmas one of which its object must be (classes expanded)
     complements: frozenset[str] = frozenset()  # lemmas one of which the verb of its to-clause must be
     complement: str = "keep"
     context: tuple[str, ...] = ()
     example: str = ""
     source: str = ""  # "verbs.tsv:42"
+    object_classes: tuple[str, ...] = ()  # the objects.tsv classes the row names ("@restriction")
+    object_words: frozenset[str] = frozenset()  # the nouns the row names besides its classes
 
     @property
     def specificity(self) -> int:
@@ -67,7 +71,8 @@ class Pattern:
     def text(self) -> str:
         parts = [self.lemma, *self.particles]
         if self.objects:
-            parts.append("+" + "|".join(sorted(self.objects)))
+            words = self.object_words if self.object_classes else self.objects
+            parts.append("+" + "|".join([*(CLASS_MARK + c for c in self.object_classes), *sorted(words)]))
         if self.complements:
             parts.append(">" + "|".join(sorted(self.complements)))
         return " ".join(parts)
@@ -93,6 +98,7 @@ class Lexicon:
     sectors: SectorClasses = field(default_factory=SectorClasses)  # sector_classes.tsv
     roles: TypeRoles = field(default_factory=TypeRoles)  # types.tsv
     rewrites: list[Rewrite] = field(default_factory=list)  # rewrites.tsv, a user's rows first
+    object_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # objects.tsv: class -> nouns
     _noun_heads: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _venue_nouns: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
@@ -129,6 +135,35 @@ class Lexicon:
                 if wanted & objects or not (wanted or by_object_only):
                     return threat
         return ""
+
+    def expand_object_classes(self) -> None:
+        """Put the nouns of each @class a pattern names into its objects (once every file is read, so a
+        user's objects.tsv reaches the shipped rows); a class no objects.tsv defines is an error."""
+        for table in (self.verbs, self.nouns):
+            for lemma, entries in table.items():
+                table[lemma] = [self._expanded(p) for p in entries]
+        for key, rows in self.threats.items():
+            self.threats[key] = [(self._members(wanted, "threats.tsv"), threat) for wanted, threat in rows]
+
+    def _expanded(self, pattern: Pattern) -> Pattern:
+        classes = tuple(sorted(o[1:] for o in pattern.objects if o.startswith(CLASS_MARK) and o != ACTOR_OBJECT))
+        if not classes:
+            return pattern
+        words = frozenset(o for o in pattern.objects if not o.startswith(CLASS_MARK) or o == ACTOR_OBJECT)
+        objects = self._members(pattern.objects, pattern.source)
+        return replace(pattern, objects=objects, object_classes=classes, object_words=words)
+
+    def _members(self, objects: frozenset[str], source: str) -> frozenset[str]:
+        words = set()
+        for item in objects:
+            if item.startswith(CLASS_MARK) and item != ACTOR_OBJECT:
+                if item[1:] not in self.object_classes:
+                    path, _, line = source.rpartition(":")
+                    raise LexiconError(Errors.E020.format(path=path, line=line, reason=f"no object class {item!r}"))
+                words |= self.object_classes[item[1:]]
+            else:
+                words.add(item)
+        return frozenset(words)
 
     def patterns(self) -> Iterator[Pattern]:
         for table in (self.verbs, self.nouns):
@@ -296,6 +331,15 @@ def _load_rewrites(lexicon: Lexicon, path: Path, first: bool) -> None:
     lexicon.rewrites = rows + lexicon.rewrites if first else lexicon.rewrites + rows
 
 
+def _load_objects(lexicon: Lexicon, path: Path, first: bool) -> None:
+    for line, row in read_tsv(path, ("class", "nouns")):
+        nouns = frozenset(n.strip().lower() for n in row["nouns"].split("|") if n.strip())
+        name = row["class"].removeprefix(CLASS_MARK)
+        if not name or not nouns or name == ACTOR_OBJECT[1:]:
+            raise _fail(path, line, "an object class row is a class name and its nouns")
+        lexicon.object_classes[name] = lexicon.object_classes.get(name, frozenset()) | nouns
+
+
 LOADERS = (
     ("verbs.tsv", _load_verbs),
     ("nouns.tsv", _load_nouns),
@@ -308,6 +352,7 @@ LOADERS = (
     ("sector_classes.tsv", _load_sector_classes),
     ("types.tsv", _load_types),
     ("rewrites.tsv", _load_rewrites),
+    ("objects.tsv", _load_objects),
 )
 
 
@@ -326,5 +371,6 @@ def load_lexicon(overlay: str | None = None) -> Lexicon:
                 loader(lexicon, path, user)
             elif not user:
                 raise LexiconError(Errors.E021.format(path=path))
+    lexicon.expand_object_classes()
     log.info("lexicon: %d verb lemmas, %d noun lemmas", len(lexicon.verbs), len(lexicon.nouns))
     return lexicon

@@ -331,14 +331,18 @@ class Syntax:
 
     def object_forms(self, token: Token) -> list[str]:
         """The words an object may match in a pattern: its lemma; the singular of a capitalised plural, which
-        the lemmatizer leaves as written ("the Geneva Conventions"); the compound words before a collective
-        head ("a carrier strike group")."""
+        the lemmatizer leaves as written ("the Geneva Conventions"); the modifiers of a collective or generic
+        head ("a carrier strike group", "mediation efforts"); the object of an of-head's of-phrase ("a
+        state of emergency", "a round of talks")."""
         lower = token.lemma_.lower()
         forms = [lower]
         if token.tag_ == "NNPS" and lower.endswith("s"):
             forms.append(lower[:-1])
         if lower in self.words.collective_head:
-            forms += [lemma(c) for c in token.lefts if c.dep_ == "compound"]
+            forms += [lemma(c) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        if lower in self.words.of_head:  # "a state of emergency", "a new round of talks"
+            inner = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in _pobjs(prep)]
+            forms += [f for p in inner for f in self.object_forms(p)]
         return forms
 
     def object_lemmas(self, token: Token) -> frozenset[str]:
