@@ -148,6 +148,25 @@ def noun_that_clauses(noun: Token) -> list[Token]:
     ]
 
 
+def noun_clauses(noun: Token) -> list[Token]:
+    """The verbs of the clauses a noun takes that say what it asks or claims: that-clauses ("the demand that
+    Israel withdraw") and for-to clauses ("its call for Israel to halt ...")."""
+    found = noun_that_clauses(noun)
+    found += [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "advcl", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        and _has_to(c)
+    ]
+    return found
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The subject the verb's own clause names (not one it inherits from a verb above)."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _marked(clause: Token, marks: frozenset[str]) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
 

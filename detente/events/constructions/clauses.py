@@ -6,7 +6,15 @@ from __future__ import annotations
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
-from detente.events.syntax import charged_acts, content, noun_that_clauses, that_clause, xcomp_chain
+from detente.events.syntax import (
+    charged_acts,
+    content,
+    noun_clauses,
+    noun_that_clauses,
+    own_subject,
+    that_clause,
+    xcomp_chain,
+)
 from detente.sentences.words import Word as Token
 
 
@@ -36,8 +44,9 @@ def charged(ctx: EventContext, draft: Draft) -> str | None:
 @construction("that-clause")
 def reported_clause(ctx: EventContext, draft: Draft) -> str | None:
     """A demand, allegation, refusal, threat or promise names its recipient in its that-clause ("demanded
-    that the government provide ...") and what it demands is no event; a that-clause on its object
-    ("denied reports that its troops shelled ...") is no event either (types.tsv `clause-recipient`)."""
+    that the government provide ...") and what it demands is no event; so does a clause on its object ("renewed
+    its demand that Israel withdraw", "repeated its call for Israel to halt", "denied reports that its troops
+    shelled ...": what the clause asks or claims is no event either; types.tsv `clause-recipient`)."""
     token, event = draft.token, draft.event
     clause = that_clause(token) if ctx.roles.has("clause-recipient", event, draft.mode) else None
     if clause is not None:
@@ -50,7 +59,14 @@ def reported_clause(ctx: EventContext, draft: Draft) -> str | None:
             draft.recipient_heads.append(clause_subject)
         return f"that-clause {clause.text!r}"
     if event in ctx.roles.types("clause-recipient"):
-        clauses = [c for o in ctx.syntax.objects(token) for c in noun_that_clauses(o)]
+        clauses = [c for o in ctx.syntax.objects(token) for c in noun_clauses(o)]
         draft.consumed.update(t.i for c in clauses for t in xcomp_chain(c))
-        return "that-clauses on its object" if clauses else None
+        subjects = [s for c in clauses if (s := own_subject(c)) is not None]
+        # the one the clause asks or accuses comes before the names inside the object's phrase
+        draft.own_heads = [*subjects, *draft.own_heads]
+        draft.recipient_heads = [*subjects, *draft.recipient_heads]
+        inner = next((m for c in clauses if (m := ctx.match_verb(c))), None)
+        if inner and event in ("REQUEST", "REJECT") and not draft.mode:
+            draft.mode = ctx.roles.asked(inner[0].type, "change")
+        return "clauses on its object" if clauses else None
     return None

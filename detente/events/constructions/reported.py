@@ -35,12 +35,14 @@ Trigger = tuple[Token, Pattern, Token | None, Token | None]  # trigger, pattern,
 
 
 def _demands_modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children)
+    """must/should/ought on the verb, or the verb itself ("Bolivia ought to return": the parser heads it)."""
+    return verb.lower_ in DEMAND_MODALS or any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children)
 
 
 def reported_demands(ctx: EventContext, tokens: list[Token], taken: set[int]) -> list[Trigger]:
-    """Speech verbs whose reported clause has must/should are demands (rule:said-must): "the UN said Israel
-    must halt the strikes" is a REQUEST of the UN to Israel; "we must defend our country" asks no one."""
+    """Verbs of saying whose reported clause has must/should/ought are demands (rule:said-must): "the UN said
+    Israel must halt the strikes", "Egypt reiterated that Ethiopia must not fill the dam" (speech verbs and
+    words.tsv `demanding`); "we must defend our country" asks no one."""
     found = []
     for token in tokens:
         if token.lemma_ not in ctx.syntax.speech_verbs and token.lemma_ not in ctx.words.demanding:
