@@ -119,7 +119,7 @@ def dates_component(doc: Doc) -> Doc:
     for sent in sentences_of(doc):
         resolver.read(sent)
         for item in by_sentence.get(sent.start, []):
-            item.date = resolver.resolve(sent, item.candidate.trigger)
+            item.date = resolver.resolve(sent, item.candidate.trigger, said=item.candidate.said)
     return doc
 
 

@@ -24,32 +24,70 @@ DEDUP_FILE = "events_dedup.parquet"
 UNKNOWN = "unknown"  # partition value for an event with no year or no month
 TMP_PREFIX = ".tmp-"  # Parquet readers (pyarrow, DuckDB, Spark) skip files starting with '.'
 
-_ENTITY = pa.struct([
-    ("text", pa.string()), ("code", pa.string()), ("sector", pa.string()), ("name", pa.string()),
-    ("start", pa.int64()), ("end", pa.int64()),
-])
+_ENTITY = pa.struct(
+    [
+        ("text", pa.string()),
+        ("code", pa.string()),
+        ("sector", pa.string()),
+        ("name", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+    ]
+)
 
 # One row per mention: every Event field, plus the columns that tie it to its deduplicated event.
-EVENT_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("event_id", pa.string()), ("event", pa.string()), ("mode", pa.string()),
-    ("context", pa.list_(pa.string())), ("actor", pa.list_(_ENTITY)), ("recipient", pa.list_(_ENTITY)),
-    ("date", pa.string()), ("date_precision", pa.string()), ("historical", pa.bool_()),
-    ("negated", pa.bool_()), ("hypothetical", pa.bool_()), ("future", pa.bool_()),
-    ("intensity", pa.float64()), ("quad", pa.string()), ("object", pa.string()), ("location", pa.string()),
-    ("sentence_index", pa.int64()), ("sentence", pa.string()), ("trigger", pa.string()),
-    ("trigger_start", pa.int64()), ("trigger_end", pa.int64()), ("pattern", pa.string()), ("url", pa.string()),
-    ("dedup_id", pa.string()), ("actor_codes", pa.list_(pa.string())),
-    ("recipient_codes", pa.list_(pa.string())), ("source", pa.string()),
-])
+EVENT_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("event_id", pa.string()),
+        ("event", pa.string()),
+        ("mode", pa.string()),
+        ("context", pa.list_(pa.string())),
+        ("actor", pa.list_(_ENTITY)),
+        ("recipient", pa.list_(_ENTITY)),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("historical", pa.bool_()),
+        ("negated", pa.bool_()),
+        ("hypothetical", pa.bool_()),
+        ("future", pa.bool_()),
+        ("intensity", pa.float64()),
+        ("quad", pa.string()),
+        ("object", pa.string()),
+        ("location", pa.string()),
+        ("sentence_index", pa.int64()),
+        ("sentence", pa.string()),
+        ("trigger", pa.string()),
+        ("trigger_start", pa.int64()),
+        ("trigger_end", pa.int64()),
+        ("pattern", pa.string()),
+        ("url", pa.string()),
+        ("dedup_id", pa.string()),
+        ("actor_codes", pa.list_(pa.string())),
+        ("recipient_codes", pa.list_(pa.string())),
+        ("source", pa.string()),
+    ]
+)
 
-DEDUP_SCHEMA = pa.schema([
-    ("dedup_id", pa.string()), ("event", pa.string()), ("mode", pa.string()),
-    ("actor_codes", pa.list_(pa.string())), ("recipient_codes", pa.list_(pa.string())),
-    ("date", pa.string()), ("date_precision", pa.string()), ("quad", pa.string()),
-    ("intensity", pa.float64()), ("mentions", pa.int64()), ("sources", pa.int64()),
-    ("articles", pa.int64()), ("first_event_id", pa.string()), ("first_doc_id", pa.string()),
-    ("first_url", pa.string()),
-])
+DEDUP_SCHEMA = pa.schema(
+    [
+        ("dedup_id", pa.string()),
+        ("event", pa.string()),
+        ("mode", pa.string()),
+        ("actor_codes", pa.list_(pa.string())),
+        ("recipient_codes", pa.list_(pa.string())),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("quad", pa.string()),
+        ("intensity", pa.float64()),
+        ("mentions", pa.int64()),
+        ("sources", pa.int64()),
+        ("articles", pa.int64()),
+        ("first_event_id", pa.string()),
+        ("first_doc_id", pa.string()),
+        ("first_url", pa.string()),
+    ]
+)
 
 _PART_NAME = re.compile(r"^part-(?P<key>[0-9]+-[0-9]+)\.parquet$")
 
@@ -81,8 +119,12 @@ def event_rows(events: Iterable[Event]) -> list[dict]:
     for event in events:
         row = event.model_dump(mode="json")
         _, _, actors, recipients, _ = event.dedup_key()
-        row.update(dedup_id=dedup_id(event), actor_codes=list(actors), recipient_codes=list(recipients),
-                   source=source_of(event.url))
+        row.update(
+            dedup_id=dedup_id(event),
+            actor_codes=list(actors),
+            recipient_codes=list(recipients),
+            source=source_of(event.url),
+        )
         rows.append(row)
     return rows
 
@@ -194,8 +236,7 @@ def write_dedup(output_dir: Path) -> int:
         ORDER BY date NULLS LAST, dedup_id
     """
     with duckdb.connect() as connection:
-        connection.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' (FORMAT parquet)",
-                           [[str(p) for p in files]])
+        connection.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' (FORMAT parquet)", [[str(p) for p in files]])
     _fsync(tmp)
     os.replace(tmp, target)
     return pq.ParquetFile(target).metadata.num_rows

@@ -20,9 +20,7 @@ _STATIC_NAME = re.compile(r"^[a-z0-9_-]+\.(js|css|svg)$")  # only our own assets
 _MEDIA = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8", "svg": "image/svg+xml"}
 
 # Autoescape every template: article text and stored strings must never become markup.
-_templates = Environment(
-    loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
-)
+_templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
 
 
 def render_page(name: str, **context: object) -> str:

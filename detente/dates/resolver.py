@@ -93,15 +93,21 @@ class DateResolver:
                 self._earlier = resolved
         self._quoted = attach.inside_quote(sent, sent.end, data.quoted)
 
-    def resolve(self, sent: Span, trigger: Token) -> ResolvedDate:
-        """The date of the event whose trigger is given, in a sentence already read."""
+    def resolve(self, sent: Span, trigger: Token, said: bool = False) -> ResolvedDate:
+        """The date of the event whose trigger is given, in a sentence already read. A `said` event is the
+        saying of its clause ("Russia will not lift the ban" is a refusal made now): it is dated as the verb
+        that reports it, else as news, never as the future its clause speaks of."""
         data = self._sentences.get(_key(sent))
         if data is None:
             log.debug("sentence resolved before read(); reading it now")
             self.read(sent)
             data = self._sentences[_key(sent)]
+        if said:
+            trigger = _reporting_verb(trigger) or trigger
         chosen = self._pick(data, trigger)
-        return chosen if chosen is not None else self._fallback(sent, trigger, data)
+        if chosen is not None and not (said and chosen.future):
+            return chosen
+        return self._fallback(sent, trigger, data, said)
 
     def _pick(self, data: _SentenceDates, trigger: Token, skip: int | None = None) -> ResolvedDate | None:
         """The date of the mention that dates this trigger, widened to its week behind 'after'/'before'."""
@@ -150,9 +156,9 @@ class DateResolver:
             return attach.tense(trigger) not in ("past", "past_perfect", "news")
         return True
 
-    def _fallback(self, sent: Span, trigger: Token, data: _SentenceDates) -> ResolvedDate:
+    def _fallback(self, sent: Span, trigger: Token, data: _SentenceDates, said: bool = False) -> ResolvedDate:
         """A trigger with no date of its own: the future, the passage it continues, or the news day."""
-        trigger_tense = attach.tense(trigger)
+        trigger_tense = "news" if said and attach.tense(trigger) == "future" else attach.tense(trigger)
         if trigger_tense == "future":
             return replace(NO_DATE, future=self.publication is not None)
         if trigger_tense in ("present", "present_perfect") and _reported_in_past(trigger):
@@ -289,6 +295,11 @@ def _clause_relation(mention: Mention) -> Token | None:
 
 def _key(sent: Span) -> tuple[int, int, int]:
     return (id(sent.doc), sent.start, sent.end)
+
+
+def _reporting_verb(trigger: Token) -> Token | None:
+    """The reporting verb whose clause the trigger stands in ("said that it would not ..."), if any."""
+    return next((a for a in trigger.ancestors if a.lemma_.lower() in attach.REPORTING), None)
 
 
 def _reported_in_past(trigger: Token) -> bool:

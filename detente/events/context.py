@@ -63,7 +63,7 @@ class EventContext:
                         o
                         for o, words in zip(objects, forms, strict=True)
                         if not pattern.objects.isdisjoint(words)
-                        or (ACTOR_OBJECT in pattern.objects and self.names_entity(o))
+                        or (ACTOR_OBJECT in pattern.objects and self.names_entity(o) and not self.event_noun(o))
                     ),
                     None,
                 )
@@ -103,6 +103,11 @@ class EventContext:
         if types and all(QUAD[t] in CONFLICT_QUADS for t in types):
             return "ASSAULT" if "ASSAULT" in types else sorted(types)[0]
         return ""
+
+    def event_noun(self, noun: Token) -> bool:
+        """Whether a noun is an event of its own ("ordered the arrest of three officials"), not an actor."""
+        patterns = self.noun_patterns(noun) if self.is_noun_head(noun) else []
+        return bool(patterns) and patterns[0].type != NOT_AN_EVENT
 
     def attack_noun(self, noun: Token) -> bool:
         return noun.pos_ == "NOUN" and any(p.type == "ASSAULT" for p in self.noun_patterns(noun))

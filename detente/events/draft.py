@@ -45,6 +45,7 @@ class Candidate:
     subject: Token | None = None  # the trigger's subject, and whether it is passive, as the draft found them
     passive: bool = False
     scope: list[Token] = field(default_factory=list)
+    said: bool = False  # the event is the saying of its clause ("will not lift": a refusal made now)
 
     @property
     def token(self) -> Token:
@@ -90,6 +91,7 @@ class Draft:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
+    said: bool = False  # see Candidate.said
     stopped: bool = False
     miss: Miss | None = None
     trace: list[Step] = field(default_factory=list)
@@ -118,4 +120,5 @@ class Draft:
             subject=self.subject,
             passive=self.passive,
             scope=self.scope,
+            said=self.said,
         )

@@ -144,6 +144,19 @@ class Lexicon:
                 table[lemma] = [self._expanded(p) for p in entries]
         for key, rows in self.threats.items():
             self.threats[key] = [(self._members(wanted, "threats.tsv"), threat) for wanted, threat in rows]
+        for row in self.rewrites:
+            for role, name in row.arguments:
+                if role != "actors" and self.word_class(name) is None:
+                    path, _, line = row.source.rpartition(":")
+                    reason = f"no class {name!r} for {role} (words.tsv or objects.tsv)"
+                    raise LexiconError(Errors.E020.format(path=path, line=line, reason=reason))
+
+    def word_class(self, name: str) -> frozenset[str] | None:
+        """A words.tsv class by its name ("place-anaphor"), else an objects.tsv class, else None."""
+        attribute = name.replace("-", "_")
+        if hasattr(self.words, attribute) and attribute != "finish":
+            return getattr(self.words, attribute)
+        return self.object_classes.get(name)
 
     def _expanded(self, pattern: Pattern) -> Pattern:
         classes = tuple(sorted(o[1:] for o in pattern.objects if o.startswith(CLASS_MARK) and o != ACTOR_OBJECT))

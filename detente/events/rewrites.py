@@ -12,21 +12,21 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from detente.errors import Errors, LexiconError
-from detente.events.classes import SectorClasses, WordClasses
+from detente.events.classes import SectorClasses
 from detente.model import MODES, PLOVER_TYPES, QUAD
 from detente.tables import read_tsv
 
 # Steps, in the order the constructions reach them (docs/coding.md).
 STEPS = ("actors", "forces", "tense", "negation", "sentence", "noun")
 # Conditions on the clause ("-": none).
-CONDITIONS = ("-", "future", "promised", "readied", "unless", "refused", "delivered")
+CONDITIONS = ("-", "future", "promised", "readied", "unless", "refused", "refusing", "delivered", "cyber")
 # Argument tests: role:class, joined by + ("actors:several+object:exercise").
 ARGUMENT_ROLES = ("subject", "object", "actors")
 ANY_TYPE = "*"
 SEVERAL = "several"  # actors:several: more than one state acts
-# Modes computed rather than named: the THREATEN mode of the act threatened (threats.tsv), and the
-# MOBILIZE mode of readied force.
-COMPUTED_MODES = ("@threat", "@posture")
+# Modes computed rather than named: the THREATEN mode of the act threatened (threats.tsv), the MOBILIZE
+# mode of readied force, and the REJECT mode of refusing an act of the event's type (types.tsv `asked`).
+COMPUTED_MODES = ("@threat", "@posture", "@asked")
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,9 @@ def _fail(path: Path, line: int, reason: str) -> LexiconError:
     return LexiconError(Errors.E020.format(path=path, line=line, reason=reason))
 
 
-def _classes(role: str) -> set[str]:
-    """The class names an argument of this role may name: word classes of words, sector classes of actors."""
-    if role == "actors":
-        return {f.name.replace("_", "-") for f in fields(SectorClasses)} | {SEVERAL}
-    return {f.name.replace("_", "-") for f in fields(WordClasses) if f.init}
+def _sector_classes() -> set[str]:
+    """The class names an actors: argument may name: sector classes, or several."""
+    return {f.name.replace("_", "-") for f in fields(SectorClasses)} | {SEVERAL}
 
 
 def _arguments(path: Path, line: int, text: str) -> tuple[tuple[str, str], ...]:
@@ -67,9 +65,9 @@ def _arguments(path: Path, line: int, text: str) -> tuple[tuple[str, str], ...]:
         role, _, name = part.partition(":")
         if role not in ARGUMENT_ROLES or not name:
             raise _fail(path, line, f"argument {part!r} is not role:class with a role of {ARGUMENT_ROLES}")
-        if name not in _classes(role):
-            raise _fail(path, line, f"no class {name!r} for {role} (words.tsv, sector_classes.tsv)")
-        found.append((role, name.replace("-", "_")))
+        if role == "actors" and name not in _sector_classes():
+            raise _fail(path, line, f"no class {name!r} for actors (sector_classes.tsv, or several)")
+        found.append((role, name))  # a subject or object class is a words.tsv or objects.tsv class, checked on load
     return tuple(found)
 
 

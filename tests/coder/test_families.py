@@ -42,3 +42,45 @@ def test_we_must_is_no_demand_after_any_verb_of_saying(code) -> None:
     assert not [
         e for e in code("The Kenyan president stressed that we must defend our borders.") if e.event == "REQUEST"
     ]
+
+
+TYPE_DECISIONS = [
+    # a concession, aid or meeting one says one will not make is a refusal
+    ("Russia will not lift the sanctions on Georgia.", ("REJECT", "yield", "RUS", "GEO")),
+    ("Hungary will not release the Ukrainian fishermen.", ("REJECT", "yield", "HUN", "UKR")),
+    ("The EU will not provide Syria with reconstruction aid.", ("REJECT", "assist", "IGO", "SYR")),
+    # ready, willing or prepared to use force is a threat
+    ("Iran is ready to strike Israeli bases.", ("THREATEN", None, "IRN", "ISR")),
+    ("North Korea said it was prepared to use nuclear weapons against South Korea.", ("THREATEN", None, "PRK", "KOR")),
+    # accepting demands or conditions is a concession
+    ("Serbia accepted the demands of the Kosovo protesters.", ("CONCEDE", "", "SRB", "KOS")),
+    ("The Chadian junta accepted the demands of the striking teachers.", ("CONCEDE", "", "TCD", "TCD")),
+    # forces that arrive are deployed, not visiting
+    ("British troops arrived in Estonia on Monday.", ("MOBILIZE", "troops", "GBR", "EST")),
+    ("Two Chinese warships arrived in Cambodia.", ("MOBILIZE", "weapons", "CHN", "KHM")),
+    # an order of an act is the act ordered
+    ("Kenya ordered the arrest of three Somali officials.", ("COERCE", "arrest", "KEN", "SOM")),
+    # an attack by hacking is a cyber attack (COERCE cyber)
+    ("Russian hackers attacked Estonian government websites.", ("COERCE", "cyber", "RUS", "EST")),
+    ("Iran launched a cyber attack on Albania.", ("COERCE", "cyber", "IRN", "ALB")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPE_DECISIONS)
+def test_the_type_follows_the_frame_and_the_arguments(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_a_meeting_one_will_not_hold_stays_a_negated_meeting(code) -> None:
+    """Only concessions and material help one says one will not give are refusals (docs/coding.md)."""
+    assert [e.event for e in code("Iran will not attend the talks in Vienna.")] == []
+
+
+def test_a_hack_to_death_is_no_cyber_attack(code) -> None:
+    (event,) = code("Militiamen hacked six farmers to death near Beni.")
+    assert (event.event, event.mode) == ("ASSAULT", "primitive")
+
+
+def test_a_refusal_is_said_now_not_in_the_future(code) -> None:
+    (event,) = code("Russia will not lift the sanctions on Georgia.")
+    assert (event.event, event.future, event.negated) == ("REJECT", False, False)

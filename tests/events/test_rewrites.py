@@ -41,7 +41,7 @@ HEADER = "step\twhen\ttype\tmode\targument\tto_type\tto_mode\tnote\texample\n"
         ("later\t-\tAGREE\t\t\tREJECT\t\tx\tx\n", "step must be"),
         ("tense\tsomeday\tAGREE\t\t\tREJECT\t\tx\tx\n", "when must be"),
         ("tense\t-\tAGREE\tvisit\t\tREJECT\t\tx\tx\n", "not a mode of AGREE"),
-        ("tense\t-\tAGREE\t\tsubject:generals\tREJECT\t\tx\tx\n", "no class 'generals'"),
+        ("tense\t-\tAGREE\t\tactors:generals\tREJECT\t\tx\tx\n", "no class 'generals' for actors"),
         ("tense\t-\tAGREE\t\tvictim:state\tREJECT\t\tx\tx\n", "is not role:class"),
         ("tense\t-\tAGREE\t\t\tREJECT\t@mood\tx\tx\n", "to_mode '@mood'"),
     ],
@@ -65,5 +65,15 @@ def test_a_users_rows_are_tried_first(tmp_path: Path, monkeypatch: pytest.Monkey
         future_aid = [r for r in lexicon.rewrites if r.step == "tense" and r.event == "AID"]
         assert future_aid[0].source.endswith("rewrites.tsv:2") and future_aid[0].to_event == "AID"
         assert future_aid[1].source.startswith("rewrites.tsv:")
+    finally:
+        load_lexicon.cache_clear()
+
+
+def test_a_subject_class_no_file_defines_is_an_error_naming_the_row(tmp_path: Path) -> None:
+    (tmp_path / "rewrites.tsv").write_text(HEADER + "tense\t-\tAGREE\t\tsubject:generals\tREJECT\t\tx\tx\n")
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"rewrites.tsv:2: .*no class 'generals' for subject"):
+            load_lexicon(str(tmp_path))
     finally:
         load_lexicon.cache_clear()

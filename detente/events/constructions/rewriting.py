@@ -10,7 +10,7 @@ from detente.events.context import EventContext
 from detente.events.draft import Candidate, Draft
 from detente.events.participants import recipients
 from detente.events.rewrites import CONDITIONS, SEVERAL, Rewrite
-from detente.events.syntax import condition, condition_subjects, lemma, modal, neither_subject
+from detente.events.syntax import clause_words, condition, condition_subjects, lemma, modal, neither_subject
 
 Target = Draft | Candidate
 
@@ -28,7 +28,11 @@ WHEN: dict[str, Callable[[EventContext, Target], bool]] = {
     "readied": lambda ctx, t: t.future and ctx.readied(t.token),
     "unless": lambda ctx, t: t.future and condition(t.token) == "unless",
     "refused": lambda ctx, t: t.negated and (t.pattern.lemma in ctx.words.refused_when_negated or not _plain_not(t)),
+    "refusing": lambda ctx, t: t.negated and t.future,
     "delivered": lambda ctx, t: delivered_to_a_state(ctx, t.token, t.actors),
+    "cyber": lambda ctx, t: any(
+        w.lower_ in ctx.words.cyber_cue or lemma(w) in ctx.words.cyber_cue for w in clause_words(t.token)
+    ),
 }
 if set(WHEN) != set(CONDITIONS):
     raise RuntimeError(f"rewrites.tsv conditions without an implementation: {set(CONDITIONS) ^ set(WHEN)}")
@@ -37,12 +41,12 @@ if set(WHEN) != set(CONDITIONS):
 def _argument_holds(ctx: EventContext, target: Target, role: str, name: str) -> bool:
     if role == "subject":
         subject = target.subject
-        return not target.passive and subject is not None and lemma(subject) in getattr(ctx.words, name)
+        return not target.passive and subject is not None and lemma(subject) in ctx.lexicon.word_class(name)
     if role == "object":
-        return bool(ctx.syntax.object_lemmas(target.token) & getattr(ctx.words, name))
+        return bool(ctx.syntax.object_lemmas(target.token) & ctx.lexicon.word_class(name))
     if name == SEVERAL:
         return len({a.entity.code for a in target.actors}) > 1
-    sectors = getattr(ctx.sectors, name)
+    sectors = getattr(ctx.sectors, name.replace("-", "_"))
     return bool(target.actors) and all(a.entity.sector in sectors for a in target.actors)
 
 
@@ -59,6 +63,8 @@ def _new_mode(ctx: EventContext, row: Rewrite, target: Target) -> str:
         return ctx.lexicon.threat_mode(target.event, target.mode, ctx.syntax.object_lemmas(target.token))
     if row.to_mode == "@posture":
         return posture_mode(target.mode, target.actors)
+    if row.to_mode == "@asked":
+        return ctx.roles.asked(target.event)
     return row.to_mode
 
 
@@ -72,8 +78,9 @@ def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | No
     target.notes.append(f"{row.note}: {was} is {target.event}{':' + target.mode if target.mode else ''} ({row.source})")
     if row.when == "promised":
         target.hypothetical = False  # a threat is reported, not hypothetical
-    elif row.when == "refused":
-        target.negated = False  # the refusal happened
+    elif row.when in ("refused", "refusing"):
+        target.negated = target.future = False  # the refusal happened: "will not lift the ban" is said now
+        target.said = True
     elif row.when == "unless" and isinstance(target, Draft):
         # "will withdraw unless X ...": X is whom the threat is aimed at, when no one else is named
         target.recipients = target.recipients or recipients(
