@@ -2,7 +2,8 @@
 
     python scripts/snapshot.py            # write tests/snapshot/ anew (make snapshot)
     python scripts/snapshot.py --check    # exit 1 and list the documents whose output changed
-    python scripts/snapshot.py --diff DIR # also write old and new output of changed documents to DIR
+    python scripts/snapshot.py --diff DIR # also write old and new output of changed documents to DIR,
+                                          # and DIR/changes.txt: each changed event, in brief
 
 The corpus holds the repository's own texts: the gold set, the example articles, the ledger and store
 test articles, and every lexicon row's example sentence. Their JSONL output is kept whole
@@ -171,8 +172,30 @@ def check(shared: Path | None, diff_dir: Path | None) -> int:
         with (diff_dir / "new.jsonl").open("w", encoding="utf-8") as stream:
             stream.writelines(line + "\n" for doc_id in changed for line in new[doc_id])
             stream.writelines(line + "\n" for doc_id in dev_changed for line in dev_new[doc_id])
+        (diff_dir / "changes.txt").write_text(_changes(changed, old, new), encoding="utf-8")
     print(f"{len(changed)} repository and {len(dev_changed)} dev documents changed")
     return 1 if changed or dev_changed or stale else 0
+
+
+def _brief(line: str) -> str:
+    """An event in one line: actor, type:mode, recipient, date, trigger (not its lexicon row, whose line
+    number shifts whenever a row is added above it)."""
+    e = json.loads(line)
+    actors = ";".join(a["code"] + ("/" + a["sector"] if a["sector"] else "") for a in e["actor"])
+    recipients = ";".join(r["code"] + ("/" + r["sector"] if r["sector"] else "") for r in e["recipient"])
+    flags = ",".join(f for f in ("negated", "hypothetical", "future", "historical") if e[f])
+    return f"{actors} {e['event']}{':' + e['mode'] if e['mode'] else ''} {recipients or '-'} {e['date']} {flags} [{e['trigger']}]"
+
+
+def _changes(changed: list[str], old: dict[str, list[str]], new: dict[str, list[str]]) -> str:
+    """The events that differ in more than their lexicon row, document by document."""
+    out = []
+    for doc_id in changed:
+        before, after = [_brief(x) for x in old.get(doc_id, [])], [_brief(x) for x in new[doc_id]]
+        lost, gained = [b for b in before if b not in after], [a for a in after if a not in before]
+        if lost or gained:
+            out += [doc_id, *(f"  - {b}" for b in lost), *(f"  + {a}" for a in gained)]
+    return "\n".join(out) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
