@@ -184,7 +184,8 @@ def _brief(line: str) -> str:
     actors = ";".join(a["code"] + ("/" + a["sector"] if a["sector"] else "") for a in e["actor"])
     recipients = ";".join(r["code"] + ("/" + r["sector"] if r["sector"] else "") for r in e["recipient"])
     flags = ",".join(f for f in ("negated", "hypothetical", "future", "historical") if e[f])
-    return f"{actors} {e['event']}{':' + e['mode'] if e['mode'] else ''} {recipients or '-'} {e['date']} {flags} [{e['trigger']}]"
+    kind = e["event"] + (":" + e["mode"] if e["mode"] else "")
+    return f"{actors} {kind} {recipients or '-'} {e['date']} {flags} [{e['trigger']}]"
 
 
 def _changes(changed: list[str], old: dict[str, list[str]], new: dict[str, list[str]]) -> str:
