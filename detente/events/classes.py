@@ -47,6 +47,8 @@ class WordClasses:
     particle_adverb: frozenset[str] = frozenset()
     time_word: frozenset[str] = frozenset()
     cyber_cue: frozenset[str] = frozenset()
+    stative_passive: frozenset[str] = frozenset()
+    permitting: frozenset[str] = frozenset()
     # derived once all files are read: texts that enact what they say, and not agreements between parties
     enactable: frozenset[str] = field(default=frozenset(), init=False)
 

@@ -15,6 +15,7 @@ from detente.events.syntax import (
     Syntax,
     complement,
     lemma,
+    subject_to_clause,
     verb_forms,
 )
 from detente.model import QUAD
@@ -51,6 +52,8 @@ class EventContext:
         if not patterns:
             return None
         comp = complement(token)
+        if comp is None and lemma(token) in self.words.permitting:
+            comp = subject_to_clause(token)  # "allowed aid trucks to enter Gaza"
         objects = self.syntax.objects(token)
         forms = [self.syntax.object_forms(o) for o in objects]  # once per verb, not once per pattern tried
         for pattern in patterns:

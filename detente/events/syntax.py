@@ -134,6 +134,11 @@ def complement(token: Token) -> Token | None:
     return None
 
 
+def subject_to_clause(token: Token) -> Token | None:
+    """A to-clause with a subject of its own, which the parser makes a ccomp: "allowed aid trucks to enter"."""
+    return next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and _has_to(c)), None)
+
+
 def that_clause(token: Token) -> Token | None:
     """The verb of a clause that a verb reports or demands ("demanded that Iran stop")."""
     return next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -438,7 +443,9 @@ class Syntax:
 
     def _prepositional_recipients(self, token: Token, first_preps: frozenset[str]) -> list[Token]:
         heads = []
-        for prep in token.children:
+        # "remains opposed to the pact": the phrases of a predicate adjective are the verb's
+        predicates = [c for c in token.children if c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB")]
+        for prep in [*token.children, *(p for a in predicates for p in a.children)]:
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS and prep.lower_ not in first_preps:
                 heads += prep_objects(prep)
             # "pulled out of Syria", "handed the villages back to Azerbaijan": the preposition hangs on a particle
@@ -528,6 +535,11 @@ class Syntax:
         for child in token.children:
             if child.dep_ == "nsubjpass":
                 return child, True
+        for aux in token.children:  # "Hungary is opposed to ...": the parser may hang the subject on "is"
+            if aux.dep_ in ("aux", "auxpass"):
+                hung = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if hung is not None:
+                    return hung, aux.dep_ == "auxpass"
         return None
 
     def _controller_subject(self, token: Token, depth: int) -> Subject | None:

@@ -84,3 +84,22 @@ def test_a_hack_to_death_is_no_cyber_attack(code) -> None:
 def test_a_refusal_is_said_now_not_in_the_future(code) -> None:
     (event,) = code("Russia will not lift the sanctions on Georgia.")
     assert (event.event, event.future, event.negated) == ("REJECT", False, False)
+
+
+PERMISSION_AND_STATES = [
+    # allowing a third party in is RETREAT access, by the one who allows, to whom it allows
+    ("Egypt allowed aid trucks to enter Gaza.", ("RETREAT", "access", "EGY", "PSE")),
+    ("Turkey allowed Swedish diplomats to visit the jailed journalist.", ("RETREAT", "access", "TUR", "SWE")),
+    ("Jordan permitted Iraqi pilgrims to cross the border.", ("RETREAT", "access", "JOR", "IRQ")),
+    ("The junta authorized UN monitors to visit the prisons in Myanmar.", ("RETREAT", "access", "MMR", "IGO")),
+    # not allowing them in is a refusal
+    ("Israel did not allow UN investigators to enter the West Bank.", ("REJECT", "yield", "ISR", "PSE")),
+    # a stative passive is the subject's own stance, also when the parser hangs the subject on "is"
+    ("Hungary is opposed to new sanctions on Russia.", ("ACCUSE", None, "HUN", "RUS")),
+    ("Poland remains opposed to the Nordic migration pact.", ("REJECT", None, "POL", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERMISSION_AND_STATES)
+def test_permission_and_stative_predicates(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)

@@ -23,8 +23,9 @@ def subject(ctx: EventContext, draft: Draft) -> str | None:
 @construction("passive")
 def passive(ctx: EventContext, draft: Draft) -> str | None:
     """A passive's actor is its by-agent, and its subject the recipient ("was attacked by rebels"); but
-    forces deployed or withdrawn act themselves ("troops were deployed"), and a state action with no
-    agent is by the state where it happened ("was arrested in Lebanon")."""
+    forces deployed or withdrawn act themselves ("troops were deployed"), so does the subject of a stative
+    passive ("Hungary is opposed to new sanctions"), and a state action with no agent is by the state where
+    it happened ("was arrested in Lebanon")."""
     if not draft.passive:
         return None
     token, event, subject = draft.token, draft.event, draft.subject
@@ -33,6 +34,9 @@ def passive(ctx: EventContext, draft: Draft) -> str | None:
     if subject is not None and not draft.actor_heads and ctx.roles.has("passive-subject-acts", event, draft.mode):
         draft.actor_heads = [subject]  # "troops were deployed", "Vietnam is committed to ...": the subject acts
         return "its subject acts (types.tsv passive-subject-acts)"
+    if subject is not None and agent is None and token.lemma_.lower() in ctx.words.stative_passive:
+        draft.actor_heads = [subject]  # "Hungary is opposed to new sanctions": a state, not a passive act
+        return "a stative passive: its subject is in that state (words.tsv stative-passive)"
     if not draft.actor_heads and event in ctx.roles.types("state-action"):
         draft.actor_heads = place_heads(token)  # "was arrested in Lebanon": the state where it happened
         draft.recipient_heads += [subject] if subject is not None else []
