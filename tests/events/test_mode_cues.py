@@ -20,8 +20,8 @@ def test_each_rows_example_codes_its_type_with_its_mode(code, line, row):
 
 @pytest.mark.parametrize(("text", "mode"), [
     # the cue sits in an object, a prepositional phrase or the subject of the trigger's clause
-    ("Irish guerrillas wounded two British soldiers in a bomb attack near Belfast on Thursday.", "explosives"),
-    ("Six Iraqi civilians were killed in a suicide car bombing in central Baghdad.", "suicide-attack"),
+    ("Basque separatists injured three Spanish policemen in a bomb attack near Bilbao on Friday.", "explosives"),
+    ("Four Afghan policemen were killed in a suicide truck bombing outside Kandahar.", "suicide-attack"),
     ("Israeli tanks fired shells at targets in Jericho on Monday.", "heavy-weapons"),
     ("Kenyan police fired tear gas at opposition supporters in Nairobi.", "crowd-control"),
     ("Russian warplanes bombed a market in the Syrian town of Ariha.", "aerial"),
