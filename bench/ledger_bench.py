@@ -52,7 +52,7 @@ COUNTRIES = [
 # (type, mode, trigger, object, sentence): wire-like sentences that move or mention ledger threads.
 TEMPLATES = [
     ("SANCTION", "discontinue", "severed", "diplomatic ties", "{a} severed diplomatic ties with {b}."),
-    ("AGREE", "", "offered", "diplomatic ties", "{a} offered to restore diplomatic ties with {b}."),
+    ("AGREE", "", "offered", "diplomatic ties", "{a} offered to restore its diplomatic ties with {b}."),
     ("REJECT", "", "rejected", "the offer", "{a} rejected the offer from {b} to restore relations."),
     ("AGREE", "", "restored", "diplomatic relations", "{a} restored diplomatic relations with {b}."),
     ("SANCTION", "", "banned", "imports of wine", "{a} banned imports of wine from {b}."),

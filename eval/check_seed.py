@@ -4,7 +4,8 @@
 
 The article text is copyrighted and stays outside the repository (../shared/seed/); only our
 coding of its events lives here (eval/seed-naharnet-32039.events.jsonl: type, mode, codes,
-sectors, date and line number, no text). Targets: event f1 >= 0.75, date accuracy >= 0.80.
+sectors, date and line number; no text, trigger or note). Targets: event f1 >= 0.75, date
+accuracy >= 0.80.
 """
 
 from __future__ import annotations

@@ -108,8 +108,8 @@ class PronounResolution:
         return None
 
     def _nearest_name_before(self, token: Token) -> Found | None:
-        """P6. "it" takes the nearest state or organisation named before it in the sentence: "Georgia was
-        forced to cut ties with Russia when it occupied ..."."""
+        """P6. "it" takes the nearest state or organisation named before it in the sentence: "Ukraine broke
+        off relations with Russia after it annexed ..."."""
         if token.lower_ not in THIRD_SINGULAR_NEUTER:
             return None
         before = [

@@ -286,14 +286,14 @@ class ArticleActors(PronounResolution):
         )
 
     def _language(self, token: Token) -> list[Found] | None:
-        """1. A language names no one ("the use of the Russian language")."""
+        """1. A language names no one ("lessons in the Russian language")."""
         if token.lemma_.lower() in self.words.language and token.i not in self.by_token:
             return []
         return None
 
     def _counted_phrase(self, token: Token) -> list[Found] | None:
         """2. A counting head stands for its of-phrase, with the names coordinated in it: "hundreds of
-        people", "scores of Sierra Leonean and Liberian refugees"."""
+        people", "hundreds of Sudanese and Nigerien migrants"."""
         if (token.pos_ == "NUM" or token.lemma_.lower() in self.words.partitive) and token.i not in self.by_token:
             inner = _of_object(token)
             if inner is not None:
@@ -317,7 +317,7 @@ class ArticleActors(PronounResolution):
             and token.i not in self.by_token
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         ):
-            return self._last_two(token) or None  # "later recognized the two as independent states"
+            return self._last_two(token) or None  # "then recognized the two as separate countries"
         if token.lemma_.lower() not in self.words.pair_noun or token.tag_ not in ("NNS", "NNPS"):
             return None
         dets = {t.lower_ for t in token.lefts}

@@ -21,7 +21,7 @@ inherits the previous sentence's date, precision included. It applies when the p
 resolved to a historical date (with no publication date: to any absolute date) and both the trigger's
 clause and the sentence's main verb are in the simple past or past perfect, and not a reporting verb
 ("said", "told", "announced" are news of the day). "Its forces secured the region and later recognized
-it" after "... the brief war in August 2008 ..." is 2008-08; "The ministry said it welcomed the offer"
+it" after "... the short war of August 2008 ..." is 2008-08; "The ministry said it welcomed the offer"
 after the same sentence is the publication day.
 """
 

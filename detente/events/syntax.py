@@ -74,7 +74,7 @@ def verb_forms(token: Token) -> list[str]:
 
 def clause_words(trigger: Token) -> list[Token]:
     """The trigger's phrase or clause: its subtree without coordinated clauses (events of their own), and
-    for an event noun, the clause of the verb that governs it ("killed in a suicide car bombing")."""
+    for an event noun, the clause of the verb that governs it ("killed in a suicide truck bombing")."""
     top = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
     words: list[Token] = []
     stack = [top]
@@ -527,7 +527,7 @@ class Syntax:
                     # "the Council adopted a resolution that imposes sanctions": who adopts the text acts by it
                     return self.subject(enacted.head, depth + 1)[0], False
                 if child.tag_ == "VBG" and child.dep_ == "nsubj":
-                    # "The Red Cross operating in Iraq said": the parser made the participle the subject
+                    # "The Red Cross operating in Libya said": the parser made the participle the subject
                     inner = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
                     if inner is not None:
                         return inner, False
@@ -600,7 +600,7 @@ class Syntax:
         if token.dep_ != "acl" or head.pos_ not in ("NOUN", "PROPN"):
             return None
         if head.dep_ in ("nsubj", "dep") and any(c.dep_ == "nsubj" and c is not head for c in head.head.children):
-            # "Palestinian youths resorted to ..., officials said": a noun hung as a second subject (or loose)
+            # "Kashmiri youths resorted to ..., police said": a noun hung as a second subject (or loose)
             # on a verb that has its own shows the parser took the main verb for a reduced relative on it.
             return head, False
         for child in head.children:  # "a proposal from X to offer ..." -> X

@@ -18,7 +18,7 @@ def event_location(trigger: Token, actors: ArticleActors) -> str:
             for pobj in prep.children:
                 mention = actors.by_token.get(pobj.i) if pobj.dep_ == "pobj" else None
                 if mention is None and pobj.dep_ == "pobj":
-                    # "in the capital city of Algiers", "in central Baghdad"
+                    # "in the capital city of Nairobi", "in central Baghdad"
                     mention = next((actors.by_token[t.i] for t in pobj.subtree if t.i in actors.by_token), None)
                 if mention is not None and mention.name.kind in PLACE_KINDS:
                     return mention.text

@@ -18,8 +18,8 @@ def one(events, event_type):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # xcomp: the offer is the event, not the restoring
-        ("Moldova on Friday offered to restore diplomatic ties with Romania.", ("AGREE", ("MDA",), ("ROU",))),
+        # xcomp: the offer is the event, not the resuming
+        ("Moldova on Friday offered to resume diplomatic relations with Romania.", ("AGREE", ("MDA",), ("ROU",))),
         # recipient inside the object phrase
         ("Kazakhstan banned the import of Kyrgyz meat.", ("SANCTION", ("KAZ",), ("KGZ",))),
         # passive voice: the agent acts
@@ -134,9 +134,9 @@ def test_event_ids_are_deterministic_and_offsets_point_at_the_trigger(code):
 
 
 def test_future_cooperation_is_agree(code):
-    events = code("Finland will give Tanzania a grant of 580 million shillings.")
+    events = code("Norway will give Malawi a grant of 300 million kwacha.")
     aid = one(events, "AGREE")
-    assert aid.recipient[0].code == "TZA" and aid.future
+    assert aid.recipient[0].code == "MWI" and aid.future
 
 
 def test_reported_demand_with_must(code):
@@ -186,27 +186,27 @@ def test_the_region_is_the_region_named_last(code):
             ("CONSULT", ("RUS",), ("TUR",)),
         ),  # and GOV: a counterpart is an official (sectors.tsv)
         (
-            "Greece demanded that its European Community partners refuse to recognize the new state.",
-            ("REQUEST", ("GRC",), ("IGO",)),
+            "Portugal demanded that its European Community allies decline to recognize the new republic.",
+            ("REQUEST", ("PRT",), ("IGO",)),
         ),
         # a bare preposition whose object the parser made the subject of the next clause
         (
-            "Peru has granted diplomatic asylum to five Panamanian army officers holed up in an embassy.",
-            ("AID", ("PER",), ("PAN",)),
+            "Chile gave diplomatic asylum to three Bolivian navy officers holed up in its embassy.",
+            ("AID", ("CHL",), ("BOL",)),
         ),
         # whom a protest is against, from its purpose
         (
-            "Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision.",
-            ("PROTEST", ("SWE",), ("SWE",)),
-        ),  # the Turks of Sweden, against their state
+            "Nearly 800 ethnic Hungarians began a hunger strike on Friday to protest against Slovakia's new law.",
+            ("PROTEST", ("SVK",), ("SVK",)),
+        ),  # the Hungarians of Slovakia, against their state
         (
             "Thousands of Syrian students marched in Damascus in protest at the arrests ordered by the Syrian army.",
             ("PROTEST", ("SYR",), ("SYR",)),
         ),
         # a light verb of pace takes the event noun
         (
-            "The United States speeded up the withdrawal of its troops from Panama on Wednesday.",
-            ("RETREAT", ("USA",), ("PAN",)),
+            "Russia sped up the pullout of its soldiers from Moldova on Tuesday.",
+            ("RETREAT", ("RUS",), ("MDA",)),
         ),
     ],
 )
@@ -217,7 +217,7 @@ def test_recipients_and_actors_in_harder_phrases(code, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Amnesty International accused the United States of violating human rights, ignoring international law "
+        "Human Rights Watch accused Israel of breaching humanitarian law, ignoring court orders "
         "and attacking civilians.",
         "Lebanon arrested a Canadian missionary for collaborating with Israel.",
         "Turkey charged two Greek journalists with spying for Greece.",
@@ -243,7 +243,7 @@ def test_a_counterpart_is_an_official_of_the_country_named(code):
     ("text", "actor"),
     [
         # CAMEO and PLOVER code an ethnic group by the state it lives in
-        ("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.", "MKD"),
+        ("Ethnic Armenians have vowed to keep fighting until they take the hills around Azerbaijan's frontier.", "AZE"),
         ("Ethnic Serbs in Kosovo blocked roads near the border on Monday.", "KOS"),
         # without the word "ethnic", a demonym is its state's
         ("Albanian rebels attacked a police station in Macedonia.", "ALB"),
@@ -273,7 +273,8 @@ def test_a_state_is_not_its_own_recipient(code):
             ("ACCUSE", ("CHN",), ("JPN",)),
         ),
         (
-            "The Kurdistan Workers' Party issued a declaration demanding that the Turkish government free its leader.",
+            "The Kurdistan Workers' Party put out a communique demanding that Turkish authorities release"
+            " its jailed founder.",
             ("REQUEST", ("TUR",), ("TUR",)),
         ),
     ],
@@ -283,12 +284,11 @@ def test_a_statement_says_what_its_issuer_says(code, text, expected):
 
 
 def test_a_finite_verb_hung_on_a_root_noun_takes_it_as_subject(code):
-    # the parser reads "Doctors ... donated" as a noun with a reduced relative
+    # the parser reads "Volunteers ... donated" as a noun with a reduced relative
     events = code(
-        "Doctors from two American aid groups donated and personally delivered medicine to "
-        "Baghdad University Medical School."
+        "Volunteers from two British charities donated and personally handed blankets to Kabul Central Hospital."
     )
-    assert ("AID", ("USA",), ("IRQ",)) in dyads(events)
+    assert ("AID", ("GBR",), ("AFG",)) in dyads(events)
     assert code("The aid donated by Japan reached Haiti on Monday.") == []
 
 
@@ -358,7 +358,7 @@ def test_an_event_noun_behind_a_preposition_of_a_light_verb_takes_its_subject(co
     ("text", "recipients"),
     [
         # coordinated names inside a partitive's of-phrase
-        ("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees.", {"SLE", "LBR"}),
+        ("Soldiers in Chad have tortured hundreds of Sudanese and Nigerien migrants.", {"SDN", "NER"}),
         # coordinated nationalities however the parser attaches them to the head
         ("Greek police arrested dozens of Afghan and Pakistani migrants.", {"AFG", "PAK"}),
     ],
@@ -369,8 +369,8 @@ def test_every_coordinated_nationality_is_a_recipient(code, text, recipients):
 
 
 def test_a_participle_telling_what_an_attack_did_is_the_same_attack(code):
-    events = code("A camp for Congolese refugees was attacked by Burundian militiamen, killing at least 156 people.")
-    assert [(e.event, e.actor[0].code) for e in events] == [("ASSAULT", "BDI")]
+    events = code("A camp for Sudanese refugees was raided by Chadian rebels, killing at least 60 people.")
+    assert [(e.event, e.actor[0].code) for e in events] == [("ASSAULT", "TCD")]
 
 
 def test_whoever_is_prompted_to_act_is_the_actor(code):
@@ -402,8 +402,8 @@ def test_an_unknown_name_headed_by_an_organisation_word_is_an_ngo(code, text, ac
 
 
 def test_a_hyphenated_verb_cut_in_pieces_is_still_the_to_clause(code):
-    events = code("Eritrea has agreed to re-open its border with Ethiopia.")
-    assert [(e.event, e.actor[0].code) for e in events] == [("AGREE", "ERI")]
+    events = code("Djibouti agreed on Tuesday to re-open its frontier with Eritrea.")
+    assert [(e.event, e.actor[0].code) for e in events] == [("AGREE", "DJI")]
 
 
 def test_demobilized_guerrillas_retreat_themselves(code):
@@ -510,9 +510,9 @@ def test_an_event_noun_that_only_happens_somewhere_has_no_place_recipient(code):
 
 
 def test_a_threat_to_do_a_light_verb_event_takes_its_mode(code):
-    threat = one(code("President Bouteflika threatened to institute a curfew in Algiers after the riots."), "THREATEN")
+    threat = one(code("President Kagame threatened to declare a curfew in Kigali after the looting."), "THREATEN")
     assert threat.mode == "restrict"
-    assert [(r.code, r.sector) for r in threat.recipient] == [("DZA", "CVL")]
+    assert [(r.code, r.sector) for r in threat.recipient] == [("RWA", "CVL")]
 
 
 def test_a_possessive_on_a_light_verb_noun_is_the_light_verbs_subject(code):
@@ -633,13 +633,13 @@ def test_the_end_of_a_hyphenated_adjective_gives_no_sector(code):
 
 
 def test_the_verbs_own_object_is_the_recipient_before_its_to_clauses(code):
-    """ "would blockade Nairobi to demand an end to the EU's rules": Nairobi is blockaded; the EU is only
+    """ "would blockade Accra to force a repeal of the EU's tariffs": Accra is blockaded; the EU is only
     named in what the blockade is for."""
     events = code(
-        "Kenyan truckers said they would blockade Nairobi to demand an end to the European Union's import rules."
+        "Ghanaian cocoa farmers said they would blockade Accra to force a repeal of the European Union's tariffs."
     )
     threat = one(events, "THREATEN")
-    assert [r.code for r in threat.recipient] == ["KEN"]
+    assert [r.code for r in threat.recipient] == ["GHA"]
 
 
 def test_a_measure_a_government_imposes_on_its_own_country_reaches_its_people(code):
@@ -684,15 +684,15 @@ def test_preparing_a_cooperative_act_is_no_show_of_force(code):
 
 
 def test_unarmed_people_take_the_state_of_a_place_in_their_own_clause(code):
-    """ "refugees fleeing the fighting in Sudan" are Sudanese refugees, and named well enough to receive aid."""
-    events = code("Germany will send emergency food aid to refugees fleeing the fighting in Sudan.")
+    """ "refugees escaping the war in Somalia" are Somali refugees, and named well enough to receive aid."""
+    events = code("Sweden will send emergency medical aid to refugees escaping the war in Somalia.")
     promise = one(events, "AGREE")
-    assert [(r.code, r.sector) for r in promise.recipient] == [("SDN", "REF")]
+    assert [(r.code, r.sector) for r in promise.recipient] == [("SOM", "REF")]
 
 
 def test_a_language_names_no_one(code):
-    """ "the use of the Russian language": the ban is on a language, not on Russia."""
-    ban = one(code("Latvia banned the use of the Russian language in state schools."), "SANCTION")
+    """ "lessons in the Russian language": the ban is on a language, not on Russia."""
+    ban = one(code("Lithuania banned lessons in the Russian language at public schools."), "SANCTION")
     assert ban.recipient == []
 
 
@@ -708,10 +708,10 @@ def test_a_verb_with_nothing_after_it_shares_its_conjuncts_recipient(code):
 
 
 def test_others_are_more_of_the_kind_just_named(code):
-    """ "killed one Canadian soldier and wounded two others": the others are Canadian soldiers too, so the
-    bombing is one attack on Canadian troops."""
-    events = code("A roadside bomb near Kandahar killed one Canadian soldier and wounded two others.")
-    assert {(e.event, tuple(r.code for r in e.recipient)) for e in events} == {("ASSAULT", ("CAN",))}
+    """ "killed one Dutch soldier and injured three others": those others are Dutch soldiers as well, so
+    the blast is one attack on Dutch troops."""
+    events = code("A landmine near Kandahar killed one Dutch soldier and injured three others.")
+    assert {(e.event, tuple(r.code for r in e.recipient)) for e in events} == {("ASSAULT", ("NLD",))}
 
 
 def test_whom_a_protest_defies_is_its_recipient(code):
@@ -990,11 +990,11 @@ def test_warning_of_a_disaster_is_no_threat(code):
 
 def test_a_bare_counterpart_is_the_other_side(code):
     events = code(
-        "Bangladesh rejected an Indian proposal for a free trade agreement, urging the counterpart to sign"
-        " the regional pact instead."
+        "Nepal turned down a Chinese offer of a transit treaty, asking the counterpart to back"
+        " the regional accord instead."
     )
     request = one(events, "REQUEST")
-    assert [(r.code, r.sector) for r in request.recipient] == [("IND", "GOV")]
+    assert [(r.code, r.sector) for r in request.recipient] == [("CHN", "GOV")]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from detente.cli.main import cli
 
 
 def test_explain_names_the_pattern_the_actors_and_the_misses(nlp):
-    text = "Russia offered to restore diplomatic ties with Georgia. Officials gave a speech."
+    text = "Russia offered to resume diplomatic relations with Georgia. Officials gave a speech."
     result = CliRunner().invoke(cli, ["explain", text, "--date", "2012-03-02", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)

@@ -48,7 +48,7 @@ TYPE_DECISIONS = [
     # a concession, aid or meeting one says one will not make is a refusal
     ("Russia will not lift the sanctions on Georgia.", ("REJECT", "yield", "RUS", "GEO")),
     ("Hungary will not release the Ukrainian fishermen.", ("REJECT", "yield", "HUN", "UKR")),
-    ("The EU will not provide Syria with reconstruction aid.", ("REJECT", "assist", "IGO", "SYR")),
+    ("Germany will not give Lebanon any further military aid.", ("REJECT", "assist", "DEU", "LBN")),
     # ready, willing or prepared to use force is a threat
     ("Iran is ready to strike Israeli bases.", ("THREATEN", None, "IRN", "ISR")),
     ("North Korea said it was prepared to use nuclear weapons against South Korea.", ("THREATEN", None, "PRK", "KOR")),

@@ -11,9 +11,9 @@ from detente.dates import DateResolver
 PUBLISHED = datetime.date(2014, 6, 13)  # a Friday
 
 ARTICLE = (
-    "Armenia on Friday proposed to reopen its border with Turkey for the first time since the two "
+    "Armenia on Friday proposed to reopen its border with Turkey, its first such step since the two "
     "neighbours closed it in 1993. "
-    "The foreign ministry said it welcomed a statement by the Turkish prime minister this week. "
+    "Yerevan's envoy said he welcomed a gesture from the Turkish premier this week. "
     "Ankara suspended trade with Yerevan in 2009 after talks on a peace accord stalled. "
     "It recalled its ambassador that same year. "
     "Relations worsened further until the border clashes in April 2011 drew protests from the EU. "

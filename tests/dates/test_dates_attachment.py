@@ -51,9 +51,9 @@ ATTACHMENT = [
         rd("2012-02-29", "day", text="on Wednesday"),
     ),
     # a date behind "since" is a reference point, not the date of the main event
-    ("Russia offered to restore ties for the first time since the war in 2008.", "restore", NEWS_DAY),
+    ("Russia offered to restore ties, its first such overture since the war in 2008.", "restore", NEWS_DAY),
     (
-        "Russia offered to restore ties for the first time since the war in 2008.",
+        "Russia offered to restore ties, its first such overture since the war in 2008.",
         "war",
         rd("2008", "year", True, text="in 2008"),
     ),

@@ -18,17 +18,14 @@ def test_each_rows_example_codes_its_type_with_its_mode(code, line, row):
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "mode"),
-    [
-        # the cue sits in an object, a prepositional phrase or the subject of the trigger's clause
-        ("Irish guerrillas wounded two British soldiers in a bomb attack near Belfast on Thursday.", "explosives"),
-        ("Six Iraqi civilians were killed in a suicide car bombing in central Baghdad.", "suicide-attack"),
-        ("Israeli tanks fired shells at targets in Jericho on Monday.", "heavy-weapons"),
-        ("Kenyan police fired tear gas at opposition supporters in Nairobi.", "crowd-control"),
-        ("Russian warplanes bombed a market in the Syrian town of Ariha.", "aerial"),
-    ],
-)
+@pytest.mark.parametrize(("text", "mode"), [
+    # the cue sits in an object, a prepositional phrase or the subject of the trigger's clause
+    ("Basque separatists injured three Spanish policemen in a bomb attack near Bilbao on Friday.", "explosives"),
+    ("Four Afghan policemen were killed in a suicide truck bombing outside Kandahar.", "suicide-attack"),
+    ("Israeli tanks fired shells at targets in Jericho on Monday.", "heavy-weapons"),
+    ("Kenyan police fired tear gas at opposition supporters in Nairobi.", "crowd-control"),
+    ("Russian warplanes bombed a market in the Syrian town of Ariha.", "aerial"),
+])
 def test_the_weapon_in_the_clause_gives_the_mode(code, text, mode):
     assert [e.mode for e in code(text) if e.event == "ASSAULT"] == [mode]
 
@@ -42,8 +39,7 @@ def test_a_more_specific_mode_of_the_trigger_is_kept(code):
 def test_a_weapon_in_a_coordinated_clause_belongs_to_that_clause(code):
     events = code("Syrian troops shelled Homs with artillery, and Syrian rebels shot two soldiers with rifles.")
     assert sorted((e.trigger.split()[0], e.mode) for e in events if e.event == "ASSAULT") == [
-        ("shelled", "heavy-weapons"),
-        ("shot", "firearms"),
+        ("shelled", "heavy-weapons"), ("shot", "firearms")
     ]
 
 

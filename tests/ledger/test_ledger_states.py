@@ -23,7 +23,7 @@ CASES = [
         "Baku expelled the Armenian ambassador on Tuesday.", mode="expel", obj="the Armenian ambassador"),
      "diplomatic", "downgraded", ""),
     (("ARM", "AZE"), ev(D, 0, DAY, "ARM", "AZE", "AGREE", "offered",
-        "Yerevan offered to restore diplomatic ties with Baku.", obj="diplomatic ties"),
+        "Yerevan offered to restore its diplomatic ties with Baku.", obj="its diplomatic ties"),
      "diplomatic", "restoration offered", ""),
     (("ARM", "AZE"), ev(D, 0, DAY, "AZE", "ARM", "REJECT", "turned down",
         "Baku turned down the offer to resume relations.", obj="the offer"),
@@ -47,7 +47,7 @@ CASES = [
         "Armenia offered to waive visas for Azerbaijani visitors.", obj="visas"),
      "visas", "visa lifting offered", "unilateral"),
     (("RUS", "GEO"), ev(D, 0, DAY, "RUS", "GEO", "AGREE", "ready",
-        "Moscow is ready to introduce visa-free travel for Georgians on a mutual basis.",
+        "Moscow stands ready to allow visa-free travel for Georgians on a mutual basis.",
         obj="visa-free travel", future=True),
      "visas", "visa lifting offered", "mutual"),
     (("ARM", "AZE"), ev(D, 0, DAY, "AZE", "ARM", "SANCTION", "barred",
@@ -132,7 +132,7 @@ CASES = [
         "Armenia and Azerbaijan signed a peace treaty.", obj="a peace treaty"),
      "talks", "agreement reached", ""),
     (("RUS", "GEO"), ev(D, 0, DAY, "GEO", "RUS", "SUPPORT", "backed",
-        "Georgia backed Russia's accession to the World Trade Organization.", obj="Russia's accession"),
+        "Georgia backed Russia's bid for WTO accession.", obj="Russia's bid for WTO accession"),
      "talks", "accession deal", ""),
 ]
 # fmt: on

@@ -39,7 +39,7 @@ def test_the_parser_runs_the_table_version(stock, table):
     "text",
     [
         # the tag map, and the rules that read the parse: auxiliaries, "but" as an adverb, case of pronouns
-        "Russia has offered to restore diplomatic ties with Georgia, which it cut in 2008.",
+        "Armenia has offered to mend its diplomatic ties with Turkey, which it cut in 1993.",
         "But he said that it was not the time, but they did it anyway and I saw you.",
         "There is a border deal; there were talks, and it is said that you have to see it.",
         # the rules over two tokens: "ain't", "gonna", "gotta", "let's", "c'mon", "y'all", "nothin'"

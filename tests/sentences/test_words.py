@@ -13,7 +13,7 @@ from detente.sentences.words import TEXT_KEY, ParsedDoc, parsed, release
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SENTENCES = [
-    "Russia offered on Friday to restore diplomatic ties with Georgia, which Tbilisi cut after the 2008 war.",
+    "Russia offered on Friday to mend diplomatic ties with Georgia, which Tbilisi cut after the 2008 war.",
     'Georgia and Armenia signed a border deal.\n\n"We will not accept it," the ministry said.',
     "Protesters in Paris, Lyon and Marseille marched against the reform  and police arrested 12 people.",
     "   ",

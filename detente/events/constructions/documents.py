@@ -35,8 +35,8 @@ def enacted_text(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("document-content")
 def document_content(ctx: EventContext, draft: Draft) -> str | None:
-    """What a resolution, plan or bill would do is its content, not an act: "supports a resolution that
-    aims to tighten sanctions", "signed a pact allowing troops to train"."""
+    """What a resolution, plan or bill would do is its content, not an act: "backs a resolution meant to
+    toughen sanctions", "signed a pact allowing troops to train"."""
     token = draft.token
     promised = draft.future or draft.hypothetical or modal(token, draft.scope)
     if not (ctx.syntax.document_content(token) or (promised and ctx.syntax.document_aim(token))):

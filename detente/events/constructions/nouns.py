@@ -54,7 +54,7 @@ def light_verb(ctx: EventContext, draft: Draft) -> str | None:
 @construction("noun-phrase-actors")
 def noun_phrase_actors(ctx: EventContext, draft: Draft) -> str | None:
     """A by-phrase names the actor ("an attack by rebels"), so does a from-phrase of a verbal noun
-    ("condemnation from the United States") and "between X and Y" of a mutual one ("the rapprochement
+    ("criticism from Washington") and "between X and Y" of a mutual one ("the rapprochement
     between Riyadh and Tehran"); types.tsv `from-actor`, `mutual`."""
     event, added = draft.pattern.type, []
     for prep in draft.token.children:
@@ -100,7 +100,7 @@ def noun_recipients(ctx: EventContext, draft: Draft) -> str | None:
 @construction("noun-protest-target")
 def noun_protest_target(ctx: EventContext, draft: Draft) -> str | None:
     """Whom a protest noun is against: its purpose ("a hunger strike to protest Sweden's decision"), or what
-    it shut down ("a general strike that shut down Kathmandu")."""
+    it shut down ("a strike that shut down the port of Durban")."""
     if draft.recipients or draft.pattern.type != "PROTEST":
         return None
     token, light = draft.token, draft.light

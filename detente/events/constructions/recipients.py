@@ -30,8 +30,8 @@ def _unnamed(draft: Draft) -> bool:
 
 @construction("own-objects")
 def own_objects(ctx: EventContext, draft: Draft) -> str | None:
-    """The verb's own objects name the recipient before its to-clause's ("would blockade Paris to demand an
-    end to the reform" reaches Paris), unless all they name is the actor's own ("ordered its troops to")."""
+    """The verb's own objects name the recipient before its to-clause's ("would blockade Paris to force a
+    repeal of the reform" reaches Paris), unless all they name is the actor's own ("ordered its troops to")."""
     draft.recipients = recipients(ctx, draft.own_heads, draft.actors)
     if _unnamed(draft):
         draft.recipients = recipients(ctx, draft.recipient_heads, draft.actors)
@@ -41,8 +41,8 @@ def own_objects(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("protest-defied")
 def protest_defied(ctx: EventContext, draft: Draft) -> str | None:
-    """Whom a protest defies beats what it blocks or where: "blocked streets in Hong Kong in defiance of
-    Chinese authorities"; what it is in protest at is the next best ("marched in protest at the arrests")."""
+    """Whom a protest defies beats what it blocks or where: "filled the streets of Minsk in defiance of the
+    Belarusian police"; what it is in protest at is the next best ("marched in protest at the arrests")."""
     if draft.event != "PROTEST":
         return None
     before = draft.recipients
@@ -95,7 +95,7 @@ def shelter(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("threat-condition")
 def threat_condition(ctx: EventContext, draft: Draft) -> str | None:
-    """A threat's condition names who is threatened: "threatened to stop talks if the United States goes
+    """A threat's condition names who is threatened: "threatened to quit the talks if Washington pressed
     ahead"."""
     if draft.recipients or draft.event != "THREATEN":
         return None
