@@ -80,6 +80,7 @@ ROLES = (
     "venue",
     "after-talks",
     "awaits",
+    "target-first",
 )
 
 

@@ -30,6 +30,8 @@ NEGATORS = frozenset("not n't never no".split())
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 AGAINST = frozenset({"against", "at", "over", "of"})
 TO_FIRST = frozenset({"to", "into"})
+# Prepositions of what an accusation or request is about ("protested to the council about the shelling").
+TARGET_PREPS = frozenset({"about", "over", "against"})
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
@@ -96,6 +98,19 @@ def xcomp_chain(comp: Token) -> list[Token]:
         if nxt is None:
             return chain
         chain.append(nxt)
+
+
+def clause_verbs(comp: Token) -> list[Token]:
+    """A to-clause's verbs: its chain of to-clauses and the verbs coordinated with them that share their
+    subject ("vowed to strike and destroy the bases": strike, destroy)."""
+    verbs: list[Token] = []
+    for verb in xcomp_chain(comp):
+        verbs.append(verb)
+        for conj in verb.children:
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not own_subject:
+                verbs += clause_verbs(conj)
+    return verbs
 
 
 def _before_hyphen(word: Token) -> bool:
@@ -179,11 +194,11 @@ def _marked(clause: Token, marks: frozenset[str]) -> bool:
 def content(clause: Token) -> list[Token]:
     """The verbs of a demanded, alleged or denied clause: its to-clauses and the conditions it sets ("must
     agree to changes before they demobilize": neither the agreeing nor the demobilizing has happened)."""
-    chain = xcomp_chain(clause)
+    chain = clause_verbs(clause)
     for verb in list(chain):
         for child in verb.children:
             if child.dep_ == "advcl" and _marked(child, CONDITION_MARKS):
-                chain += xcomp_chain(child)
+                chain += clause_verbs(child)
     return chain
 
 

@@ -103,3 +103,33 @@ PERMISSION_AND_STATES = [
 @pytest.mark.parametrize(("text", "expected"), PERMISSION_AND_STATES)
 def test_permission_and_stative_predicates(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+TARGETS_AND_CLAUSES = [
+    # for accusations and requests, whom it is about beats whom it is told to
+    (
+        "Greece protested to the Security Council about Turkish shelling of Cypriot villages.",
+        ("ACCUSE", None, "GRC", "TUR"),
+    ),
+    ("Iraq complained to the Arab League about Iranian drone strikes.", ("ACCUSE", None, "IRQ", "IRN")),
+    ("Chile appealed to the United Nations over Bolivian troop movements.", ("REQUEST", None, "CHL", "BOL")),
+    # the verbs coordinated in a to-clause are part of what is vowed, not acts of their own
+    ("Azerbaijan vowed to strike and destroy Armenian artillery bases.", ("THREATEN", None, "AZE", "ARM")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TARGETS_AND_CLAUSES)
+def test_targets_and_coordinated_clauses(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan vowed to strike and destroy Armenian artillery bases.",
+        "Turkey threatened to invade and occupy northern Syria.",
+        "Egypt demanded that Sudan stop the flights and expel the militants.",
+    ],
+)
+def test_a_coordinated_verb_of_a_vow_or_demand_is_no_event(code, text: str) -> None:
+    assert len(code(text)) == 1, [(e.event, e.trigger) for e in code(text)]

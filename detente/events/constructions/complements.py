@@ -6,21 +6,22 @@ from detente.events.constructions.registry import construction
 from detente.events.context import CONFLICT_QUADS, EventContext
 from detente.events.draft import Draft
 from detente.events.lexicon import NOT_AN_EVENT
-from detente.events.syntax import content, that_clause, xcomp_chain
+from detente.events.syntax import clause_verbs, content, that_clause
 from detente.model import QUAD
 
 
 @construction("to-clause")
 def to_clause(ctx: EventContext, draft: Draft) -> str | None:
-    """The to-clause is part of the trigger's event, not an event of its own: "Russia offered to restore
-    diplomatic ties" is one AGREE. A vow of what is no event promises nothing ("vowed to defend its
+    """The to-clause is part of the trigger's event, not an event of its own, nor are the verbs coordinated
+    with it: "Russia offered to restore diplomatic ties" is one AGREE, "vowed to strike and destroy the
+    bases" one THREATEN. A vow of what is no event promises nothing ("vowed to defend its
     territory"); what a folded demand asks for is no event either ("gathered to demand that X resign")."""
     comp = draft.comp
     if comp is None:
         return None
     inner = ctx.match_verb(comp) or ctx.light_verb_noun(comp)
     comp_pattern = inner[0] if inner else None
-    chain = xcomp_chain(comp)
+    chain = clause_verbs(comp)
     draft.consumed.update(t.i for t in chain)
     if comp_pattern is not None and comp_pattern.type == NOT_AN_EVENT:
         if draft.pattern.complement == "threaten":

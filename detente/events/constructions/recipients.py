@@ -8,18 +8,40 @@ from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
 from detente.events.participants import named_before, place_recipients, recipients, talked_with
-from detente.events.syntax import TO_FIRST, condition_subjects, in_noun_against, lemma, place_heads, prep_objects
+from detente.events.syntax import (
+    TARGET_PREPS,
+    TO_FIRST,
+    condition_subjects,
+    in_noun_against,
+    lemma,
+    place_heads,
+    prep_objects,
+)
 
 
 @construction("recipient-phrases")
 def recipient_phrases(ctx: EventContext, draft: Draft) -> str | None:
     """The phrases that may name the recipient: the trigger's objects and prepositional objects (a to/into
-    phrase first for material help: "sent troops into Mali"), then its to-clause's."""
+    phrase first for material help: "sent troops into Mali"), then its to-clause's; for an accusation or
+    a request, whom it is about before whom it is addressed to ("complained to the Arab League about
+    Iranian drone strikes": IRN; types.tsv `target-first`)."""
     first_preps = TO_FIRST if draft.event in ctx.roles.types("to-recipient") else frozenset()
     draft.first_preps = first_preps
     draft.recipient_heads += ctx.syntax.recipient_heads(draft.token, first_preps)
     draft.own_heads = list(draft.recipient_heads)
     draft.recipient_heads += [t for s in draft.scope[1:] for t in ctx.syntax.recipient_heads(s, first_preps)]
+    if draft.event in ctx.roles.types("target-first"):
+        # "protested to the Security Council about Turkish shelling": whom it is about beats whom it is told
+        targets = [
+            p
+            for word in draft.scope
+            for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
+            for p in prep_objects(prep)
+        ]
+        own_targets = [t for t in targets if t in draft.own_heads]
+        draft.own_heads = [*own_targets, *(h for h in draft.own_heads if h not in own_targets)]
+        draft.recipient_heads = [*targets, *(h for h in draft.recipient_heads if h not in targets)]
     return f"{len(draft.recipient_heads)} phrases"
 
 
