@@ -35,9 +35,10 @@ class Name:
     code: str
     sector: str = ""
     name: str = ""  # canonical name (organisations, people, regions)
-    kind: str = "country"  # country | demonym | people | capital | region | city | organisation | person
+    kind: str = "country"  # country | demonym | people | capital | region | city | organisation | person | ethnic
     start: str = ""  # office dates for people ("2008-05-07"), empty when unbounded
     end: str = ""
+    homelands: tuple[str, ...] = ()  # of an ethnic group: the states it lives in (peoples.tsv)
 
 
 LOOKUP_MEMO = 100_000  # surface forms whose candidates are remembered
@@ -209,6 +210,17 @@ def _load_organisations(gaz: Gazetteer, path: Path) -> None:
             gaz.add_name(surface, entry)
 
 
+def _load_peoples(gaz: Gazetteer, path: Path) -> None:
+    for line, row in read_tsv(path, ("name", "names", "adjectives", "homelands")):
+        homelands = tuple(_split(row["homelands"]))
+        unknown = [c for c in homelands if c not in gaz.country_names]
+        _check(bool(homelands) and not unknown, path, line, f"homelands must be country codes: {unknown or 'none'}")
+        for surface in _split(row["names"]):  # "Kurds": the people, civilians unless the phrase says more
+            gaz.add_name(surface, Name("", "CVL", row["name"], "ethnic", homelands=homelands))
+        for surface in _split(row["adjectives"]):  # "Kurdish": takes its head noun's sector
+            gaz.add_name(surface, Name("", "", row["name"], "ethnic", homelands=homelands))
+
+
 def _load_sectors(gaz: Gazetteer, path: Path) -> None:
     for line, row in read_tsv(path, ("phrase", "sector")):
         sector = row["sector"]
@@ -255,6 +267,7 @@ LOADERS = (
     ("countries.tsv", _load_countries),
     ("regions.tsv", _load_regions),
     ("organisations.tsv", _load_organisations),
+    ("peoples.tsv", _load_peoples),
     ("sectors.tsv", _load_sectors),
     ("leaders.tsv", _load_leaders),
     ("organisation_heads.tsv", _load_organisation_heads),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -207,8 +207,10 @@ class ArticleActors(PronounResolution):
                 return code
         return ""
 
-    def _sentence_country(self, token: Token, besides: str = "", kinds: tuple[str, ...] = STATE_KINDS) -> str:
-        """The state named nearest to a token within its sentence (other than `besides`)."""
+    def _sentence_country(
+        self, token: Token, besides: str = "", kinds: tuple[str, ...] = STATE_KINDS, among: tuple[str, ...] = ()
+    ) -> str:
+        """The state named nearest to a token within its sentence (other than `besides`; one of `among`)."""
         sent = token.sent
         near = [
             m
@@ -217,14 +219,19 @@ class ArticleActors(PronounResolution):
             and self._is_state(m.name.code)
             and m.name.code != besides
             and m.name.kind in kinds
+            and (not among or m.name.code in among)
         ]
         if not near:
             return ""
         return min(near, key=lambda m: abs(m.start - token.i)).name.code
 
-    def _article_country(self, besides: str = "") -> str:
-        """The state the article names most (other than `besides`)."""
-        counts = Counter(m.name.code for m in self.mentions if self._is_state(m.name.code) and m.name.code != besides)
+    def _article_country(self, besides: str = "", among: tuple[str, ...] = ()) -> str:
+        """The state the article names most (other than `besides`; one of `among`)."""
+        counts = Counter(
+            m.name.code
+            for m in self.mentions
+            if self._is_state(m.name.code) and m.name.code != besides and (not among or m.name.code in among)
+        )
         return counts.most_common(1)[0][0] if counts else ""
 
     def main_pair(self, before: int) -> list[str]:
@@ -377,7 +384,9 @@ class ArticleActors(PronounResolution):
         result = []
         for adjective in [adjectives[0], *adjectives[0].conjuncts]:
             mention = self.by_token.get(adjective.i)
-            if mention:
+            if mention and mention.name.kind == "ethnic":
+                mention = self._placed_group(mention, token)
+            if mention and mention.name.code:
                 result.append(self._with_sector(mention, token, f"adjectival {adjective.text!r}"))
         return result or None
 
@@ -470,9 +479,31 @@ class ArticleActors(PronounResolution):
         mention = self.by_token.get(token.i)
         if mention is None:
             return None
+        if mention.name.kind == "ethnic":
+            placed = self._placed_group(mention, token)
+            if placed is None:
+                return NO_ONE
+            return self._with_sector(placed, token, f"{mention.text!r}, the people, in {placed.name.code}")
         if not mention.name.code:
             return NO_ONE  # a place that is no actor ("Indian Ocean")
         return self._with_sector(mention, token, f"gazetteer {mention.name.kind} {mention.text!r}")
+
+    def _placed_group(self, mention: Mention, token: Token) -> Mention | None:
+        """An ethnic group's mention with the state it belongs to here (peoples.tsv): a state named in its
+        phrase or clause ("Kurdish fighters in Afrin"), else its homeland named nearest in the sentence, else
+        the homeland the article names most, else its only homeland; None when none of these says."""
+        homelands = mention.name.homelands
+        code = (
+            self._state_place(token.subtree)
+            or self._clause_modifier_place(token)
+            or self._clause_place(token)
+            or self._sentence_country(token, kinds=STATE_KINDS, among=homelands)
+            or self._article_country(among=homelands)
+            or (homelands[0] if len(homelands) == 1 else "")
+        )
+        if not code:
+            return None
+        return Mention(mention.start, mention.end, replace(mention.name, code=code), mention.text)
 
     def _known_person(self, token: Token, allow_context: bool) -> Found | None:
         """11. A person from leaders.tsv, or introduced with a title earlier in the article."""
@@ -497,6 +528,8 @@ class ArticleActors(PronounResolution):
                         self._entity(token, known.code, self._head_sector(token) or known.sector),
                         f"person {known.name!r} owns {token.text!r}",
                     )
+            if sub is not None and sub.name.kind == "ethnic":
+                sub = self._placed_group(sub, token)  # "Kurdish fighters in Afrin"
             if sub is not None and sub.name.code:
                 return self._with_sector(sub, token, f"{modifier.dep_} {sub.text!r} of {token.text!r}")
         return None
@@ -616,6 +649,10 @@ class ArticleActors(PronounResolution):
         sector = self._head_sector(head) if not inside else ""
         if name.kind == "organisation" and name.sector == "REB" and sector in ("MIL", "GOV"):
             sector = "REB"  # "a Taliban commander", "Hamas soldiers", "a Hezbollah official": no state's
+        if name.kind == "ethnic" and sector in ("MIL", "GOV"):
+            sector = (
+                "REB"  # "Kurdish fighters", "Tuareg commanders", "Kurdish officials": no state's army or government
+            )
         if not sector and name.kind == "person" and inside:
             sector = self._title_of(head)[0]  # a title in the text beats the office file ("General Michel Aoun")
         if not sector and inside:

@@ -133,3 +133,26 @@ def test_targets_and_coordinated_clauses(code, text: str, expected: tuple) -> No
 )
 def test_a_coordinated_verb_of_a_vow_or_demand_is_no_event(code, text: str) -> None:
     assert len(code(text)) == 1, [(e.event, e.trigger) for e in code(text)]
+
+
+PEOPLES = [
+    # an ethnic group belongs to the state a place in its phrase or clause names
+    ("Kurds protested in Berlin against the Turkish offensive.", ("PROTEST", None, "DEU", "TUR")),
+    ("Tuareg rebels seized the town of Kidal in northern Mali.", ("ASSAULT", None, "MLI", "MLI")),
+    # else its homeland named in the sentence; its fighters and officials are no state's (REB)
+    ("Kurdish officials asked the Syrian government to intervene.", ("REQUEST", None, "SYR", "SYR")),
+    ("Iraqi troops clashed with Kurdish fighters near Kirkuk.", ("ASSAULT", None, "IRQ", "IRQ")),
+    # a group with one homeland is its state's
+    ("Myanmar troops burned Rohingya villages.", ("ASSAULT", None, "MMR", "MMR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLES)
+def test_an_ethnic_group_belongs_to_the_state_it_is_in(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_an_ethnic_groups_officials_and_fighters_are_no_states(code) -> None:
+    (event,) = code("Kurdish officials asked the Syrian government to intervene.")
+    assert [(a.code, a.sector) for a in event.actor] == [("SYR", "REB")]
+    assert [(r.code, r.sector) for r in event.recipient] == [("SYR", "GOV")]
