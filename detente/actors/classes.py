@@ -31,6 +31,7 @@ class CodeClasses:
     """Classes of PLOVER sectors and actor codes (code_classes.tsv)."""
 
     armed_sector: frozenset[str] = frozenset()
+    non_state_armed: frozenset[str] = frozenset()
     organisation_code: frozenset[str] = frozenset()
 
 

@@ -10,6 +10,8 @@ from detente.sentences.words import Word as Token
 from detente.sentences.words import Words as Span
 
 QUOTE_OPEN = {'"', "“", "«", "``"}
+# Lower-case articles that begin names in transliteration ("al-Shabaab", "el-Sisi"): a name may start with one.
+ARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 QUOTE_CLOSE = {'"', "”", "»", "''"}
 
 
@@ -40,7 +42,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
         start = i + 1 if texts[i] == "The" and i + 1 < n else i  # names are stored without "the"
         first = texts[start]
         words = gaz.first_words.get(first, 0)
-        if not words or not (first[:1].isupper() or first[:1].isdigit()):
+        if not words or not (first[:1].isupper() or first[:1].isdigit() or first in ARTICLE_PREFIXES):
             misspelt = gaz.misspelt_country(first) if start == i and not words else None
             if misspelt is not None and doc[i].pos_ == "PROPN":  # "Ethopia has agreed": a typo in a country
                 mentions.append(Mention(i, i + 1, misspelt, first))

@@ -179,13 +179,17 @@ class ArticleActors(PronounResolution):
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return ""
-        armed = self._head_sector(token)[:3] in self.gaz.codes.armed_sector
+        # a state's forces fight anywhere; armed groups are coded by the state they fight in (PLOVER convention)
+        sector = self._head_sector(token)[:3]
+        armed = sector in self.gaz.codes.armed_sector and sector not in self.gaz.codes.non_state_armed
         objects = [] if armed else [c for c in verb.children if c.dep_ == "dobj" and c is not token]
         if not armed:  # "set fire to the embassy in Baghdad"
             objects += [p for prep in verb.children if prep.lower_ in ("to", "on", "against") for p in _pobjs(prep)]
         for prep in [*verb.children, *(c for o in objects for c in o.children)]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "outside", "near", "across", "throughout"):
-                code = self._state_place(prep.subtree)
+                # "at a US base in Iraq": the place the phrase is in, not the owner its modifier names
+                inner = [g for p in _pobjs(prep) for g in p.children if g.dep_ == "prep" and g.lower_ == "in"]
+                code = self._state_place(t for g in inner for t in g.subtree) or self._state_place(prep.subtree)
                 if code:
                     return code
         return ""

@@ -156,3 +156,18 @@ def test_an_ethnic_groups_officials_and_fighters_are_no_states(code) -> None:
     (event,) = code("Kurdish officials asked the Syrian government to intervene.")
     assert [(a.code, a.sector) for a in event.actor] == [("SYR", "REB")]
     assert [(r.code, r.sector) for r in event.recipient] == [("SYR", "GOV")]
+
+
+ARMED_GROUPS = [
+    # a name may begin with a lower-case article in transliteration
+    ("Al-Shabaab fighters attacked a base near Lamu.", ("ASSAULT", None, "SOM", "")),
+    ("According to the Kenyan army, al-Shabaab fighters attacked a base near Lamu.", ("ASSAULT", None, "SOM", "")),
+    # armed groups are coded by the state they act in, which the place the phrase is in tells (not its owner)
+    ("Iran-backed militias fired rockets at a US base in Iraq.", ("ASSAULT", None, "IRQ", "USA")),
+    ("Unidentified gunmen ambushed a UN convoy near Goma.", ("ASSAULT", None, "COD", "IGO")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARMED_GROUPS)
+def test_armed_groups_are_of_the_state_they_act_in(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
