@@ -229,12 +229,17 @@ class ArticleActors(PronounResolution):
             return ""
         return min(near, key=lambda m: abs(m.start - token.i)).name.code
 
-    def _article_country(self, besides: str = "", among: tuple[str, ...] = ()) -> str:
-        """The state the article names most (other than `besides`; one of `among`)."""
+    def _article_country(
+        self, besides: str = "", among: tuple[str, ...] = (), kinds: tuple[str, ...] | None = None
+    ) -> str:
+        """The state the article names most (other than `besides`; one of `among`; by names of these kinds)."""
         counts = Counter(
             m.name.code
             for m in self.mentions
-            if self._is_state(m.name.code) and m.name.code != besides and (not among or m.name.code in among)
+            if self._is_state(m.name.code)
+            and m.name.code != besides
+            and (not among or m.name.code in among)
+            and (kinds is None or m.name.kind in kinds)
         )
         return counts.most_common(1)[0][0] if counts else ""
 
@@ -495,7 +500,7 @@ class ArticleActors(PronounResolution):
     def _placed_group(self, mention: Mention, token: Token) -> Mention | None:
         """An ethnic group's mention with the state it belongs to here (peoples.tsv): a state named in its
         phrase or clause ("Kurdish fighters in Afrin"), else its homeland named nearest in the sentence, else
-        the homeland the article names most, else its only homeland; None when none of these says."""
+        the homeland the article names most, else its first homeland (where news of it is most common)."""
         homelands = mention.name.homelands
         code = (
             self._state_place(token.subtree)
@@ -503,10 +508,8 @@ class ArticleActors(PronounResolution):
             or self._clause_place(token)
             or self._sentence_country(token, kinds=STATE_KINDS, among=homelands)
             or self._article_country(among=homelands)
-            or (homelands[0] if len(homelands) == 1 else "")
+            or homelands[0]
         )
-        if not code:
-            return None
         return Mention(mention.start, mention.end, replace(mention.name, code=code), mention.text)
 
     def _known_person(self, token: Token, allow_context: bool) -> Found | None:

@@ -81,6 +81,7 @@ ROLES = (
     "after-talks",
     "awaits",
     "target-first",
+    "of-actor",
 )
 
 

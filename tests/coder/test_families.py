@@ -171,3 +171,16 @@ ARMED_GROUPS = [
 @pytest.mark.parametrize(("text", "expected"), ARMED_GROUPS)
 def test_armed_groups_are_of_the_state_they_act_in(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+OF_ACTOR_NOUNS = [
+    # the of-phrase of a resignation, deployment or visit names who does it
+    ("The resignation of the Peruvian interior minister shocked Lima.", ("RETREAT", "resign", "PER", "")),
+    ("The deployment of Russian troops to Belarus alarmed Lithuania.", ("MOBILIZE", "troops", "RUS", "BLR")),
+    ("The visit of the Chinese premier to Pakistan was welcomed in Islamabad.", ("CONSULT", "visit", "CHN", "PAK")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OF_ACTOR_NOUNS)
+def test_the_of_phrase_of_an_intransitive_event_noun_is_its_actor(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)

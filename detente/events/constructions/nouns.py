@@ -57,12 +57,16 @@ def noun_phrase_actors(ctx: EventContext, draft: Draft) -> str | None:
     ("criticism from Washington") and "between X and Y" of a mutual one ("the rapprochement
     between Riyadh and Tehran"); types.tsv `from-actor`, `mutual`."""
     event, added = draft.pattern.type, []
+    by_phrase = any(p.dep_ == "prep" and p.lower_ == "by" for p in draft.token.children)
+    of_actor = not draft.actor_heads and not by_phrase and ctx.roles.has("of-actor", event, draft.pattern.mode)
     for prep in draft.token.children:
         if prep.dep_ != "prep":
             continue
         if prep.lower_ == "by" or (prep.lower_ == "from" and event in ctx.roles.types("from-actor")):
             added += [p for p in prep.children if p.dep_ == "pobj"]
         if prep.lower_ == "between" and event in ctx.roles.types("mutual"):
+            added += [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.lower_ == "of" and of_actor:  # "the withdrawal of US troops", "the resignation of the minister"
             added += [p for p in prep.children if p.dep_ == "pobj"]
     draft.actor_heads += added
     return ", ".join(h.text for h in added) or None
@@ -84,10 +88,11 @@ def noun_recipients(ctx: EventContext, draft: Draft) -> str | None:
     """The noun's on/against/of/to/with phrases name whom it reaches ("sanctions against Iran"), and so do
     its light verb's objects."""
     token, light = draft.token, draft.light
+    of_actor = ctx.roles.has("of-actor", draft.pattern.type, draft.pattern.mode)
     heads = [
         p
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in NOUN_RECIPIENT_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_RECIPIENT_PREPS and not (of_actor and prep.lower_ == "of")
         for p in prep.children
         if p.dep_ == "pobj"
     ]
