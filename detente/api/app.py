@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import hmac
-import importlib
 import io
 import logging
 import re
@@ -17,7 +16,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
 from detente.api.spans import event_spans
+from detente.dashboard import mount_dashboard
 from detente.errors import DetenteError, Errors
+from detente.ledger import build_ledger
 from detente.model import PLOVER_TYPES, Article, Event
 from detente.store import Store
 from detente.store.export import FLAT_COLUMNS, _cell, flat_rows
@@ -107,14 +108,6 @@ def _pair(value: str | None) -> tuple[str, str] | None:
 def event_json(event: Event) -> dict[str, Any]:
     """An event as the API returns it."""
     return event.model_dump(mode="json")
-
-
-def _ledger_builder() -> Callable | None:
-    try:
-        module = importlib.import_module("detente.ledger")
-    except ImportError:
-        return None
-    return getattr(module, "build_ledger", None)
 
 
 def create_app(
@@ -223,14 +216,12 @@ def create_app(
         a, b = _country(a), _country(b)
         monthly = store.monthly(a, b, since=since, until=until)
         ledger, ledger_error = None, None
-        build_ledger = _ledger_builder()
-        if build_ledger is not None:
-            try:
-                pair_events = store.iter_events(pair=(a, b), since=since, until=until)
-                ledger = build_ledger(pair_events, a, b, as_of=as_of).to_dict()
-            except Exception as error:  # the ledger is another stage's; its failure must not hide the series
-                log.exception("ledger for %s-%s failed", a, b)
-                ledger_error = f"{type(error).__name__}: {error}"
+        try:
+            pair_events = store.iter_events(pair=(a, b), since=since, until=until)
+            ledger = build_ledger(pair_events, a, b, as_of=as_of).to_dict()
+        except Exception as error:  # the ledger is another stage's; its failure must not hide the series
+            log.exception("ledger for %s-%s failed", a, b)
+            ledger_error = f"{type(error).__name__}: {error}"
         return {
             "a": a,
             "b": b,
@@ -239,7 +230,7 @@ def create_app(
             "events": sum(m["events"] for m in monthly),
             "monthly": monthly,
             "ledger": ledger,
-            "ledger_available": build_ledger is not None,
+            "ledger_available": True,  # always, since the ledger is part of detente; kept for clients
             "ledger_error": ledger_error,
         }
 
@@ -284,9 +275,7 @@ def create_app(
         coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
         return JSONResponse({"report": report.to_dict(), "articles": coded}, status_code=201)
 
-    from detente.dashboard import mount_dashboard  # the page is served by the same app
-
-    mount_dashboard(app, store, read_only=read_only)
+    mount_dashboard(app, store, read_only=read_only)  # the page is served by the same app
     return app
 
 
