@@ -30,7 +30,9 @@ def db(tmp_path, monkeypatch) -> str:
         encoding="utf-8",
     )
     path = str(tmp_path / "cli.duckdb")
-    result = CliRunner().invoke(cli, ["load", str(inputs), "--db", path, "--date", "2013-01-01"])
+    # One worker codes in this process, on its cached pipeline: the default, a worker process per core,
+    # loads the model in each for every test (about 2 s a test), and these tests are about the commands.
+    result = CliRunner().invoke(cli, ["load", str(inputs), "--db", path, "--date", "2013-01-01", "--workers", "1"])
     assert result.exit_code == 2, result.output  # two rejected inputs
     return path
 
