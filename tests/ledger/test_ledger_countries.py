@@ -19,10 +19,12 @@ OVERLAY = HEADER + (
 )
 
 
-@pytest.fixture
-def overlay(tmp_path):
-    (tmp_path / "countries.tsv").write_text(OVERLAY, encoding="utf-8")
-    return str(tmp_path)
+@pytest.fixture(scope="module")
+def overlay(tmp_path_factory):
+    """One directory for the module, so the gazetteer with it loads once (load_gazetteer caches by directory)."""
+    directory = tmp_path_factory.mktemp("gazetteer")
+    (directory / "countries.tsv").write_text(OVERLAY, encoding="utf-8")
+    return str(directory)
 
 
 @pytest.fixture
