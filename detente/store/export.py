@@ -13,6 +13,7 @@ from typing import IO, Any
 import pyarrow.dataset as ds
 
 from detente.errors import Errors, StoreError
+from detente.store.filters import EventFilter
 from detente.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -104,44 +105,47 @@ _GDELT_SQL_COLUMNS = (
 )
 
 
-def export_events(store: Store, fmt: str, output: str | IO[str] | None = None, **filters: Any) -> int:
-    """Write the events matching filters (as Store.query) in fmt to output (a path, a stream, or stdout)."""
+def export_events(
+    store: Store, fmt: str, output: str | IO[str] | None = None, where: EventFilter | None = None, **filters: Any
+) -> int:
+    """Write the events matching the filter (as Store.query) in fmt to output (a path, a stream, or stdout)."""
     if fmt not in EXPORT_FORMATS:
         raise StoreError(Errors.E134.format(value=fmt, choices=", ".join(EXPORT_FORMATS)))
+    where = EventFilter.of(where, **filters)
     if fmt == "parquet":
         if output is None or not isinstance(output, str | Path):
             raise StoreError(Errors.E145.format(format=fmt))
-        return _write_parquet(store, str(output), filters)
+        return _write_parquet(store, str(output), where)
     if isinstance(output, str | Path):
         with open(output, "w", encoding="utf-8", newline="") as stream:
-            return _write_text(store, fmt, stream, filters)
-    return _write_text(store, fmt, output or sys.stdout, filters)
+            return _write_text(store, fmt, stream, where)
+    return _write_text(store, fmt, output or sys.stdout, where)
 
 
-def _write_text(store: Store, fmt: str, stream: IO[str], filters: dict[str, Any]) -> int:
+def _write_text(store: Store, fmt: str, stream: IO[str], where: EventFilter) -> int:
     count = 0
     if fmt == "jsonl":
-        for event in store.iter_events(**filters):
+        for event in store.iter_events(where):
             stream.write(event.model_dump_json() + "\n")
             count += 1
     elif fmt == "csv":
         writer = csv.writer(stream)
         writer.writerow([name for name, _ in FLAT_COLUMNS])
-        for row in flat_rows(store, **filters):
+        for row in flat_rows(store, where):
             writer.writerow([_cell(value) for value in row.values()])
             count += 1
     else:
         writer = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        for row in gdelt_rows(store, **filters):
+        for row in gdelt_rows(store, where):
             writer.writerow([_tsv_cell(value) for value in row])
             count += 1
     log.info("exported %d rows as %s", count, fmt)
     return count
 
 
-def flat_rows(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
-    """The filtered events as flat dicts (the CSV columns)."""
-    reader = store.record_batches(", ".join(f"{sql} AS {name}" for name, sql in FLAT_COLUMNS), **filters)
+def flat_rows(store: Store, where: EventFilter | None = None, **options: Any) -> Iterator[dict[str, Any]]:
+    """The filtered events as flat dicts (the CSV columns; options: filters, limit, offset)."""
+    reader = store.record_batches(", ".join(f"{sql} AS {name}" for name, sql in FLAT_COLUMNS), where, **options)
     for batch in reader:
         yield from batch.to_pylist()
 
@@ -157,8 +161,8 @@ def _tsv_cell(value: Any) -> str:
     return "" if value is None else str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-def _write_parquet(store: Store, directory: str, filters: dict[str, Any]) -> int:
-    reader = store.record_batches(", ".join(f"{sql} AS {name}" for name, sql in FLAT_COLUMNS), **filters)
+def _write_parquet(store: Store, directory: str, where: EventFilter) -> int:
+    reader = store.record_batches(", ".join(f"{sql} AS {name}" for name, sql in FLAT_COLUMNS), where)
     table = reader.read_all()
     ds.write_dataset(
         table,
@@ -173,9 +177,9 @@ def _write_parquet(store: Store, directory: str, filters: dict[str, Any]) -> int
     return table.num_rows
 
 
-def gdelt_rows(store: Store, **filters: Any) -> Iterator[list[Any]]:
+def gdelt_rows(store: Store, where: EventFilter | None = None) -> Iterator[list[Any]]:
     """One GDELT-style row per (actor, recipient) pair of each filtered event, columns as GDELT_COLUMNS."""
-    for batch in store.record_batches(_GDELT_SQL_COLUMNS, source=_GDELT_SOURCE, **filters):
+    for batch in store.record_batches(_GDELT_SQL_COLUMNS, where, source=_GDELT_SOURCE):
         for r in batch.to_pylist():
             day = r["date_start"]
             actors = json.loads(r["actor_json"]) or [{}]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import json
 import logging
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,8 @@ import pyarrow as pa
 
 from detente.errors import Errors, ModelNotInstalled, StoreError
 from detente.model import Article, Event
+from detente.schema import date_start
+from detente.store.filters import EventFilter
 from detente.store.schema import SCHEMA_VERSION, current_version, dedup_key_text, migrate, source_of
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,8 @@ _READ_SQL = (
     "historical, negated, hypothetical, future, intensity, quad, object, location, sentence_index, sentence, "
     "trigger, trigger_start, trigger_end, pattern, url FROM events"
 )
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# Rows come in date order (the first day of their period), undated last, then in storing order.
+_ORDER = " ORDER BY date_start NULLS LAST, event_key"
 
 Coder = Callable[[Iterable[Article]], Iterable[Event]]
 
@@ -132,39 +133,9 @@ class LoadReport:
         return self
 
 
-def period_bounds(value: str | date | None, name: str) -> tuple[date, date] | None:
-    """First and last day of a partial date ("2012", "2012-03", "2012-03-02"); None for None or ''."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value, value
-    match = _PARTIAL_DATE.match(str(value).strip())
-    try:
-        if not match:
-            raise ValueError(value)
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
-        if day is None:
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, month, day), date(year, month, day)
-    except ValueError:
-        raise StoreError(Errors.E135.format(value=value, name=name)) from None
-
-
-def _date_start(value: str | None) -> date | None:
-    try:
-        bounds = period_bounds(value, "date")
-    except StoreError:
-        return None
-    return bounds[0] if bounds else None
-
-
 def event_row(event: Event, key: int, position: int, article_url: str = "") -> dict[str, Any]:
     """The events-table row of one event."""
-    start = _date_start(event.date)
+    start = date_start(event.date)
     url = event.url or article_url
     return {
         "event_key": key,
@@ -439,109 +410,63 @@ class Store:
         return report
 
     # -- reading -------------------------------------------------------------------------------------
-    def _where(
-        self,
-        actor: str | None = None,
-        recipient: str | None = None,
-        type: str | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        pair: tuple[str, str] | None = None,
-        doc_id: str | None = None,
-    ) -> tuple[str, list]:
-        clauses, params = [], []
-        if actor:
-            clauses.append("list_contains(actor_codes, ?)")
-            params.append(actor)
-        if recipient:
-            clauses.append("list_contains(recipient_codes, ?)")
-            params.append(recipient)
-        if type:
-            clauses.append("event = ?")
-            params.append(type)
-        if (bounds := period_bounds(since, "since")) is not None:
-            clauses.append("date_start >= ?")
-            params.append(bounds[0])
-        if (bounds := period_bounds(until, "until")) is not None:
-            clauses.append("date_start <= ?")
-            params.append(bounds[1])
-        if pair:
-            a, b = pair
-            # either direction, or both as joint actors ("the two sides struck a deal")
-            clauses.append(
-                "(event_key IN (SELECT event_key FROM dyads WHERE (actor_code = ? AND recipient_code = ?)"
-                " OR (actor_code = ? AND recipient_code = ?))"
-                " OR (list_contains(actor_codes, ?) AND list_contains(actor_codes, ?)))"
-            )
-            params.extend([a, b, b, a, a, b])
-        if doc_id:
-            clauses.append("doc_id = ?")
-            params.append(doc_id)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
     def query(
         self,
-        actor: str | None = None,
-        recipient: str | None = None,
-        type: str | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
+        where: EventFilter | None = None,
+        /,
+        *,
         limit: int | None = None,
         offset: int = 0,
-        *,
-        pair: tuple[str, str] | None = None,
-        doc_id: str | None = None,
+        **filters: Any,
     ) -> list[Event]:
-        """Events matching every filter given, in date order (undated last); pair means either direction."""
-        return list(
-            self.iter_events(
-                actor=actor,
-                recipient=recipient,
-                type=type,
-                since=since,
-                until=until,
-                limit=limit,
-                offset=offset,
-                pair=pair,
-                doc_id=doc_id,
-            )
-        )
+        """Events matching the filter (an EventFilter, or its fields as keywords), in date order, undated last."""
+        return list(self.iter_events(where, limit=limit, offset=offset, **filters))
 
-    def iter_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> Iterator[Event]:
+    def iter_events(
+        self, where: EventFilter | None = None, /, *, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> Iterator[Event]:
         """Like query(), streamed in batches so an export of millions of events stays small in memory."""
-        where, params = self._where(**filters)
-        order = " ORDER BY date_start NULLS LAST, event_key"
+        sql_where, params = EventFilter.of(where, **filters).sql()
         if limit is None and not offset:
-            sql = f"{_READ_SQL}{where}{order}"
+            sql = f"{_READ_SQL}{sql_where}{_ORDER}"
         else:
             # A page: find its rows on the narrow columns first, then read only those rows in full.
-            sql = f"{_READ_SQL} WHERE rowid IN (SELECT rowid FROM events{where}{order} LIMIT ? OFFSET ?){order}"
+            sql = f"{_READ_SQL} WHERE rowid IN (SELECT rowid FROM events{sql_where}{_ORDER} LIMIT ? OFFSET ?){_ORDER}"
             params.extend([int(limit) if limit is not None else 2**62, int(offset)])
         with self.cursor() as cur:
             cur.execute(sql, params)
             while batch := cur.fetchmany(2000):
                 yield from (event_from_row(row) for row in batch)
 
-    def count(self, **filters: Any) -> int:
-        """How many events match the filters of query()."""
+    def count(self, where: EventFilter | None = None, /, **filters: Any) -> int:
+        """How many events match the filter."""
+        where = EventFilter.of(where, **filters)
         # Pages of one listing ask for the same total again and again; any write starts a new generation.
-        key = (self._generation, tuple(sorted((k, str(v)) for k, v in filters.items() if v)))
+        key = (self._generation, where)
         if (cached := self._counts.get(key)) is not None:
             return cached
-        where, params = self._where(**filters)
+        sql_where, params = where.sql()
         with self.cursor() as cur:
-            total = cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+            total = cur.execute(f"SELECT count(*) FROM events{sql_where}", params).fetchone()[0]
         if len(self._counts) > 4096:
             self._counts.clear()
         self._counts[key] = total
         return total
 
     def record_batches(
-        self, columns: str, *, source: str = "events", limit: int | None = None, offset: int = 0, **filters: Any
+        self,
+        columns: str,
+        where: EventFilter | None = None,
+        *,
+        source: str = "events",
+        order: str = _ORDER,
+        limit: int | None = None,
+        offset: int = 0,
+        **filters: Any,
     ) -> pa.RecordBatchReader:
-        """The filtered events as Arrow batches (columns is SQL from this package, never user input)."""
-        where, params = self._where(**filters)
-        sql = f"SELECT {columns} FROM {source}{where} ORDER BY date_start NULLS LAST, event_key"
+        """The filtered events as Arrow batches (columns, source and order are SQL from this package)."""
+        sql_where, params = EventFilter.of(where, **filters).sql()
+        sql = f"SELECT {columns} FROM {source}{sql_where}{order}"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             params.extend([int(limit) if limit is not None else 2**62, int(offset)])
@@ -614,8 +539,8 @@ class Store:
 
     def monthly(self, a: str, b: str, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """Per month for a pair (either direction): events per quad class and mean intensity."""
-        where, params = self._where(pair=(a, b), since=since, until=until)
-        where += (" AND " if where else " WHERE ") + "date_start IS NOT NULL"
+        where, params = EventFilter(pair=(a, b), since=since, until=until).sql()
+        where += " AND date_start IS NOT NULL"
         with self.cursor() as cur:
             rows = cur.execute(
                 "SELECT strftime(date_start, '%Y-%m') AS ym, quad, count(*), sum(intensity) FROM events"

@@ -73,6 +73,8 @@ def test_load_bad_date_is_E005(tmp_path) -> None:
         (["--type", "consult"], [("a1", "CONSULT")]),
         (["--since", "2013"], [("a2", "ACCUSE")]),
         (["--until", "2012-03"], [("a1", "AGREE"), ("a1", "CONSULT")]),
+        (["--pair", "geo,RUS"], [("a1", "AGREE"), ("a2", "ACCUSE")]),
+        (["--doc-id", "a2"], [("a2", "ACCUSE")]),
     ],
 )
 def test_query_jsonl_filters(db, args, expected) -> None:
@@ -80,6 +82,16 @@ def test_query_jsonl_filters(db, args, expected) -> None:
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.output.splitlines()]
     assert [(e["doc_id"], e["event"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "code"), [(["--type", "HUG"], "E146"), (["--actor", "R"], "E142"), (["--pair", "RUS"], "E146")]
+)
+def test_query_filters_are_checked_as_the_api_checks_them(tmp_path, args, code) -> None:
+    # Checked before the store is opened: no store is needed to refuse them.
+    result = CliRunner().invoke(cli, ["query", "--db", str(tmp_path / "none.duckdb"), *args])
+    assert result.exit_code != 0
+    assert f"[{code}]" in str(result.exception)
 
 
 def test_query_table(db) -> None:

@@ -7,7 +7,7 @@ from eventkit import make_event
 
 from detente.errors import StoreError
 from detente.model import Article
-from detente.store import events_for_pair, open_store
+from detente.store import EventFilter, events_for_pair, open_store
 
 
 @pytest.fixture
@@ -51,7 +51,9 @@ def test_query_filters(filled, filters, expected) -> None:
 
 
 def test_query_parameters_are_not_sql(filled) -> None:
-    assert filled.query(actor="RUS' OR '1'='1") == []
+    with pytest.raises(StoreError, match=r"\[E142\]"):  # no code looks like that
+        filled.query(actor="RUS' OR '1'='1")
+    assert filled.query(doc_id="d1' OR '1'='1") == []  # an article id can be anything: it is a parameter
     assert filled.count() == 5
 
 
@@ -158,3 +160,33 @@ def test_events_for_pair_is_fast_on_a_million_events(tmp_path) -> None:
     assert {e.dyad() for e in events} == {("RUS", "GEO"), ("GEO", "RUS")}
     print(f"events_for_pair on 1M events: {elapsed:.3f}s")
     assert elapsed < 5, f"events_for_pair took {elapsed:.2f}s"
+
+
+@pytest.mark.parametrize(
+    ("filters", "normalised"),
+    [
+        ({"actor": " rus ", "type": "agree"}, {"actor": "RUS", "type": "AGREE"}),
+        ({"pair": "geo, rus"}, {"pair": ("GEO", "RUS")}),
+        ({"pair": ["geo", "RUS"], "since": ""}, {"pair": ("GEO", "RUS"), "since": None}),
+    ],
+)
+def test_filters_are_normalised_once(filled, filters, normalised) -> None:
+    where = EventFilter(**filters)
+    assert {k: getattr(where, k) for k in normalised} == normalised
+    assert filled.query(where) == filled.query(**filters)
+
+
+@pytest.mark.parametrize(
+    ("filters", "code"),
+    [
+        ({"actor": "R"}, "E142"),
+        ({"recipient": "<b>"}, "E142"),
+        ({"type": "HUG"}, "E146"),
+        ({"pair": "RUS"}, "E146"),
+        ({"pair": ("RUS", "G")}, "E142"),
+        ({"until": "2012-13"}, "E135"),
+    ],
+)
+def test_bad_filters_are_numbered_errors(filters, code) -> None:
+    with pytest.raises(StoreError, match=rf"\[{code}\]"):
+        EventFilter(**filters)
