@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hmac
 import importlib
 import io
@@ -19,7 +18,7 @@ from detente.api.spans import event_spans
 from detente.errors import DetenteError, Errors
 from detente.model import PLOVER_TYPES, Article, Event
 from detente.store import EventFilter, Store
-from detente.store.export import FLAT_COLUMNS, _cell, flat_rows
+from detente.store.export import write_csv
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +145,7 @@ def create_app(
         doc_id: Annotated[str | None, Query(description="events of this article")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
         offset: Annotated[int, Query(ge=0, description="events to skip")] = 0,
-        format: Annotated[Literal["json", "csv"], Query(description="json, or csv (the flat export columns)")] = "json",
+        format: Annotated[Literal["json", "csv"], Query(description="json, or csv (the flat layout)")] = "json",
     ) -> Response:
         """Events matching the filters, in date order, a page at a time (JSON or CSV)."""
         # The filter checks every value, as it does for the store and `detente query` (E142, E146, E135).
@@ -155,10 +154,7 @@ def create_app(
         )
         if format == "csv":
             buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow([name for name, _ in FLAT_COLUMNS])
-            for row in flat_rows(store, where, limit=limit, offset=offset):
-                writer.writerow([_cell(v) for v in row.values()])
+            write_csv(store, buffer, where, limit=limit, offset=offset)
             return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
         page = store.query(where, limit=limit, offset=offset)
         return JSONResponse(

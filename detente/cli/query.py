@@ -28,14 +28,14 @@ TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "intensity", "tr
     type=click.Choice(["table", "jsonl", "csv", "parquet", "gdelt"]),
     default="table",
     show_default=True,
-    help="Output format (parquet needs --output DIR; docs/store.md lists columns).",
+    help="Output format (parquet needs --output DIR; docs/events.md lists the columns).",
 )
 @click.option(
     "--output",
     "output",
     metavar="FILE",
     default=None,
-    help="Write to FILE (a directory for parquet, partitioned by year and month) instead of stdout.",
+    help="Write to FILE (a directory for parquet, one YYYY/MM/ folder per month) instead of stdout.",
 )
 def command(
     db: str | None,

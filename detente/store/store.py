@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import threading
@@ -17,93 +16,17 @@ import pyarrow as pa
 
 from detente.errors import Errors, ModelNotInstalled, StoreError
 from detente.model import Article, Event
-from detente.schema import date_start
+from detente.schema import EVENT_COLUMNS, date_start, dedup_id, event_from_flat, flat_row
 from detente.store.filters import EventFilter
-from detente.store.schema import SCHEMA_VERSION, current_version, dedup_key_text, migrate, source_of
+from detente.store.schema import SCHEMA_VERSION, TABLE_COLUMNS, TABLE_SCHEMA, current_version, migrate
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "detente.duckdb"
 LOAD_CHUNK = 64  # articles coded per call, so spaCy batches them
 
-# Columns of the events table that make up an Event, in table order.
-EVENT_COLUMNS = (
-    "event_key",
-    "doc_id",
-    "event_id",
-    "position",
-    "event",
-    "mode",
-    "context",
-    "actor_json",
-    "recipient_json",
-    "actor_codes",
-    "recipient_codes",
-    "date",
-    "date_precision",
-    "date_start",
-    "year",
-    "month",
-    "historical",
-    "negated",
-    "hypothetical",
-    "future",
-    "intensity",
-    "quad",
-    "object",
-    "location",
-    "sentence_index",
-    "sentence",
-    "trigger",
-    "trigger_start",
-    "trigger_end",
-    "pattern",
-    "url",
-    "dedup_key",
-    "source",
-)
-_SCHEMA = pa.schema(
-    [
-        ("event_key", pa.int64()),
-        ("doc_id", pa.string()),
-        ("event_id", pa.string()),
-        ("position", pa.int32()),
-        ("event", pa.string()),
-        ("mode", pa.string()),
-        ("context", pa.list_(pa.string())),
-        ("actor_json", pa.string()),
-        ("recipient_json", pa.string()),
-        ("actor_codes", pa.list_(pa.string())),
-        ("recipient_codes", pa.list_(pa.string())),
-        ("date", pa.string()),
-        ("date_precision", pa.string()),
-        ("date_start", pa.date32()),
-        ("year", pa.int32()),
-        ("month", pa.int32()),
-        ("historical", pa.bool_()),
-        ("negated", pa.bool_()),
-        ("hypothetical", pa.bool_()),
-        ("future", pa.bool_()),
-        ("intensity", pa.float64()),
-        ("quad", pa.string()),
-        ("object", pa.string()),
-        ("location", pa.string()),
-        ("sentence_index", pa.int32()),
-        ("sentence", pa.string()),
-        ("trigger", pa.string()),
-        ("trigger_start", pa.int32()),
-        ("trigger_end", pa.int32()),
-        ("pattern", pa.string()),
-        ("url", pa.string()),
-        ("dedup_key", pa.string()),
-        ("source", pa.string()),
-    ]
-)
-_READ_SQL = (
-    "SELECT doc_id, event_id, event, mode, context, actor_json, recipient_json, date, date_precision, "
-    "historical, negated, hypothetical, future, intensity, quad, object, location, sentence_index, sentence, "
-    "trigger, trigger_start, trigger_end, pattern, url FROM events"
-)
+# What an Event is read back from, in the flat layout's order (detente.schema.EVENT_COLUMNS).
+_READ_SQL = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
 # Rows come in date order (the first day of their period), undated last, then in storing order.
 _ORDER = " ORDER BY date_start NULLS LAST, event_key"
 
@@ -133,103 +56,14 @@ class LoadReport:
         return self
 
 
-def event_row(event: Event, key: int, position: int, article_url: str = "") -> dict[str, Any]:
-    """The events-table row of one event."""
-    start = date_start(event.date)
-    url = event.url or article_url
-    return {
-        "event_key": key,
-        "doc_id": event.doc_id,
-        "event_id": event.event_id,
-        "position": position,
-        "event": event.event,
-        "mode": event.mode,
-        "context": list(event.context),
-        "actor_json": json.dumps([e.model_dump() for e in event.actor]),
-        "recipient_json": json.dumps([e.model_dump() for e in event.recipient]),
-        "actor_codes": [e.code for e in event.actor],
-        "recipient_codes": [e.code for e in event.recipient],
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "date_start": start,
-        "year": start.year if start else None,
-        "month": start.month if start else None,
-        "historical": event.historical,
-        "negated": event.negated,
-        "hypothetical": event.hypothetical,
-        "future": event.future,
-        "intensity": float(event.intensity),
-        "quad": event.quad,
-        "object": event.object,
-        "location": event.location,
-        "sentence_index": event.sentence_index,
-        "sentence": event.sentence,
-        "trigger": event.trigger,
-        "trigger_start": event.trigger_start,
-        "trigger_end": event.trigger_end,
-        "pattern": event.pattern,
-        "url": event.url,
-        "dedup_key": dedup_key_text(event.dedup_key()),
-        "source": source_of(url, event.doc_id),
-    }
+def event_row(event: Event, key: int, position: int) -> dict[str, Any]:
+    """The events-table row of one event: its flat row (detente.schema) and the store's own columns."""
+    return {"event_key": key, **flat_row(event), "position": position, "date_start": date_start(event.date)}
 
 
 def event_from_row(row: tuple) -> Event:
     """An Event from a row of _READ_SQL."""
-    (
-        doc_id,
-        event_id,
-        event,
-        mode,
-        context,
-        actor_json,
-        recipient_json,
-        day,
-        precision,
-        historical,
-        negated,
-        hypothetical,
-        future,
-        intensity,
-        quad,
-        obj,
-        location,
-        sentence_index,
-        sentence,
-        trigger,
-        trigger_start,
-        trigger_end,
-        pattern,
-        url,
-    ) = row
-    return Event.model_validate(
-        {
-            "doc_id": doc_id,
-            "event_id": event_id,
-            "event": event,
-            "mode": mode,
-            "context": context,
-            "actor": json.loads(actor_json),
-            "recipient": json.loads(recipient_json),
-            "date": day,
-            "date_precision": precision,
-            "historical": historical,
-            "negated": negated,
-            "hypothetical": hypothetical,
-            "future": future,
-            "intensity": intensity,
-            "quad": quad,
-            "object": obj,
-            "location": location,
-            "sentence_index": sentence_index,
-            "sentence": sentence,
-            "trigger": trigger,
-            "trigger_start": trigger_start,
-            "trigger_end": trigger_end,
-            "pattern": pattern,
-            "url": url,
-        }
-    )
+    return event_from_flat(dict(zip(EVENT_COLUMNS, row, strict=True)))
 
 
 def check_select(query: str) -> None:
@@ -386,13 +220,14 @@ class Store:
                         )
                     )
                     for position, event in enumerate(events):
-                        rows.append(event_row(event, key, position, article.url))
+                        rows.append(event_row(event, key, position))
                         dyad_rows.extend(_dyads(event, key))
                         key += 1
                 cur.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", article_rows)
                 if rows:
-                    cur.register("new_events", pa.Table.from_pylist(rows, schema=_SCHEMA))
-                    cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
+                    cur.register("new_events", pa.Table.from_pylist(rows, schema=TABLE_SCHEMA))
+                    columns = ", ".join(name for name, _, _ in TABLE_COLUMNS)
+                    cur.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM new_events")
                     cur.unregister("new_events")
                 if dyad_rows:
                     keys, actors, recipients = zip(*dyad_rows, strict=True)
@@ -484,11 +319,9 @@ class Store:
             article = cur.execute(
                 "SELECT id, text, date, title, url FROM articles WHERE id = ?", [event.doc_id]
             ).fetchone()
+            # A constant, not a subquery, so that DuckDB filters before the view groups.
             counts = cur.execute(
-                "SELECT count(*), count(DISTINCT source), count(DISTINCT doc_id) FROM events"
-                " WHERE dedup_key = "
-                "(SELECT dedup_key FROM events WHERE event_id = ? ORDER BY event_key LIMIT 1)",
-                [event_id],
+                "SELECT mentions, sources, articles FROM event_reports WHERE dedup_id = ?", [dedup_id(event)]
             ).fetchone()
         art = (
             Article(id=article[0], text=article[1], date=article[2], title=article[3], url=article[4])
@@ -564,7 +397,7 @@ class Store:
             events, first, last = cur.execute(
                 "SELECT count(*), min(date_start), max(date_start) FROM events"
             ).fetchone()
-            unique = cur.execute("SELECT count(DISTINCT dedup_key) FROM events").fetchone()[0]
+            unique = cur.execute("SELECT count(DISTINCT dedup_id) FROM events").fetchone()[0]
             by_type = dict(cur.execute("SELECT event, count(*) FROM events GROUP BY event ORDER BY 2 DESC").fetchall())
             by_quad = dict(cur.execute("SELECT quad, count(*) FROM events GROUP BY quad ORDER BY 2 DESC").fetchall())
             version = current_version(cur)

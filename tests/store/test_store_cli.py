@@ -111,7 +111,7 @@ def test_query_csv_and_gdelt_and_parquet_outputs(db, tmp_path) -> None:
     assert [line.split("\t")[11] for line in out.read_text().splitlines()] == ["AGREE", "CONSULT", "ACCUSE"]
     result = CliRunner().invoke(cli, ["query", "--db", db, "--format", "parquet", "--output", str(tmp_path / "pq")])
     assert result.exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == ["year=2012", "year=2013"]
+    assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == ["2012", "2013"]
 
 
 def test_query_parquet_without_output_fails_with_E145(db) -> None:
