@@ -15,6 +15,7 @@ from pathlib import Path
 from detente.articles.read import Reject
 from detente.batch.output import TMP_PREFIX
 from detente.errors import BatchError, Errors
+from detente.schema import SCHEMA_VERSION
 
 MANIFEST_FILE = "manifest.json"
 FORMAT = "detente-batch/1"
@@ -51,8 +52,8 @@ class Manifest:
         if not path.exists():
             return cls(path, {
                 "format": FORMAT, "detente_version": _version(), "input": input_path, "files": files,
-                "chunk_size": chunk_size, "started": _now(), "complete": False, "chunks": {},
-                "totals": {}, "dedup": None,
+                "chunk_size": chunk_size, "schema_version": SCHEMA_VERSION, "started": _now(), "complete": False,
+                "chunks": {}, "totals": {}, "dedup": None,
             })
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -60,6 +61,12 @@ class Manifest:
             raise BatchError(Errors.E153.format(path=path, reason=error)) from error
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BatchError(Errors.E153.format(path=path, reason=f"not a {FORMAT} manifest"))
+        # Files of two layouts in one directory would not read as one table; a manifest without the key
+        # predates the versioned layout.
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise BatchError(Errors.E152.format(
+                output=output_dir,
+                reason=f"event schema version {data.get('schema_version', 'none')}, not {SCHEMA_VERSION}"))
         if data.get("chunk_size") != chunk_size:
             raise BatchError(Errors.E152.format(
                 output=output_dir, reason=f"chunk size {data.get('chunk_size')}, not {chunk_size}"))
