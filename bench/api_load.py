@@ -55,33 +55,47 @@ uvicorn.run(create_app(store, read_only=True), host="127.0.0.1", port=int(sys.ar
 
 def build_store(path: str, events: int) -> None:
     """A store of synthetic events, written in bulk SQL (the coder is not what this measures)."""
-    from detente.model import PLOVER_TYPES, QUAD, intensity_of
+    from detente.model import PLOVER_TYPES, QUAD, Article, Entity, Event, intensity_of
     from detente.store import open_store
 
     types = list(PLOVER_TYPES)
-    with open_store(path) as store, store.cursor() as cur:
-        cur.execute(
-            "CREATE TEMP TABLE kinds AS SELECT * FROM (VALUES "
-            + ", ".join(f"({i}, '{t}', '{QUAD[t]}', {intensity_of(t)})" for i, t in enumerate(types))
-            + ") k(n, event, quad, score)"
-        )
-        codes = "[" + ", ".join(f"'{c}'" for c in CODES) + "]"
-        n = len(CODES)
-        cur.execute(f"""
-            INSERT INTO events
-            SELECT i, 'doc' || (i // 4), printf('%016x', hash(i)), i % 4, k.event, '', ['diplomatic'],
-                '[{{"text": "' || a || '", "code": "' || a || '", "sector": "GOV", "name": "", "start": 0, "end": 3}}]',
-                '[{{"text": "' || b || '", "code": "' || b || '", "sector": "", "name": "", "start": 10, "end": 13}}]',
-                [a], [b], strftime(d, '%Y-%m-%d'), 'day', d, year(d), month(d), false, false, false, false,
-                k.score, k.quad, 'relations', '', 0, a || ' did something to ' || b || ' today.', 'did', 4, 7,
-                'bench:1', 'https://news.example/' || (i // 4), '["' || k.event || '"]', 'news.example'
-            FROM (SELECT i, {codes}[1 + (hash(i) % {n})::INT] AS a, {codes}[1 + (hash(i * 7 + 1) % {n})::INT] AS b,
-                         DATE '2000-01-01' + (hash(i * 13) % 9000)::INT AS d, (hash(i * 3) % 16)::INT AS kind
-                  FROM range({events}) r(i)) s
-            JOIN kinds k ON k.n = s.kind""")
-        cur.execute("INSERT INTO dyads SELECT event_key, actor_codes[1], recipient_codes[1] FROM events")
-        cur.execute("INSERT INTO articles SELECT DISTINCT doc_id, 'h', 'text', NULL, '', '', now() FROM events")
-        print(f"store: {cur.execute('SELECT count(*) FROM events').fetchone()[0]} events at {path}")
+    # One stored event is the template of every row, so the bench follows the table's columns.
+    template = Event(
+        doc_id="template", event_id="template", event="AGREE", context=["diplomatic"], object="relations",
+        actor=[Entity(text="RUS", code="RUS", sector="GOV", start=0, end=3)],
+        recipient=[Entity(text="GEO", code="GEO", start=10, end=13)],
+        date_precision="day", sentence="", trigger="did", trigger_start=4, trigger_end=7, pattern="bench:1",
+    )
+    with open_store(path) as store:
+        store.add_events(Article(id="template", text="t"), [template])
+        with store.cursor() as cur:
+            cur.execute(
+                "CREATE TEMP TABLE kinds AS SELECT * FROM (VALUES "
+                + ", ".join(f"({i}, '{t}', '{QUAD[t]}', {intensity_of(t)})" for i, t in enumerate(types))
+                + ") k(n, event, quad, score)"
+            )
+            codes = "[" + ", ".join(f"'{c}'" for c in CODES) + "]"
+            n = len(CODES)
+            cur.execute(f"""
+                INSERT INTO events BY NAME SELECT t.* REPLACE (
+                    i + 2 AS event_key, 'doc' || (i // 4) AS doc_id, printf('%016x', hash(i)) AS event_id,
+                    i % 4 AS position, k.event AS event, k.quad AS quad, k.score AS intensity,
+                    [a] AS actor_codes, [a] AS actor_texts, [b] AS recipient_codes, [b] AS recipient_texts,
+                    strftime(d, '%Y-%m-%d') AS date, d AS date_start, year(d) AS year, month(d) AS month,
+                    a || ' did something to ' || b || ' today.' AS sentence,
+                    'https://news.example/' || (i // 4) AS url, 'news.example' AS source, k.event AS dedup_id)
+                FROM events t, (SELECT i, {codes}[1 + (hash(i) % {n})::INT] AS a,
+                                       {codes}[1 + (hash(i * 7 + 1) % {n})::INT] AS b,
+                                       DATE '2000-01-01' + (hash(i * 13) % 9000)::INT AS d,
+                                       (hash(i * 3) % 16)::INT AS kind
+                                FROM range({events}) r(i)) s
+                JOIN kinds k ON k.n = s.kind""")
+            cur.execute("DELETE FROM dyads")
+            cur.execute("DELETE FROM articles")
+            cur.execute("DELETE FROM events WHERE doc_id = 'template'")
+            cur.execute("INSERT INTO dyads SELECT event_key, actor_codes[1], recipient_codes[1] FROM events")
+            cur.execute("INSERT INTO articles SELECT DISTINCT doc_id, 'h', 'text', NULL, '', '', now() FROM events")
+            print(f"store: {cur.execute('SELECT count(*) FROM events').fetchone()[0]} events at {path}")
 
 
 def free_port() -> int:

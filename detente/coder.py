@@ -23,7 +23,7 @@ from detente.events.lexicon import load_lexicon
 from detente.events.sentence import SentenceCoder
 from detente.model import QUAD, Article, Event, intensity_of, make_event_id
 from detente.places import event_location
-from detente.sentences import load_parser
+from detente.sentences import build_parser
 from detente.sentences.words import TEXT_KEY, Words, parsed, release
 
 log = logging.getLogger(__name__)
@@ -134,11 +134,12 @@ def sentences_of(doc: Doc) -> list[Words]:
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The full coding pipeline: the English parser plus detente's actors, events and dates stages."""
-    nlp = load_parser()
+    """The full coding pipeline, loaded once per process: an English parser of its own plus detente's
+    actors, events, dates and places stages."""
+    # Its own parser, not load_parser()'s shared one, so that whoever holds that gets no coding stages.
+    nlp = build_parser()
     for name in ("detente_actors", "detente_events", "detente_dates", "detente_places"):
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+        nlp.add_pipe(name)
     return nlp
 
 

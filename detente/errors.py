@@ -21,6 +21,7 @@ class Errors:
     E060 = "[E060] Gold file {path}:{line}: {reason}"
     E110 = "[E110] {path}:{line}: thread definition invalid: {reason}"
     E111 = "[E111] Thread data file {path} not found"
+    # No longer raised: the ledger reads the actors gazetteer, whose rows fail with E020. Not to be reused.
     E112 = "[E112] {path}:{line}: country gazetteer row invalid: {reason}"
     E113 = "[E113] A relation needs two different countries, got {code!r} twice"
     E114 = "[E114] No events to read for {a}-{b}: give article PATHs, or --db FILE with an event store ({reason})"

@@ -1,4 +1,4 @@
-"""Write events as a table, JSON lines or CSV (one event a line), for the CLI and exports."""
+"""Write events as a table, JSON lines or CSV (one event a line; CSV in the flat layout of detente.schema)."""
 
 from __future__ import annotations
 
@@ -8,45 +8,9 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from detente.model import Entity, Event
+from detente.schema import COLUMNS, NAMES, csv_cell
 
-CSV_COLUMNS = (
-    "doc_id",
-    "event_id",
-    "event",
-    "mode",
-    "context",
-    "actor",
-    "actor_sector",
-    "recipient",
-    "recipient_sector",
-    "date",
-    "date_precision",
-    "historical",
-    "negated",
-    "hypothetical",
-    "future",
-    "intensity",
-    "quad",
-    "object",
-    "location",
-    "sentence_index",
-    "trigger",
-    "trigger_start",
-    "trigger_end",
-    "sentence",
-    "pattern",
-    "url",
-)
 FORMATS = ("table", "jsonl", "csv")
-
-
-def codes(entities: list[Entity]) -> str:
-    """'RUS;GEO' for a list of entities (PLOVER compound actors)."""
-    return ";".join(e.code for e in entities)
-
-
-def sectors(entities: list[Entity]) -> str:
-    return ";".join(e.sector for e in entities)
 
 
 def flags(event: Event) -> str:
@@ -54,16 +18,19 @@ def flags(event: Event) -> str:
     return ",".join(n for n in names if getattr(event, n))
 
 
-def csv_row(event: Event) -> dict[str, object]:
-    row = event.model_dump()
-    row.update(
-        actor=codes(event.actor),
-        actor_sector=sectors(event.actor),
-        recipient=codes(event.recipient),
-        recipient_sector=sectors(event.recipient),
-        context=";".join(event.context),
-    )
-    return {k: row[k] for k in CSV_COLUMNS}
+class CsvWriter:
+    """The flat layout as CSV (detente.schema): a header row, then one row per event or flat row."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._writer = csv.writer(stream)
+        self._writer.writerow(NAMES)
+
+    def write_event(self, event: Event) -> None:
+        self.write_values(c.value(event) for c in COLUMNS)
+
+    def write_values(self, values: Iterable[object]) -> None:
+        """One row of flat values in layout order."""
+        self._writer.writerow([csv_cell(v) for v in values])
 
 
 class EventWriter:
@@ -71,15 +38,13 @@ class EventWriter:
 
     def __init__(self, stream: TextIO, fmt: str):
         self.stream, self.fmt, self.count = stream, fmt, 0
-        self._csv = csv.DictWriter(stream, fieldnames=CSV_COLUMNS) if fmt == "csv" else None
-        if self._csv is not None:
-            self._csv.writeheader()
+        self._csv = CsvWriter(stream) if fmt == "csv" else None
 
     def write(self, event: Event) -> None:
         if self.fmt == "jsonl":
             self.stream.write(json.dumps(event.model_dump(mode="json"), ensure_ascii=False) + "\n")
         elif self._csv is not None:
-            self._csv.writerow(csv_row(event))
+            self._csv.write_event(event)
         else:
             self._table_row(event)
         self.count += 1

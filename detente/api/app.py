@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import hmac
-import importlib
 import io
 import logging
-import re
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 
@@ -17,16 +14,17 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
 from detente.api.spans import event_spans
+from detente.dashboard import mount_dashboard
 from detente.errors import DetenteError, Errors
+from detente.ledger import build_ledger
 from detente.model import PLOVER_TYPES, Article, Event
-from detente.store import Store
-from detente.store.export import FLAT_COLUMNS, _cell, flat_rows
+from detente.store import EventFilter, Store
+from detente.store.export import write_csv
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY_BYTES = 5_000_000
 MAX_PAGE = 1000
-_CODE = re.compile(r"^[A-Za-z0-9_-]{2,16}$")
 _SECURITY_HEADERS = {
     # Stored strings are rendered as text, and the CSP keeps any markup that slipped through from running.
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -37,6 +35,7 @@ _SECURITY_HEADERS = {
 
 Coder = Callable[[Iterable[Article]], Iterable[Event]]
 _SINCE = "from the first day of YYYY, YYYY-MM or YYYY-MM-DD"
+_TYPES = {"enum": list(PLOVER_TYPES)}  # documented in OpenAPI; EventFilter checks it (any case)
 _UNTIL = "up to the last day of YYYY, YYYY-MM or YYYY-MM-DD"
 
 
@@ -89,32 +88,9 @@ _BODY_SCHEMA = {
 }
 
 
-def _country(value: str) -> str:
-    if not _CODE.match(value):
-        raise ApiError(422, Errors.E142.format(value=value))
-    return value.upper()
-
-
-def _pair(value: str | None) -> tuple[str, str] | None:
-    if not value:
-        return None
-    parts = value.split(",")
-    if len(parts) != 2:
-        raise ApiError(422, Errors.E146.format(name="pair", reason="expected two codes as A,B"))
-    return _country(parts[0].strip()), _country(parts[1].strip())
-
-
 def event_json(event: Event) -> dict[str, Any]:
     """An event as the API returns it."""
     return event.model_dump(mode="json")
-
-
-def _ledger_builder() -> Callable | None:
-    try:
-        module = importlib.import_module("detente.ledger")
-    except ImportError:
-        return None
-    return getattr(module, "build_ledger", None)
 
 
 def create_app(
@@ -155,34 +131,28 @@ def create_app(
     def events(
         actor: Annotated[str | None, Query(description="an actor code, e.g. RUS")] = None,
         recipient: Annotated[str | None, Query(description="a recipient code, e.g. GEO")] = None,
-        type: Annotated[Literal[PLOVER_TYPES] | None, Query(description="a PLOVER event type")] = None,  # type: ignore[valid-type]
+        type: Annotated[str | None, Query(description="a PLOVER event type", json_schema_extra=_TYPES)] = None,
         since: Annotated[str | None, Query(description=_SINCE)] = None,
         until: Annotated[str | None, Query(description=_UNTIL)] = None,
         pair: Annotated[str | None, Query(description="two codes A,B: events between them, either way")] = None,
+        doc_id: Annotated[str | None, Query(description="events of this article")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
         offset: Annotated[int, Query(ge=0, description="events to skip")] = 0,
-        format: Annotated[Literal["json", "csv"], Query(description="json, or csv (the flat export columns)")] = "json",
+        format: Annotated[Literal["json", "csv"], Query(description="json, or csv (the flat layout)")] = "json",
     ) -> Response:
         """Events matching the filters, in date order, a page at a time (JSON or CSV)."""
-        filters = {
-            "actor": actor and _country(actor),
-            "recipient": recipient and _country(recipient),
-            "type": type,
-            "since": since,
-            "until": until,
-            "pair": _pair(pair),
-        }
+        # The filter checks every value, as it does for the store and `detente query` (E142, E146, E135).
+        where = EventFilter(
+            actor=actor, recipient=recipient, type=type, since=since, until=until, pair=pair, doc_id=doc_id
+        )
         if format == "csv":
             buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow([name for name, _ in FLAT_COLUMNS])
-            for row in flat_rows(store, limit=limit, offset=offset, **filters):
-                writer.writerow([_cell(v) for v in row.values()])
+            write_csv(store, buffer, where, limit=limit, offset=offset)
             return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
-        page = store.query(limit=limit, offset=offset, **filters)
+        page = store.query(where, limit=limit, offset=offset)
         return JSONResponse(
             {
-                "total": store.count(**filters),
+                "total": store.count(where),
                 "limit": limit,
                 "offset": offset,
                 "events": [event_json(e) for e in page],
@@ -220,17 +190,15 @@ def create_app(
         as_of: Annotated[str | None, Query(description="the ledger as known on this day (YYYY-MM-DD)")] = None,
     ) -> dict[str, Any]:
         """A country pair: its monthly cooperation-conflict series and its ledger (when installed)."""
-        a, b = _country(a), _country(b)
+        a, b = EventFilter(pair=(a, b), since=since, until=until).pair
         monthly = store.monthly(a, b, since=since, until=until)
         ledger, ledger_error = None, None
-        build_ledger = _ledger_builder()
-        if build_ledger is not None:
-            try:
-                pair_events = store.iter_events(pair=(a, b), since=since, until=until)
-                ledger = build_ledger(pair_events, a, b, as_of=as_of).to_dict()
-            except Exception as error:  # the ledger is another stage's; its failure must not hide the series
-                log.exception("ledger for %s-%s failed", a, b)
-                ledger_error = f"{type(error).__name__}: {error}"
+        try:
+            pair_events = store.iter_events(pair=(a, b), since=since, until=until)
+            ledger = build_ledger(pair_events, a, b, as_of=as_of).to_dict()
+        except Exception as error:  # the ledger is another stage's; its failure must not hide the series
+            log.exception("ledger for %s-%s failed", a, b)
+            ledger_error = f"{type(error).__name__}: {error}"
         return {
             "a": a,
             "b": b,
@@ -239,7 +207,7 @@ def create_app(
             "events": sum(m["events"] for m in monthly),
             "monthly": monthly,
             "ledger": ledger,
-            "ledger_available": build_ledger is not None,
+            "ledger_available": True,  # always, since the ledger is part of detente; kept for clients
             "ledger_error": ledger_error,
         }
 
@@ -284,9 +252,7 @@ def create_app(
         coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
         return JSONResponse({"report": report.to_dict(), "articles": coded}, status_code=201)
 
-    from detente.dashboard import mount_dashboard  # the page is served by the same app
-
-    mount_dashboard(app, store, read_only=read_only)
+    mount_dashboard(app, store, read_only=read_only)  # the page is served by the same app
     return app
 
 

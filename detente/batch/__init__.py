@@ -6,11 +6,5 @@ from detente.batch.runner import BatchSummary, run_batch
 from detente.batch.workers import code_in_workers, default_workers
 
 __all__ = [
-    "BatchSummary",
-    "CodedBatch",
-    "Progress",
-    "code_in_workers",
-    "default_workers",
-    "detente_coder",
-    "run_batch",
+    "BatchSummary", "CodedBatch", "Progress", "code_in_workers", "default_workers", "detente_coder", "run_batch",
 ]

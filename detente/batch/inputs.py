@@ -55,14 +55,9 @@ def input_files(path: str | os.PathLike, *, exclude: str | os.PathLike | None = 
     if not root.is_dir():
         raise InputError(Errors.E160.format(path=root, reason="no such file or directory"))
     files = sorted(
-        (
-            p
-            for p in root.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in FORMATS
-            and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)
-            and not (excluded is not None and p.resolve().is_relative_to(excluded))
-        ),
+        (p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
+         and not any(part.startswith((".", "_")) for part in p.relative_to(root).parts)
+         and not (excluded is not None and p.resolve().is_relative_to(excluded))),
         key=lambda p: p.relative_to(root).as_posix(),
     )
     if not files:

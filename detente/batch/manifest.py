@@ -15,6 +15,7 @@ from pathlib import Path
 from detente.articles.read import Reject
 from detente.batch.output import TMP_PREFIX
 from detente.errors import BatchError, Errors
+from detente.schema import SCHEMA_VERSION
 
 MANIFEST_FILE = "manifest.json"
 FORMAT = "detente-batch/1"
@@ -49,35 +50,29 @@ class Manifest:
         """The directory's manifest, or a new one; E152 if it records a batch of other input or settings."""
         path = output_dir / MANIFEST_FILE
         if not path.exists():
-            return cls(
-                path,
-                {
-                    "format": FORMAT,
-                    "detente_version": _version(),
-                    "input": input_path,
-                    "files": files,
-                    "chunk_size": chunk_size,
-                    "started": _now(),
-                    "complete": False,
-                    "chunks": {},
-                    "totals": {},
-                    "dedup": None,
-                },
-            )
+            return cls(path, {
+                "format": FORMAT, "detente_version": _version(), "input": input_path, "files": files,
+                "chunk_size": chunk_size, "schema_version": SCHEMA_VERSION, "started": _now(), "complete": False,
+                "chunks": {}, "totals": {}, "dedup": None,
+            })
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             raise BatchError(Errors.E153.format(path=path, reason=error)) from error
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BatchError(Errors.E153.format(path=path, reason=f"not a {FORMAT} manifest"))
+        # Files of two layouts in one directory would not read as one table; a manifest without the key
+        # predates the versioned layout.
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise BatchError(Errors.E152.format(
+                output=output_dir,
+                reason=f"event schema version {data.get('schema_version', 'none')}, not {SCHEMA_VERSION}"))
         if data.get("chunk_size") != chunk_size:
-            raise BatchError(
-                Errors.E152.format(output=output_dir, reason=f"chunk size {data.get('chunk_size')}, not {chunk_size}")
-            )
+            raise BatchError(Errors.E152.format(
+                output=output_dir, reason=f"chunk size {data.get('chunk_size')}, not {chunk_size}"))
         if data.get("files") != files:
-            raise BatchError(
-                Errors.E152.format(output=output_dir, reason="the input files, their sizes or times differ")
-            )
+            raise BatchError(Errors.E152.format(
+                output=output_dir, reason="the input files, their sizes or times differ"))
         return cls(path, data)
 
     @property
@@ -91,34 +86,16 @@ class Manifest:
         return bool(self.data.get("complete"))
 
     def record_chunk(
-        self,
-        key: str,
-        *,
-        path: str,
-        first_row: int,
-        rows: int,
-        articles: int,
-        events: int,
-        sentences: int,
-        rejects: list[Reject],
-        failures: list[tuple[str, str]],
-        outputs: list[str],
-        engine: str,
+        self, key: str, *, path: str, first_row: int, rows: int, articles: int, events: int, sentences: int,
+        rejects: list[Reject], failures: list[tuple[str, str]], outputs: list[str], engine: str,
     ) -> None:
         """Add a coded chunk and save: the commit point of that chunk."""
         self.chunks[key] = {
-            "file": path,
-            "first_row": first_row,
-            "rows": rows,
-            "articles": articles,
-            "events": events,
-            "sentences": sentences,
-            "rejected": len(rejects),
-            "failed": len(failures),
+            "file": path, "first_row": first_row, "rows": rows, "articles": articles, "events": events,
+            "sentences": sentences, "rejected": len(rejects), "failed": len(failures),
             "rejects": [{"line": r.line, "reason": r.reason} for r in rejects[:REJECTS_KEPT]],
             "failures": [{"id": i, "reason": r} for i, r in failures[:REJECTS_KEPT]],
-            "outputs": outputs,
-            "engine": engine,
+            "outputs": outputs, "engine": engine,
         }
         self.data["complete"] = False
         self.save()

@@ -62,9 +62,8 @@ def run_batch(
     workers = check_workers(workers)
     root, output = Path(input_path), Path(output_dir)
     files = input_files(root, exclude=output)
-    manifest = Manifest.open(
-        output, input_path=str(input_path), files=input_fingerprint(root, files), chunk_size=chunk_size
-    )
+    manifest = Manifest.open(output, input_path=str(input_path), files=input_fingerprint(root, files),
+                             chunk_size=chunk_size)
     resumed = len(manifest.chunks)
     removed = remove_unrecorded(output, manifest.chunks)
     if resumed or removed:
@@ -82,16 +81,9 @@ def run_batch(
     for chunk, result in results:
         outputs = write_chunk(output, chunk.key, result.events)
         manifest.record_chunk(
-            chunk.key,
-            path=chunk.path,
-            first_row=chunk.first_row,
-            rows=chunk.rows,
-            articles=len(chunk.articles) - len(result.failures),
-            events=len(result.events),
-            sentences=result.sentences,
-            rejects=chunk.rejects,
-            failures=result.failures,
-            outputs=outputs,
+            chunk.key, path=chunk.path, first_row=chunk.first_row, rows=chunk.rows,
+            articles=len(chunk.articles) - len(result.failures), events=len(result.events),
+            sentences=result.sentences, rejects=chunk.rejects, failures=result.failures, outputs=outputs,
             engine=engine,
         )
         coded += 1
@@ -102,16 +94,9 @@ def run_batch(
     manifest.finish(DEDUP_FILE, dedup_events)
     totals = manifest.totals()
     return BatchSummary(
-        output_dir=output,
-        chunks_coded=coded,
-        chunks_resumed=resumed,
-        rows=totals["rows"],
-        articles=totals["articles"],
-        events=totals["events"],
-        sentences=totals["sentences"],
-        rejected=totals["rejected"],
-        failed=totals["failed"],
-        dedup_events=dedup_events,
+        output_dir=output, chunks_coded=coded, chunks_resumed=resumed, rows=totals["rows"],
+        articles=totals["articles"], events=totals["events"], sentences=totals["sentences"],
+        rejected=totals["rejected"], failed=totals["failed"], dedup_events=dedup_events,
         complete=manifest.complete,
     )
 

@@ -48,13 +48,11 @@ def spark_session(master: str | None = None, *, app_name: str = "detente-batch")
         # and the executors run this very Python, where detente and its model are installed.
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-        builder = (
-            builder.config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", "4")
-        )
+        builder = (builder.config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.driver.bindAddress", "127.0.0.1")
+                   .config("spark.driver.host", "127.0.0.1")
+                   .config("spark.sql.shuffle.partitions", "4"))
     try:
         session = builder.getOrCreate()
     except Exception as error:  # PySpark raises its own errors when Java or the master is missing
@@ -88,18 +86,10 @@ def _code_partition(coder: Coder, batches: Iterable) -> Iterator:
                 out["event"].append(event)
                 out["sentences"].append(sentences)
                 out["failures"].append(failures)
-        yield pa.RecordBatch.from_pydict(
-            out,
-            schema=pa.schema(
-                [
-                    ("chunk", pa.int32()),
-                    ("ordinal", pa.int32()),
-                    ("event", pa.string()),
-                    ("sentences", pa.int64()),
-                    ("failures", pa.string()),
-                ]
-            ),
-        )
+        yield pa.RecordBatch.from_pydict(out, schema=pa.schema([
+            ("chunk", pa.int32()), ("ordinal", pa.int32()), ("event", pa.string()),
+            ("sentences", pa.int64()), ("failures", pa.string()),
+        ]))
 
 
 def code_chunks_on_spark(
@@ -125,22 +115,17 @@ def code_chunks_on_spark(
 def _code_wave(session, group: list[Chunk], coder: Coder) -> Iterator[tuple[Chunk, CodedBatch]]:
     rows = [(i, json.dumps([a.model_dump(mode="json") for a in chunk.articles])) for i, chunk in enumerate(group)]
     # one slice per chunk, so each chunk is one task and the chunks spread over every executor core
-    frame = session.createDataFrame(
-        session.sparkContext.parallelize(rows, numSlices=len(rows)), schema="chunk int, articles string"
-    )
+    frame = session.createDataFrame(session.sparkContext.parallelize(rows, numSlices=len(rows)),
+                                    schema="chunk int, articles string")
     coded = frame.mapInArrow(functools.partial(_code_partition, coder), _RESULT_SCHEMA)
     try:
         table = coded.toArrow()
     except Exception as error:  # a Py4J or PySpark error: the job, not one article, failed
         raise BatchError(Errors.E158.format(reason=_first_line(error))) from error
     results = {i: CodedBatch() for i in range(len(group))}
-    ordered = sorted(
-        zip(
-            *(table.column(name).to_pylist() for name in ("chunk", "ordinal", "event", "sentences", "failures")),
-            strict=True,
-        ),
-        key=lambda row: (row[0], row[1]),
-    )
+    ordered = sorted(zip(*(table.column(name).to_pylist() for name in
+                           ("chunk", "ordinal", "event", "sentences", "failures")), strict=True),
+                     key=lambda row: (row[0], row[1]))
     for chunk, ordinal, event, sentences, failures in ordered:
         if ordinal < 0:
             results[chunk].sentences += sentences

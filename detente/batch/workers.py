@@ -98,9 +98,8 @@ class WorkerPool:
         # spawn, not fork: the parent may hold threads (DuckDB, Spark, logging) whose locks a fork would copy.
         context = multiprocessing.get_context("spawn")
         ready = context.Queue()
-        self._executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=_start_worker, initargs=(self.coder, ready)
-        )
+        self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                             initializer=_start_worker, initargs=(self.coder, ready))
         # with spawn, the pool starts a process per task submitted while none is idle
         probes = [self._executor.submit(_worker_pid) for _ in range(self.workers)]
         try:

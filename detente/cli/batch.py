@@ -69,7 +69,7 @@ def command(
     )
     click.echo(f"chunks: {summary.chunks_coded} coded now, {summary.chunks_resumed} from an earlier run")
     click.echo(
-        f"output: {summary.output_dir}/events/year=*/month=*/, "
+        f"output: {summary.output_dir}/events/YYYY/MM/, "
         f"{summary.output_dir}/events_dedup.parquet, {summary.output_dir}/manifest.json"
     )
     if summary.problems:

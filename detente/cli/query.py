@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from detente.errors import Errors, StoreError
-from detente.model import PLOVER_TYPES
-from detente.store import export_events, open_store
+from detente.store import EventFilter, export_events, open_store
 
 TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "intensity", "trigger", "doc_id")
 
@@ -17,16 +16,11 @@ TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "intensity", "tr
 )
 @click.option("--actor", "actor", metavar="CODE", default=None, help="Only events with this actor code (e.g. RUS).")
 @click.option("--recipient", "recipient", metavar="CODE", default=None, help="Only events with this recipient code.")
-@click.option(
-    "--type",
-    "type_",
-    metavar="TYPE",
-    type=click.Choice(PLOVER_TYPES, case_sensitive=False),
-    default=None,
-    help="Only events of this PLOVER type (e.g. AGREE).",
-)
+@click.option("--type", "type_", metavar="TYPE", default=None, help="Only events of this PLOVER type (e.g. AGREE).")
 @click.option("--since", "since", metavar="DATE", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", "until", metavar="DATE", default=None, help="Up to the end of this date's period.")
+@click.option("--pair", "pair", metavar="A,B", default=None, help="Only events between A and B, either way.")
+@click.option("--doc-id", "doc_id", metavar="ID", default=None, help="Only events of this article.")
 @click.option("--limit", "limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
 @click.option(
     "--format",
@@ -34,14 +28,14 @@ TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "intensity", "tr
     type=click.Choice(["table", "jsonl", "csv", "parquet", "gdelt"]),
     default="table",
     show_default=True,
-    help="Output format (parquet needs --output DIR; docs/store.md lists columns).",
+    help="Output format (parquet needs --output DIR; docs/events.md lists the columns).",
 )
 @click.option(
     "--output",
     "output",
     metavar="FILE",
     default=None,
-    help="Write to FILE (a directory for parquet, partitioned by year and month) instead of stdout.",
+    help="Write to FILE (a directory for parquet, one YYYY/MM/ folder per month) instead of stdout.",
 )
 def command(
     db: str | None,
@@ -50,21 +44,19 @@ def command(
     type_: str | None,
     since: str | None,
     until: str | None,
+    pair: str | None,
+    doc_id: str | None,
     limit: int | None,
     fmt: str,
     output: str | None,
 ) -> None:
     """Print or export the stored events matching every filter given, in date order."""
-    filters = {
-        "actor": actor and actor.upper(),
-        "recipient": recipient and recipient.upper(),
-        "type": type_ and type_.upper(),
-        "since": since,
-        "until": until,
-    }
+    where = EventFilter(
+        actor=actor, recipient=recipient, type=type_, since=since, until=until, pair=pair, doc_id=doc_id
+    )
     with open_store(db, read_only=True) as store:
         if fmt == "table":
-            events = store.query(limit=limit, **filters)
+            events = store.query(where, limit=limit)
             rows = [
                 (
                     e.date or "",
@@ -87,7 +79,7 @@ def command(
             return
         if limit is not None:
             raise StoreError(Errors.E146.format(name="--limit", reason="only with --format table"))
-        count = export_events(store, fmt, output, **filters)
+        count = export_events(store, fmt, output, where)
     if output:
         click.echo(f"{count} rows written to {output}", err=True)
 

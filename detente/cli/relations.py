@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -32,13 +31,9 @@ def stored_events(db: str | None, a: str, b: str) -> Iterator[Event]:
     path = db or os.environ.get("DETENTE_DB") or DEFAULT_DB
     if not Path(path).is_file():
         raise InputError(Errors.E114.format(a=a, b=b, reason=f"no database file {path}"))
-    try:
-        store = importlib.import_module("detente.store")
-    except ImportError as error:
-        raise InputError(Errors.E114.format(a=a, b=b, reason=f"the event store is unavailable: {error}")) from None
-    if not hasattr(store, "events_for_pair"):
-        raise InputError(Errors.E114.format(a=a, b=b, reason="this version has no event store"))
-    return store.events_for_pair(path, a, b)
+    from detente.store import events_for_pair  # here: coding PATHs needs no DuckDB
+
+    return events_for_pair(path, a, b)
 
 
 @click.command("relations")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from detente.api.errors import ApiError
 from detente.errors import Errors
 from detente.model import PLOVER_TYPES
 from detente.store import Store
@@ -20,7 +19,9 @@ _STATIC_NAME = re.compile(r"^[a-z0-9_-]+\.(js|css|svg)$")  # only our own assets
 _MEDIA = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8", "svg": "image/svg+xml"}
 
 # Autoescape every template: article text and stored strings must never become markup.
-_templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+_templates = Environment(
+    loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
+)
 
 
 def render_page(name: str, **context: object) -> str:
@@ -56,5 +57,7 @@ def mount_dashboard(app: FastAPI, store: Store, *, read_only: bool = False) -> N
         match = _STATIC_NAME.match(name)
         path = STATIC / name
         if not match or not path.is_file():
-            raise ApiError(404, Errors.E141.format(what=f"static file {name!r}"))
+            # The app's handler (detente.api.errors) gives it the one error shape; the page imports nothing
+            # from detente.api, which mounts it (no import cycle).
+            raise HTTPException(404, Errors.E141.format(what=f"static file {name!r}"))
         return FileResponse(path, media_type=_MEDIA[match.group(1)], headers={"Cache-Control": "no-cache"})

@@ -10,28 +10,10 @@ SUBORDINATE = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
 # Words that relate an event to another time rather than date it ("since the war in 2008").
 RELATIONAL = frozenset({"since", "until", "till", "after", "before", "following", "prior", "ahead"})
 # Past-tense verbs of reporting are news of the day, not narrative of the past.
-REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "add",
-        "report",
-        "state",
-        "confirm",
-        "note",
-        "stress",
-        "insist",
-        "explain",
-        "write",
-        "comment",
-        "reiterate",
-        "quote",
-        "remark",
-        "indicate",
-        "describe",
-    }
-)
+REPORTING = frozenset({
+    "say", "tell", "announce", "add", "report", "state", "confirm", "note", "stress", "insist", "explain",
+    "write", "comment", "reiterate", "quote", "remark", "indicate", "describe",
+})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Words that open a span of time: "since Thursday" dates the state its verb began, nothing else.
 SPAN_STARTS = frozenset({"since", "until", "till"})

@@ -9,66 +9,18 @@ from detente.sentences.words import Word as Token
 from detente.sentences.words import Words as Span
 
 MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan.": 1,
-    "feb.": 2,
-    "mar.": 3,
-    "apr.": 4,
-    "jun.": 6,
-    "jul.": 7,
-    "aug.": 8,
-    "sep.": 9,
-    "sept.": 9,
-    "oct.": 10,
-    "nov.": 11,
-    "dec.": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan.": 1, "feb.": 2, "mar.": 3,
+    "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
 }
 WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
 NUMBERS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
 }
 
 # Month and weekday names stay case-sensitive so that "may", "march" (the verbs) are not dates.
@@ -77,10 +29,8 @@ _MONTH = (
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-])"
 )
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
-_NUM = (
-    r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+_NUM = r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen" \
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty))"
-)
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\w-]|\.\d)"
 _PREP = r"(?:\b(?P<prep>(?i:on|in|since|by|until|till|from|during|before|after|through|of|around))\s+)?"
@@ -93,29 +43,19 @@ _PART = (
 # words in any case are searched in the lowercased sentence: (?i:...) is several times slower.
 _LOWER = {
     "deictic": r"today|tonight|yesterday|tomorrow|morning|afternoon|evening",
-    "relative_period": r"week|month|year",
-    "same_period": r"day|week|month|year",
-    "neighbour_day": r"day",
-    "ago": r"\bago\b",
-    "offset": r"after|before|later|earlier",
+    "relative_period": r"week|month|year", "same_period": r"day|week|month|year",
+    "neighbour_day": r"day", "ago": r"\bago\b", "offset": r"after|before|later|earlier",
 }
 _DIGIT = re.compile(r"\d")
-_CORES: dict[str, re.Pattern[str]] = {
-    kind: re.compile(core)
-    for kind, core in {
-        "iso": r"\d{4}-\d\d-\d\d",
-        "month_day_year": _MONTH,
-        "day_month_year": _MONTH,
-        "month_day": _MONTH,
-        "day_month": _MONTH,
-        "month_year": _MONTH,
-        "month": _MONTH,
-        "decade": r"\d0s\b",
-        "year": r"(?:1[89]|20)\d\d",
-        "weekday": _WEEKDAY,
-        **_LOWER,
-    }.items()
-}
+_CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
+    "iso": r"\d{4}-\d\d-\d\d",
+    "month_day_year": _MONTH, "day_month_year": _MONTH, "month_day": _MONTH, "day_month": _MONTH,
+    "month_year": _MONTH, "month": _MONTH,
+    "decade": r"\d0s\b",
+    "year": r"(?:1[89]|20)\d\d",
+    "weekday": _WEEKDAY,
+    **_LOWER,
+}.items()}
 
 _LOWER_CORES = frozenset(_CORES[kind] for kind in _LOWER)
 _DIGIT_CORES = frozenset(_CORES[kind] for kind in ("iso", "decade", "year"))
@@ -136,55 +76,32 @@ _CLUES: dict[re.Pattern[str], tuple[str, ...]] = {
 _PLAIN_CORES = frozenset(_CORES[kind] for kind in _PLAIN_WORDS)
 
 # (kind, pattern); earlier and longer matches win where two overlap.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern))
-    for kind, pattern in [
-        ("iso", r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
-        ("month_day_year", _PREP + r"\b" + _MONTH + r"\s+" + _DAY + r"\b,?\s+" + _YEAR),
-        ("day_month_year", _PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR),
-        ("month_day", _PREP + r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*[,:.]?\d)"),
-        ("day_month", _PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH),
-        ("month_year", _PREP + _PART + r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR),
-        (
-            "month",
-            r"\b(?P<prep>(?i:in|since|by|until|till|from|during|before|after|through|last|next|this|early|"
-            r"late|mid))[\s-]+" + _MONTH + r"(?!\s+\d)",
-        ),
-        (
-            "decade",
-            r"(?:\b(?i:in|since|during|through|by|of)\s+)?(?:\b(?i:the)\s+)?"
-            r"(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<decade>(?:1[89]|20)\d)0s\b",
-        ),
-        ("year", _PREP + _PART + r"\b" + _YEAR + r"(?!\s*(?:%|(?i:percent)\b))"),
-        (
-            "weekday",
-            r"(?:\b(?P<prep>(?i:on|last|next|this|since|by|until|before|after|from|early|late))\s+)?\b" + _WEEKDAY,
-        ),
-        (
-            "deictic",
-            r"\b(?P<word>(?i:today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon"
-            r"|this\s+evening))\b",
-        ),
-        (
-            "relative_period",
-            r"\b(?P<modifier>(?i:(?:earlier|later|early|late)\s+this"
-            r"|(?:early|late)\s+(?:last|next)|last|this|next))\s+(?P<unit>(?i:week|month|year))\b",
-        ),
-        (
-            "same_period",
-            r"\b(?P<modifier>(?i:(?:that|the)\s+(?:very\s+)?same|that))\s+"
-            r"(?P<unit>(?i:day|week|month|year))\b",
-        ),
-        ("neighbour_day", r"\b(?P<modifier>(?i:the\s+(?:previous|next|following)))\s+(?P<unit>(?i:day))\b"),
-        ("ago", r"\b" + _NUM + r"\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b"),
-        (
-            "offset",
-            r"\b" + _NUM + r"\s+(?P<unit>(?i:day|week|month|year))s?\s+"
-            r"(?P<relation>(?i:after|before|later|earlier))\b",
-        ),
-        ("offset", r"\b(?P<n>(?i:the))\s+(?P<unit>(?i:day))\s+(?P<relation>(?i:after|before))\b"),
-    ]
-]
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
+    ("iso", r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+    ("month_day_year", _PREP + r"\b" + _MONTH + r"\s+" + _DAY + r"\b,?\s+" + _YEAR),
+    ("day_month_year", _PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR),
+    ("month_day", _PREP + r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*[,:.]?\d)"),
+    ("day_month", _PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH),
+    ("month_year", _PREP + _PART + r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR),
+    ("month", r"\b(?P<prep>(?i:in|since|by|until|till|from|during|before|after|through|last|next|this|early|"
+              r"late|mid))[\s-]+" + _MONTH + r"(?!\s+\d)"),
+    ("decade", r"(?:\b(?i:in|since|during|through|by|of)\s+)?(?:\b(?i:the)\s+)?"
+               r"(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<decade>(?:1[89]|20)\d)0s\b"),
+    ("year", _PREP + _PART + r"\b" + _YEAR + r"(?!\s*(?:%|(?i:percent)\b))"),
+    ("weekday", r"(?:\b(?P<prep>(?i:on|last|next|this|since|by|until|before|after|from|early|late))\s+)?\b"
+                + _WEEKDAY),
+    ("deictic", r"\b(?P<word>(?i:today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon"
+                r"|this\s+evening))\b"),
+    ("relative_period", r"\b(?P<modifier>(?i:(?:earlier|later|early|late)\s+this"
+                        r"|(?:early|late)\s+(?:last|next)|last|this|next))\s+(?P<unit>(?i:week|month|year))\b"),
+    ("same_period", r"\b(?P<modifier>(?i:(?:that|the)\s+(?:very\s+)?same|that))\s+"
+                    r"(?P<unit>(?i:day|week|month|year))\b"),
+    ("neighbour_day", r"\b(?P<modifier>(?i:the\s+(?:previous|next|following)))\s+(?P<unit>(?i:day))\b"),
+    ("ago", r"\b" + _NUM + r"\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b"),
+    ("offset", r"\b" + _NUM + r"\s+(?P<unit>(?i:day|week|month|year))s?\s+"
+               r"(?P<relation>(?i:after|before|later|earlier))\b"),
+    ("offset", r"\b(?P<n>(?i:the))\s+(?P<unit>(?i:day))\s+(?P<relation>(?i:after|before))\b"),
+]]
 
 # Words before a weekday that make it a name, not a date ("Good Friday agreement").
 _NOT_WEEKDAY_BEFORE = frozenset({"good", "black", "bloody", "cyber", "super"})

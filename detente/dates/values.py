@@ -18,11 +18,7 @@ from detente.dates.calendar import (
 from detente.dates.mentions import MONTHS, NUMBERS, WEEKDAYS, Mention
 
 UNIT_PRECISION: dict[str, str] = {
-    "day": "day",
-    "week": "week",
-    "month": "month",
-    "year": "year",
-    "decade": "year",
+    "day": "day", "week": "week", "month": "month", "year": "year", "decade": "year",
 }
 
 
@@ -226,20 +222,8 @@ def _coarser(a: str, b: str) -> str:
 
 
 _HANDLERS = {
-    "iso": _iso,
-    "month_day_year": _full_date,
-    "day_month_year": _full_date,
-    "month_day": _month_day,
-    "day_month": _month_day,
-    "month_year": _month_year,
-    "month": _month,
-    "decade": _decade,
-    "year": _year,
-    "weekday": _weekday,
-    "deictic": _deictic,
-    "relative_period": _relative_period,
-    "same_period": _same_period,
-    "neighbour_day": _neighbour_day,
-    "ago": _ago,
-    "offset": _offset,
+    "iso": _iso, "month_day_year": _full_date, "day_month_year": _full_date, "month_day": _month_day,
+    "day_month": _month_day, "month_year": _month_year, "month": _month, "decade": _decade, "year": _year,
+    "weekday": _weekday, "deictic": _deictic, "relative_period": _relative_period,
+    "same_period": _same_period, "neighbour_day": _neighbour_day, "ago": _ago, "offset": _offset,
 }

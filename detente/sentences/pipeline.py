@@ -38,6 +38,14 @@ def line_breaks(doc: Doc) -> Doc:
 def load_parser(table_attributes: bool = True) -> Language:
     """The English parser (tagger, parser, attribute rules, lemmatizer), loaded once per process.
 
+    The object is shared by every caller: use it as it is. The coding pipeline builds its own
+    (detente.coder.load_pipeline), so that holding this parser never brings detente's stages along."""
+    return build_parser(table_attributes)
+
+
+def build_parser(table_attributes: bool = True) -> Language:
+    """A new English parser on each call, for a caller that adds components of its own.
+
     With table_attributes (the default) the model's attribute rules run as a table lookup
     (detente.sentences.attributes): the same annotation as spaCy's attribute_ruler, in a seventh of
     its time. Without, the pipeline is spaCy's own, for comparison (bench/throughput.py)."""

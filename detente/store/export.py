@@ -1,155 +1,147 @@
-"""Export stored events as JSONL, CSV, Parquet (partitioned by year and month) or GDELT-style TSV."""
+"""Export stored events as JSONL, CSV or Parquet in the flat layout of detente.schema, or GDELT-style TSV."""
 
 from __future__ import annotations
 
 import csv
-import json
 import logging
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow.dataset as ds
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from detente.errors import Errors, StoreError
+from detente.formats import CsvWriter
+from detente.schema import ARROW_SCHEMA, NAMES, partition_dirs
+from detente.store.filters import EventFilter
 from detente.store.store import Store
 
 log = logging.getLogger(__name__)
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+PARQUET_FILE = "events.parquet"  # one per year/month directory of a Parquet export
 
-# Flat columns of the CSV and Parquet exports: (name, SQL over the events table).
-FLAT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("event_id", "event_id"),
-    ("doc_id", "doc_id"),
-    ("date", "date"),
-    ("date_precision", "date_precision"),
-    ("year", "year"),
-    ("month", "month"),
-    ("event", "event"),
-    ("mode", "mode"),
-    ("quad", "quad"),
-    ("intensity", "intensity"),
-    ("actor_codes", "actor_codes"),
-    ("actor_sectors", "json_extract_string(actor_json, '$[*].sector')"),
-    ("actor_names", "json_extract_string(actor_json, '$[*].name')"),
-    ("recipient_codes", "recipient_codes"),
-    ("recipient_sectors", "json_extract_string(recipient_json, '$[*].sector')"),
-    ("recipient_names", "json_extract_string(recipient_json, '$[*].name')"),
-    ("context", "context"),
-    ("object", "object"),
-    ("location", "location"),
-    ("historical", "historical"),
-    ("negated", "negated"),
-    ("hypothetical", "hypothetical"),
-    ("future", "future"),
-    ("sentence_index", "sentence_index"),
-    ("sentence", "sentence"),
-    ("trigger", "trigger"),
-    ("trigger_start", "trigger_start"),
-    ("trigger_end", "trigger_end"),
-    ("pattern", "pattern"),
-    ("url", "url"),
-    ("source", "source"),
-    ("dedup_key", "dedup_key"),
-)
+_FLAT_SQL = ", ".join(NAMES)
+# Parquet files are written one partition after the other, so rows come partition by partition.
+_PARTITION_ORDER = " ORDER BY year NULLS LAST, month NULLS LAST, date_start NULLS LAST, event_key"
 
-# GDELT 2.0 event-table names where one fits, then detente's own columns (docs/store.md).
-GDELT_COLUMNS: tuple[str, ...] = (
-    "GlobalEventID",
-    "Day",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    "Actor1Code",
-    "Actor1Name",
-    "Actor1Type1Code",
-    "Actor2Code",
-    "Actor2Name",
-    "Actor2Type1Code",
-    "EventCode",
-    "EventMode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "ActionGeo_FullName",
-    "SOURCEURL",
-    "DatePrecision",
-    "IsNegated",
-    "IsHypothetical",
-    "IsFuture",
-    "IsHistorical",
-    "Context",
-    "DocId",
-    "EventId",
-)
 QUAD_CLASS = {
     "verbal_cooperation": 1,
     "material_cooperation": 2,
     "verbal_conflict": 3,
     "material_conflict": 4,
 }
+Entity = dict[str, Any]
 
-_GDELT_SOURCE = (
-    "events JOIN (SELECT dedup_key, count(*) AS mentions, count(DISTINCT source) AS sources,"
-    " count(DISTINCT doc_id) AS articles FROM events GROUP BY dedup_key) reports USING (dedup_key)"
+
+def _day(fmt: str) -> Callable[[dict, Entity, Entity], Any]:
+    return lambda r, a, b: r["date_start"].strftime(fmt) if r["date_start"] else ""
+
+
+def _fraction(r: dict, a: Entity, b: Entity) -> str:
+    day = r["date_start"]
+    return f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else ""
+
+
+def _flag(name: str) -> Callable[[dict, Entity, Entity], int]:
+    return lambda r, a, b: int(r[name])
+
+
+# GDELT 2.0 event-table names where one fits, then detente's own columns (docs/store.md). Each value comes
+# from the event's flat row of detente.schema (r), the actor and recipient of the row's dyad (a, b), or
+# the store (event_key, date_start, the article's url, the duplicate-report counts).
+GDELT: tuple[tuple[str, Callable[[dict, Entity, Entity], Any]], ...] = (
+    ("GlobalEventID", lambda r, a, b: r["event_key"]),
+    ("Day", _day("%Y%m%d")),
+    ("MonthYear", _day("%Y%m")),
+    ("Year", lambda r, a, b: r["date_start"].year if r["date_start"] else ""),
+    ("FractionDate", _fraction),
+    ("Actor1Code", lambda r, a, b: a.get("code", "")),
+    ("Actor1Name", lambda r, a, b: a.get("name") or a.get("text", "")),
+    ("Actor1Type1Code", lambda r, a, b: a.get("sector", "")),
+    ("Actor2Code", lambda r, a, b: b.get("code", "")),
+    ("Actor2Name", lambda r, a, b: b.get("name") or b.get("text", "")),
+    ("Actor2Type1Code", lambda r, a, b: b.get("sector", "")),
+    ("EventCode", lambda r, a, b: r["event"]),
+    ("EventMode", lambda r, a, b: r["mode"]),
+    ("QuadClass", lambda r, a, b: QUAD_CLASS.get(r["quad"], "")),
+    ("GoldsteinScale", lambda r, a, b: r["intensity"]),
+    ("NumMentions", lambda r, a, b: r["mentions"]),
+    ("NumSources", lambda r, a, b: r["sources"]),
+    ("NumArticles", lambda r, a, b: r["articles"]),
+    ("ActionGeo_FullName", lambda r, a, b: r["location"]),
+    ("SOURCEURL", lambda r, a, b: r["url"] or r["article_url"] or ""),
+    ("DatePrecision", lambda r, a, b: r["date_precision"]),
+    ("IsNegated", _flag("negated")),
+    ("IsHypothetical", _flag("hypothetical")),
+    ("IsFuture", _flag("future")),
+    ("IsHistorical", _flag("historical")),
+    ("Context", lambda r, a, b: ";".join(r["context"])),
+    ("DocId", lambda r, a, b: r["doc_id"]),
+    ("EventId", lambda r, a, b: r["event_id"]),
 )
-_GDELT_SQL_COLUMNS = (
-    "event_key, event_id, doc_id, date_precision, date_start, actor_json, recipient_json, event, mode, quad, "
-    "intensity, location, coalesce(nullif(url, ''), (SELECT a.url FROM articles a WHERE a.id = events.doc_id"
-    " LIMIT 1), '') AS url, negated, hypothetical, future, historical, context, mentions, sources, articles"
+GDELT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in GDELT)
+
+_GDELT_SOURCE = "events JOIN (SELECT dedup_id, mentions, sources, articles FROM event_reports) reports USING (dedup_id)"
+_GDELT_SQL = (
+    "event_key, date_start, "
+    + ", ".join(f"events.{name}" for name in NAMES if name != "dedup_id")
+    + ", (SELECT a.url FROM articles a WHERE a.id = events.doc_id LIMIT 1) AS article_url,"
+    " reports.mentions, reports.sources, reports.articles"
 )
+_ENTITY_PARTS = ("code", "sector", "name", "text")
 
 
-def export_events(store: Store, fmt: str, output: str | IO[str] | None = None, **filters: Any) -> int:
-    """Write the events matching filters (as Store.query) in fmt to output (a path, a stream, or stdout)."""
+def export_events(
+    store: Store, fmt: str, output: str | IO[str] | None = None, where: EventFilter | None = None, **filters: Any
+) -> int:
+    """Write the events matching the filter (as Store.query) in fmt to output (a path, a stream, or stdout)."""
     if fmt not in EXPORT_FORMATS:
         raise StoreError(Errors.E134.format(value=fmt, choices=", ".join(EXPORT_FORMATS)))
+    where = EventFilter.of(where, **filters)
     if fmt == "parquet":
         if output is None or not isinstance(output, str | Path):
             raise StoreError(Errors.E145.format(format=fmt))
-        return _write_parquet(store, str(output), filters)
+        return write_parquet(store, str(output), where)
     if isinstance(output, str | Path):
         with open(output, "w", encoding="utf-8", newline="") as stream:
-            return _write_text(store, fmt, stream, filters)
-    return _write_text(store, fmt, output or sys.stdout, filters)
+            return _write_text(store, fmt, stream, where)
+    return _write_text(store, fmt, output or sys.stdout, where)
 
 
-def _write_text(store: Store, fmt: str, stream: IO[str], filters: dict[str, Any]) -> int:
+def _write_text(store: Store, fmt: str, stream: IO[str], where: EventFilter) -> int:
     count = 0
     if fmt == "jsonl":
-        for event in store.iter_events(**filters):
+        for event in store.iter_events(where):
             stream.write(event.model_dump_json() + "\n")
             count += 1
     elif fmt == "csv":
-        writer = csv.writer(stream)
-        writer.writerow([name for name, _ in FLAT_COLUMNS])
-        for row in flat_rows(store, **filters):
-            writer.writerow([_cell(value) for value in row.values()])
-            count += 1
+        count = write_csv(store, stream, where)
     else:
         writer = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        for row in gdelt_rows(store, **filters):
+        for row in gdelt_rows(store, where):
             writer.writerow([_tsv_cell(value) for value in row])
             count += 1
     log.info("exported %d rows as %s", count, fmt)
     return count
 
 
-def flat_rows(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
-    """The filtered events as flat dicts (the CSV columns)."""
-    reader = store.record_batches(", ".join(f"{sql} AS {name}" for name, sql in FLAT_COLUMNS), **filters)
-    for batch in reader:
+def flat_rows(store: Store, where: EventFilter | None = None, **options: Any) -> Iterator[dict[str, Any]]:
+    """The filtered events as flat rows of detente.schema (options: filters, limit, offset)."""
+    for batch in store.record_batches(_FLAT_SQL, where, **options):
         yield from batch.to_pylist()
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, list):
-        return ";".join("" if v is None else str(v) for v in value)
-    return "" if value is None else value
+def write_csv(store: Store, stream: IO[str], where: EventFilter | None = None, **options: Any) -> int:
+    """The filtered events as CSV in the flat layout, as `detente code --format csv` writes them."""
+    writer, count = CsvWriter(stream), 0
+    for row in flat_rows(store, where, **options):
+        writer.write_values(row.values())
+        count += 1
+    return count
 
 
 def _tsv_cell(value: Any) -> str:
@@ -157,58 +149,71 @@ def _tsv_cell(value: Any) -> str:
     return "" if value is None else str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-def _write_parquet(store: Store, directory: str, filters: dict[str, Any]) -> int:
-    reader = store.record_batches(", ".join(f"{sql} AS {name}" for name, sql in FLAT_COLUMNS), **filters)
-    table = reader.read_all()
-    ds.write_dataset(
-        table,
-        directory,
-        format="parquet",
-        partitioning=["year", "month"],
-        partitioning_flavor="hive",
-        existing_data_behavior="delete_matching",
-        basename_template="events-{i}.parquet",
-    )
-    log.info("exported %d rows as parquet to %s", table.num_rows, directory)
-    return table.num_rows
+def write_parquet(store: Store, directory: str, where: EventFilter | None = None) -> int:
+    """The filtered events as Parquet files of detente.schema.ARROW_SCHEMA, one per DIR/YYYY/MM/."""
+    count, partition, writer = 0, None, None
+    try:
+        for batch in store.record_batches(_FLAT_SQL, where, order=_PARTITION_ORDER):
+            # DuckDB names list items its own way and adds no metadata: cast to the one schema.
+            table = pa.Table.from_batches([batch]).cast(ARROW_SCHEMA)
+            for part, rows in _partitions(table):
+                if part != partition:
+                    if writer is not None:
+                        writer.close()
+                    partition, writer = part, _PartitionWriter(Path(directory, *part))
+                writer.write(rows)
+                count += rows.num_rows
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    if writer is not None:
+        writer.close()
+    log.info("exported %d rows as parquet to %s", count, directory)
+    return count
 
 
-def gdelt_rows(store: Store, **filters: Any) -> Iterator[list[Any]]:
+def _partitions(table: pa.Table) -> Iterator[tuple[tuple[str, str], pa.Table]]:
+    """Runs of rows with the same (year, month) directories: the rows come ordered by them."""
+    keys = [partition_dirs(y, m) for y, m in zip(table["year"].to_pylist(), table["month"].to_pylist(), strict=True)]
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            yield keys[start], table.slice(start, i - start)
+            start = i
+
+
+class _PartitionWriter:
+    """Writes one partition's file under a temporary name (readers skip '.' files), renamed when complete."""
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.path = directory / PARQUET_FILE
+        self.tmp = directory / f".tmp-{PARQUET_FILE}.{os.getpid()}"
+        self._writer = pq.ParquetWriter(self.tmp, ARROW_SCHEMA)
+
+    def write(self, table: pa.Table) -> None:
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        self._writer.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self._writer.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def gdelt_rows(store: Store, where: EventFilter | None = None) -> Iterator[list[Any]]:
     """One GDELT-style row per (actor, recipient) pair of each filtered event, columns as GDELT_COLUMNS."""
-    for batch in store.record_batches(_GDELT_SQL_COLUMNS, source=_GDELT_SOURCE, **filters):
+    for batch in store.record_batches(_GDELT_SQL, where, source=_GDELT_SOURCE):
         for r in batch.to_pylist():
-            day = r["date_start"]
-            actors = json.loads(r["actor_json"]) or [{}]
-            recipients = json.loads(r["recipient_json"]) or [{}]
-            for a in actors:
-                for b in recipients:
-                    yield [
-                        r["event_key"],
-                        day.strftime("%Y%m%d") if day else "",
-                        day.strftime("%Y%m") if day else "",
-                        day.year if day else "",
-                        f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
-                        a.get("code", ""),
-                        a.get("name") or a.get("text", ""),
-                        a.get("sector", ""),
-                        b.get("code", ""),
-                        b.get("name") or b.get("text", ""),
-                        b.get("sector", ""),
-                        r["event"],
-                        r["mode"],
-                        QUAD_CLASS.get(r["quad"], ""),
-                        r["intensity"],
-                        r["mentions"],
-                        r["sources"],
-                        r["articles"],
-                        r["location"],
-                        r["url"],
-                        r["date_precision"],
-                        int(r["negated"]),
-                        int(r["hypothetical"]),
-                        int(r["future"]),
-                        int(r["historical"]),
-                        ";".join(r["context"]),
-                        r["doc_id"],
-                        r["event_id"],
-                    ]
+            for a in _entities(r, "actor"):
+                for b in _entities(r, "recipient"):
+                    yield [value(r, a, b) for _, value in GDELT]
+
+
+def _entities(row: dict[str, Any], side: str) -> list[Entity]:
+    """The entities of one side from their flat columns; one empty entity when there is none."""
+    lists = [row[f"{side}_{part}s"] for part in _ENTITY_PARTS]
+    return [dict(zip(_ENTITY_PARTS, values, strict=True)) for values in zip(*lists, strict=True)] or [{}]

@@ -1,4 +1,9 @@
-"""The store's schema as an ordered list of migrations; a database records the last one applied."""
+"""The store's schema: the tables of the latest version, and the migrations that bring an older store to it.
+
+A new store is created at the latest version directly, its events table from the flat layout of
+detente.schema (plus the store's own columns). The migrations are history: each carries the SQL of
+its day, never edited once released; tests check that migrating an old store gives the same tables.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,25 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import duckdb
+import pyarrow as pa
+
+from detente.schema import COLUMNS, duckdb_type
 
 log = logging.getLogger(__name__)
 
 # Version 1: articles, events (one row per mention of an event in an article) and dyads.
-_V1 = """
+_ARTICLES_V1 = """
 CREATE TABLE articles (
     id VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, text VARCHAR NOT NULL, date DATE,
     title VARCHAR NOT NULL, url VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL
 );
+"""
+_DYADS_V1 = """
+CREATE TABLE dyads (event_key BIGINT NOT NULL, actor_code VARCHAR NOT NULL, recipient_code VARCHAR NOT NULL);
+"""
+_V1 = (
+    _ARTICLES_V1
+    + """
 CREATE TABLE events (
     event_key BIGINT NOT NULL, doc_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, position INTEGER NOT NULL,
     event VARCHAR NOT NULL, mode VARCHAR NOT NULL, context VARCHAR[] NOT NULL,
@@ -30,18 +45,24 @@ CREATE TABLE events (
     trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, pattern VARCHAR NOT NULL,
     url VARCHAR NOT NULL
 );
-CREATE TABLE dyads (event_key BIGINT NOT NULL, actor_code VARCHAR NOT NULL, recipient_code VARCHAR NOT NULL);
 """
+    + _DYADS_V1
+)
 
 # Version 2: duplicate reports (GDELT's NumMentions/NumSources/NumArticles) and lookup indexes.
-_V2 = """
+_OTHER_INDEXES_V2 = """
+CREATE INDEX articles_id ON articles (id);
+CREATE INDEX dyads_pair ON dyads (actor_code, recipient_code);
+"""
+_V2 = (
+    """
 ALTER TABLE events ADD COLUMN dedup_key VARCHAR;
 ALTER TABLE events ADD COLUMN source VARCHAR;
 CREATE INDEX events_event_id ON events (event_id);
 CREATE INDEX events_doc_id ON events (doc_id);
-CREATE INDEX articles_id ON articles (id);
-CREATE INDEX dyads_pair ON dyads (actor_code, recipient_code);
-CREATE VIEW event_reports AS
+"""
+    + _OTHER_INDEXES_V2
+    + """CREATE VIEW event_reports AS
 SELECT dedup_key,
        arg_min(event_id, event_key) AS event_id,
        any_value(event) AS event, any_value(mode) AS mode,
@@ -52,14 +73,102 @@ SELECT dedup_key,
        count(*) AS mentions, count(DISTINCT source) AS sources, count(DISTINCT doc_id) AS articles
 FROM events GROUP BY dedup_key;
 """
+)
+
+# Version 3: the events table takes the flat layout of detente.schema (version 1): the entity lists as
+# parallel columns (codes, sectors, names, texts, starts, ends) instead of JSON, dedup_id instead of
+# dedup_key, source null without url (the view still counts such a document as its own source), month
+# null for a date that is only a year, offsets as BIGINT.
+_EVENT_INDEXES_V3 = """
+CREATE INDEX events_event_id ON events (event_id);
+CREATE INDEX events_doc_id ON events (doc_id);
+"""
+_REPORTS_VIEW_V3 = """
+CREATE VIEW event_reports AS
+SELECT dedup_id,
+       arg_min(event_id, event_key) AS event_id,
+       any_value(event) AS event, any_value(mode) AS mode,
+       any_value(list_sort(list_distinct(actor_codes))) AS actor_codes,
+       any_value(list_sort(list_distinct(recipient_codes))) AS recipient_codes,
+       any_value(date) AS date, min(date_start) AS date_start,
+       avg(intensity) AS intensity, any_value(quad) AS quad,
+       count(*) AS mentions, count(DISTINCT coalesce(source, 'doc:' || doc_id)) AS sources,
+       count(DISTINCT doc_id) AS articles
+FROM events GROUP BY dedup_id;
+"""
+_V3 = (
+    """
+DROP VIEW event_reports;
+DROP INDEX events_event_id;
+DROP INDEX events_doc_id;
+CREATE TABLE events_v3 (
+    event_key BIGINT NOT NULL, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, date VARCHAR,
+    date_precision VARCHAR NOT NULL, year INTEGER, month INTEGER, event VARCHAR NOT NULL, mode VARCHAR NOT NULL,
+    quad VARCHAR NOT NULL, intensity DOUBLE NOT NULL,
+    actor_codes VARCHAR[] NOT NULL, actor_sectors VARCHAR[] NOT NULL, actor_names VARCHAR[] NOT NULL,
+    recipient_codes VARCHAR[] NOT NULL, recipient_sectors VARCHAR[] NOT NULL, recipient_names VARCHAR[] NOT NULL,
+    context VARCHAR[] NOT NULL, object VARCHAR NOT NULL, location VARCHAR NOT NULL,
+    historical BOOLEAN NOT NULL, negated BOOLEAN NOT NULL, hypothetical BOOLEAN NOT NULL, future BOOLEAN NOT NULL,
+    sentence_index BIGINT NOT NULL, sentence VARCHAR NOT NULL, trigger VARCHAR NOT NULL,
+    trigger_start BIGINT NOT NULL, trigger_end BIGINT NOT NULL, pattern VARCHAR NOT NULL, url VARCHAR NOT NULL,
+    actor_texts VARCHAR[] NOT NULL, actor_starts BIGINT[] NOT NULL, actor_ends BIGINT[] NOT NULL,
+    recipient_texts VARCHAR[] NOT NULL, recipient_starts BIGINT[] NOT NULL, recipient_ends BIGINT[] NOT NULL,
+    source VARCHAR, dedup_id VARCHAR NOT NULL, position INTEGER NOT NULL, date_start DATE
+);
+INSERT INTO events_v3
+SELECT event_key, event_id, doc_id, date, date_precision,
+       year, CASE WHEN date_start IS NOT NULL AND contains(date, '-') THEN month END,
+       event, mode, quad, intensity,
+       actor_codes, json_extract_string(actor_json, '$[*].sector'), json_extract_string(actor_json, '$[*].name'),
+       recipient_codes, json_extract_string(recipient_json, '$[*].sector'),
+       json_extract_string(recipient_json, '$[*].name'),
+       context, object, location, historical, negated, hypothetical, future,
+       sentence_index, sentence, trigger, trigger_start, trigger_end, pattern, url,
+       json_extract_string(actor_json, '$[*].text'), json_extract(actor_json, '$[*].start')::BIGINT[],
+       json_extract(actor_json, '$[*].end')::BIGINT[],
+       json_extract_string(recipient_json, '$[*].text'), json_extract(recipient_json, '$[*].start')::BIGINT[],
+       json_extract(recipient_json, '$[*].end')::BIGINT[],
+       CASE WHEN url = '' OR starts_with(source, 'doc:') THEN NULL ELSE source END,
+       left(sha1(dedup_key), 16), position, date_start
+FROM events ORDER BY event_key;
+DROP TABLE events;
+ALTER TABLE events_v3 RENAME TO events;
+"""
+    + _EVENT_INDEXES_V3
+    + _REPORTS_VIEW_V3
+)
+
+# The events table of the latest version: its row key, the flat layout, then the event's place among its
+# article's events and the first day of its date's period (what date filters and the order use).
+TABLE_COLUMNS: tuple[tuple[str, pa.DataType, bool], ...] = (
+    (("event_key", pa.int64(), False),)
+    + tuple((c.name, c.arrow, c.nullable) for c in COLUMNS)
+    + (("position", pa.int32(), False), ("date_start", pa.date32(), True))
+)
+TABLE_SCHEMA = pa.schema([(name, arrow) for name, arrow, _ in TABLE_COLUMNS])
 
 
-def dedup_key_text(key: tuple) -> str:
+def events_table_sql() -> str:
+    """CREATE TABLE events of the latest version, derived from detente.schema.COLUMNS."""
+    columns = ",\n    ".join(
+        f"{name} {duckdb_type(arrow)}{'' if nullable else ' NOT NULL'}" for name, arrow, nullable in TABLE_COLUMNS
+    )
+    return f"CREATE TABLE events (\n    {columns}\n);"
+
+
+def create_latest(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables, indexes and view of the latest version in an empty database."""
+    for sql in (_ARTICLES_V1, events_table_sql(), _DYADS_V1, _EVENT_INDEXES_V3, _OTHER_INDEXES_V2, _REPORTS_VIEW_V3):
+        conn.execute(sql)
+
+
+# Version 2's back-fill, as released (version 3 derives dedup_id and source from detente.schema).
+def _dedup_key_text_v2(key: tuple) -> str:
     """Event.dedup_key() as stable text, so SQL can group by it."""
     return json.dumps(key, separators=(",", ":"))
 
 
-def source_of(url: str, doc_id: str) -> str:
+def _source_v2(url: str, doc_id: str) -> str:
     """Where a report comes from: the url's host, or the document id when there is no url."""
     host = urlsplit(url).hostname if url else None
     return host.removeprefix("www.") if host else f"doc:{doc_id}"
@@ -77,8 +186,8 @@ def _migrate_v2(conn: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     updates = [
         (
-            dedup_key_text((event, mode, tuple(sorted(set(actors))), tuple(sorted(set(recipients))), date or "")),
-            source_of(url, doc_id),
+            _dedup_key_text_v2((event, mode, tuple(sorted(set(actors))), tuple(sorted(set(recipients))), date or "")),
+            _source_v2(url, doc_id),
             key,
         )
         for key, doc_id, event, mode, actors, recipients, date, url in rows
@@ -87,8 +196,12 @@ def _migrate_v2(conn: duckdb.DuckDBPyConnection) -> None:
         conn.executemany("UPDATE events SET dedup_key = ?, source = ? WHERE event_key = ?", updates)
 
 
+def _migrate_v3(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(_V3)
+
+
 # Never edit a released migration: append a new one.
-MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migrate_v1, _migrate_v2]
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -103,17 +216,28 @@ def current_version(conn: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(conn: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION) -> int:
-    """Apply the migrations after the database's version up to target, each in its own transaction."""
+    """Bring the database to target: an empty one is created at the latest version, an older one migrated.
+
+    Each step runs in its own transaction.
+    """
     conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)")
     version = current_version(conn)
+    if version == 0 and target == SCHEMA_VERSION:
+        _step(conn, SCHEMA_VERSION, create_latest)
+        log.info("store created at schema version %d", SCHEMA_VERSION)
+        return SCHEMA_VERSION
     for number in range(version + 1, target + 1):
-        conn.execute("BEGIN TRANSACTION")
-        try:
-            MIGRATIONS[number - 1](conn)
-            conn.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [number])
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        _step(conn, number, MIGRATIONS[number - 1])
         log.info("store migrated to schema version %d", number)
     return max(version, target)
+
+
+def _step(conn: duckdb.DuckDBPyConnection, version: int, apply: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        apply(conn)
+        conn.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [version])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-import json
 import logging
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,92 +16,19 @@ import pyarrow as pa
 
 from detente.errors import Errors, ModelNotInstalled, StoreError
 from detente.model import Article, Event
-from detente.store.schema import SCHEMA_VERSION, current_version, dedup_key_text, migrate, source_of
+from detente.schema import EVENT_COLUMNS, date_start, dedup_id, event_from_flat, flat_row
+from detente.store.filters import EventFilter
+from detente.store.schema import SCHEMA_VERSION, TABLE_COLUMNS, TABLE_SCHEMA, current_version, migrate
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "detente.duckdb"
 LOAD_CHUNK = 64  # articles coded per call, so spaCy batches them
 
-# Columns of the events table that make up an Event, in table order.
-EVENT_COLUMNS = (
-    "event_key",
-    "doc_id",
-    "event_id",
-    "position",
-    "event",
-    "mode",
-    "context",
-    "actor_json",
-    "recipient_json",
-    "actor_codes",
-    "recipient_codes",
-    "date",
-    "date_precision",
-    "date_start",
-    "year",
-    "month",
-    "historical",
-    "negated",
-    "hypothetical",
-    "future",
-    "intensity",
-    "quad",
-    "object",
-    "location",
-    "sentence_index",
-    "sentence",
-    "trigger",
-    "trigger_start",
-    "trigger_end",
-    "pattern",
-    "url",
-    "dedup_key",
-    "source",
-)
-_SCHEMA = pa.schema(
-    [
-        ("event_key", pa.int64()),
-        ("doc_id", pa.string()),
-        ("event_id", pa.string()),
-        ("position", pa.int32()),
-        ("event", pa.string()),
-        ("mode", pa.string()),
-        ("context", pa.list_(pa.string())),
-        ("actor_json", pa.string()),
-        ("recipient_json", pa.string()),
-        ("actor_codes", pa.list_(pa.string())),
-        ("recipient_codes", pa.list_(pa.string())),
-        ("date", pa.string()),
-        ("date_precision", pa.string()),
-        ("date_start", pa.date32()),
-        ("year", pa.int32()),
-        ("month", pa.int32()),
-        ("historical", pa.bool_()),
-        ("negated", pa.bool_()),
-        ("hypothetical", pa.bool_()),
-        ("future", pa.bool_()),
-        ("intensity", pa.float64()),
-        ("quad", pa.string()),
-        ("object", pa.string()),
-        ("location", pa.string()),
-        ("sentence_index", pa.int32()),
-        ("sentence", pa.string()),
-        ("trigger", pa.string()),
-        ("trigger_start", pa.int32()),
-        ("trigger_end", pa.int32()),
-        ("pattern", pa.string()),
-        ("url", pa.string()),
-        ("dedup_key", pa.string()),
-        ("source", pa.string()),
-    ]
-)
-_READ_SQL = (
-    "SELECT doc_id, event_id, event, mode, context, actor_json, recipient_json, date, date_precision, "
-    "historical, negated, hypothetical, future, intensity, quad, object, location, sentence_index, sentence, "
-    "trigger, trigger_start, trigger_end, pattern, url FROM events"
-)
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# What an Event is read back from, in the flat layout's order (detente.schema.EVENT_COLUMNS).
+_READ_SQL = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+# Rows come in date order (the first day of their period), undated last, then in storing order.
+_ORDER = " ORDER BY date_start NULLS LAST, event_key"
 
 Coder = Callable[[Iterable[Article]], Iterable[Event]]
 
@@ -132,133 +56,14 @@ class LoadReport:
         return self
 
 
-def period_bounds(value: str | date | None, name: str) -> tuple[date, date] | None:
-    """First and last day of a partial date ("2012", "2012-03", "2012-03-02"); None for None or ''."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value, value
-    match = _PARTIAL_DATE.match(str(value).strip())
-    try:
-        if not match:
-            raise ValueError(value)
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
-        if day is None:
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, month, day), date(year, month, day)
-    except ValueError:
-        raise StoreError(Errors.E135.format(value=value, name=name)) from None
-
-
-def _date_start(value: str | None) -> date | None:
-    try:
-        bounds = period_bounds(value, "date")
-    except StoreError:
-        return None
-    return bounds[0] if bounds else None
-
-
-def event_row(event: Event, key: int, position: int, article_url: str = "") -> dict[str, Any]:
-    """The events-table row of one event."""
-    start = _date_start(event.date)
-    url = event.url or article_url
-    return {
-        "event_key": key,
-        "doc_id": event.doc_id,
-        "event_id": event.event_id,
-        "position": position,
-        "event": event.event,
-        "mode": event.mode,
-        "context": list(event.context),
-        "actor_json": json.dumps([e.model_dump() for e in event.actor]),
-        "recipient_json": json.dumps([e.model_dump() for e in event.recipient]),
-        "actor_codes": [e.code for e in event.actor],
-        "recipient_codes": [e.code for e in event.recipient],
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "date_start": start,
-        "year": start.year if start else None,
-        "month": start.month if start else None,
-        "historical": event.historical,
-        "negated": event.negated,
-        "hypothetical": event.hypothetical,
-        "future": event.future,
-        "intensity": float(event.intensity),
-        "quad": event.quad,
-        "object": event.object,
-        "location": event.location,
-        "sentence_index": event.sentence_index,
-        "sentence": event.sentence,
-        "trigger": event.trigger,
-        "trigger_start": event.trigger_start,
-        "trigger_end": event.trigger_end,
-        "pattern": event.pattern,
-        "url": event.url,
-        "dedup_key": dedup_key_text(event.dedup_key()),
-        "source": source_of(url, event.doc_id),
-    }
+def event_row(event: Event, key: int, position: int) -> dict[str, Any]:
+    """The events-table row of one event: its flat row (detente.schema) and the store's own columns."""
+    return {"event_key": key, **flat_row(event), "position": position, "date_start": date_start(event.date)}
 
 
 def event_from_row(row: tuple) -> Event:
     """An Event from a row of _READ_SQL."""
-    (
-        doc_id,
-        event_id,
-        event,
-        mode,
-        context,
-        actor_json,
-        recipient_json,
-        day,
-        precision,
-        historical,
-        negated,
-        hypothetical,
-        future,
-        intensity,
-        quad,
-        obj,
-        location,
-        sentence_index,
-        sentence,
-        trigger,
-        trigger_start,
-        trigger_end,
-        pattern,
-        url,
-    ) = row
-    return Event.model_validate(
-        {
-            "doc_id": doc_id,
-            "event_id": event_id,
-            "event": event,
-            "mode": mode,
-            "context": context,
-            "actor": json.loads(actor_json),
-            "recipient": json.loads(recipient_json),
-            "date": day,
-            "date_precision": precision,
-            "historical": historical,
-            "negated": negated,
-            "hypothetical": hypothetical,
-            "future": future,
-            "intensity": intensity,
-            "quad": quad,
-            "object": obj,
-            "location": location,
-            "sentence_index": sentence_index,
-            "sentence": sentence,
-            "trigger": trigger,
-            "trigger_start": trigger_start,
-            "trigger_end": trigger_end,
-            "pattern": pattern,
-            "url": url,
-        }
-    )
+    return event_from_flat(dict(zip(EVENT_COLUMNS, row, strict=True)))
 
 
 def check_select(query: str) -> None:
@@ -415,13 +220,14 @@ class Store:
                         )
                     )
                     for position, event in enumerate(events):
-                        rows.append(event_row(event, key, position, article.url))
+                        rows.append(event_row(event, key, position))
                         dyad_rows.extend(_dyads(event, key))
                         key += 1
                 cur.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", article_rows)
                 if rows:
-                    cur.register("new_events", pa.Table.from_pylist(rows, schema=_SCHEMA))
-                    cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
+                    cur.register("new_events", pa.Table.from_pylist(rows, schema=TABLE_SCHEMA))
+                    columns = ", ".join(name for name, _, _ in TABLE_COLUMNS)
+                    cur.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM new_events")
                     cur.unregister("new_events")
                 if dyad_rows:
                     keys, actors, recipients = zip(*dyad_rows, strict=True)
@@ -439,109 +245,63 @@ class Store:
         return report
 
     # -- reading -------------------------------------------------------------------------------------
-    def _where(
-        self,
-        actor: str | None = None,
-        recipient: str | None = None,
-        type: str | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        pair: tuple[str, str] | None = None,
-        doc_id: str | None = None,
-    ) -> tuple[str, list]:
-        clauses, params = [], []
-        if actor:
-            clauses.append("list_contains(actor_codes, ?)")
-            params.append(actor)
-        if recipient:
-            clauses.append("list_contains(recipient_codes, ?)")
-            params.append(recipient)
-        if type:
-            clauses.append("event = ?")
-            params.append(type)
-        if (bounds := period_bounds(since, "since")) is not None:
-            clauses.append("date_start >= ?")
-            params.append(bounds[0])
-        if (bounds := period_bounds(until, "until")) is not None:
-            clauses.append("date_start <= ?")
-            params.append(bounds[1])
-        if pair:
-            a, b = pair
-            # either direction, or both as joint actors ("the two sides struck a deal")
-            clauses.append(
-                "(event_key IN (SELECT event_key FROM dyads WHERE (actor_code = ? AND recipient_code = ?)"
-                " OR (actor_code = ? AND recipient_code = ?))"
-                " OR (list_contains(actor_codes, ?) AND list_contains(actor_codes, ?)))"
-            )
-            params.extend([a, b, b, a, a, b])
-        if doc_id:
-            clauses.append("doc_id = ?")
-            params.append(doc_id)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
     def query(
         self,
-        actor: str | None = None,
-        recipient: str | None = None,
-        type: str | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
+        where: EventFilter | None = None,
+        /,
+        *,
         limit: int | None = None,
         offset: int = 0,
-        *,
-        pair: tuple[str, str] | None = None,
-        doc_id: str | None = None,
+        **filters: Any,
     ) -> list[Event]:
-        """Events matching every filter given, in date order (undated last); pair means either direction."""
-        return list(
-            self.iter_events(
-                actor=actor,
-                recipient=recipient,
-                type=type,
-                since=since,
-                until=until,
-                limit=limit,
-                offset=offset,
-                pair=pair,
-                doc_id=doc_id,
-            )
-        )
+        """Events matching the filter (an EventFilter, or its fields as keywords), in date order, undated last."""
+        return list(self.iter_events(where, limit=limit, offset=offset, **filters))
 
-    def iter_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> Iterator[Event]:
+    def iter_events(
+        self, where: EventFilter | None = None, /, *, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> Iterator[Event]:
         """Like query(), streamed in batches so an export of millions of events stays small in memory."""
-        where, params = self._where(**filters)
-        order = " ORDER BY date_start NULLS LAST, event_key"
+        sql_where, params = EventFilter.of(where, **filters).sql()
         if limit is None and not offset:
-            sql = f"{_READ_SQL}{where}{order}"
+            sql = f"{_READ_SQL}{sql_where}{_ORDER}"
         else:
             # A page: find its rows on the narrow columns first, then read only those rows in full.
-            sql = f"{_READ_SQL} WHERE rowid IN (SELECT rowid FROM events{where}{order} LIMIT ? OFFSET ?){order}"
+            sql = f"{_READ_SQL} WHERE rowid IN (SELECT rowid FROM events{sql_where}{_ORDER} LIMIT ? OFFSET ?){_ORDER}"
             params.extend([int(limit) if limit is not None else 2**62, int(offset)])
         with self.cursor() as cur:
             cur.execute(sql, params)
             while batch := cur.fetchmany(2000):
                 yield from (event_from_row(row) for row in batch)
 
-    def count(self, **filters: Any) -> int:
-        """How many events match the filters of query()."""
+    def count(self, where: EventFilter | None = None, /, **filters: Any) -> int:
+        """How many events match the filter."""
+        where = EventFilter.of(where, **filters)
         # Pages of one listing ask for the same total again and again; any write starts a new generation.
-        key = (self._generation, tuple(sorted((k, str(v)) for k, v in filters.items() if v)))
+        key = (self._generation, where)
         if (cached := self._counts.get(key)) is not None:
             return cached
-        where, params = self._where(**filters)
+        sql_where, params = where.sql()
         with self.cursor() as cur:
-            total = cur.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+            total = cur.execute(f"SELECT count(*) FROM events{sql_where}", params).fetchone()[0]
         if len(self._counts) > 4096:
             self._counts.clear()
         self._counts[key] = total
         return total
 
     def record_batches(
-        self, columns: str, *, source: str = "events", limit: int | None = None, offset: int = 0, **filters: Any
+        self,
+        columns: str,
+        where: EventFilter | None = None,
+        *,
+        source: str = "events",
+        order: str = _ORDER,
+        limit: int | None = None,
+        offset: int = 0,
+        **filters: Any,
     ) -> pa.RecordBatchReader:
-        """The filtered events as Arrow batches (columns is SQL from this package, never user input)."""
-        where, params = self._where(**filters)
-        sql = f"SELECT {columns} FROM {source}{where} ORDER BY date_start NULLS LAST, event_key"
+        """The filtered events as Arrow batches (columns, source and order are SQL from this package)."""
+        sql_where, params = EventFilter.of(where, **filters).sql()
+        sql = f"SELECT {columns} FROM {source}{sql_where}{order}"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             params.extend([int(limit) if limit is not None else 2**62, int(offset)])
@@ -559,11 +319,9 @@ class Store:
             article = cur.execute(
                 "SELECT id, text, date, title, url FROM articles WHERE id = ?", [event.doc_id]
             ).fetchone()
+            # A constant, not a subquery, so that DuckDB filters before the view groups.
             counts = cur.execute(
-                "SELECT count(*), count(DISTINCT source), count(DISTINCT doc_id) FROM events"
-                " WHERE dedup_key = "
-                "(SELECT dedup_key FROM events WHERE event_id = ? ORDER BY event_key LIMIT 1)",
-                [event_id],
+                "SELECT mentions, sources, articles FROM event_reports WHERE dedup_id = ?", [dedup_id(event)]
             ).fetchone()
         art = (
             Article(id=article[0], text=article[1], date=article[2], title=article[3], url=article[4])
@@ -614,8 +372,8 @@ class Store:
 
     def monthly(self, a: str, b: str, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """Per month for a pair (either direction): events per quad class and mean intensity."""
-        where, params = self._where(pair=(a, b), since=since, until=until)
-        where += (" AND " if where else " WHERE ") + "date_start IS NOT NULL"
+        where, params = EventFilter(pair=(a, b), since=since, until=until).sql()
+        where += " AND date_start IS NOT NULL"
         with self.cursor() as cur:
             rows = cur.execute(
                 "SELECT strftime(date_start, '%Y-%m') AS ym, quad, count(*), sum(intensity) FROM events"
@@ -639,7 +397,7 @@ class Store:
             events, first, last = cur.execute(
                 "SELECT count(*), min(date_start), max(date_start) FROM events"
             ).fetchone()
-            unique = cur.execute("SELECT count(DISTINCT dedup_key) FROM events").fetchone()[0]
+            unique = cur.execute("SELECT count(DISTINCT dedup_id) FROM events").fetchone()[0]
             by_type = dict(cur.execute("SELECT event, count(*) FROM events GROUP BY event ORDER BY 2 DESC").fetchall())
             by_quad = dict(cur.execute("SELECT quad, count(*) FROM events GROUP BY quad ORDER BY 2 DESC").fetchall())
             version = current_version(cur)

@@ -9,7 +9,7 @@ import pytest
 
 
 def test_health(client) -> None:
-    assert client.get("/health").json() == {"status": "ok", "schema_version": 2, "read_only": False}
+    assert client.get("/health").json() == {"status": "ok", "schema_version": 3, "read_only": False}
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.batch.output import (
-    EVENT_SCHEMA,
-    events_from_table,
-    events_table,
-    partition_of,
-    remove_unrecorded,
-    source_of,
-    write_chunk,
-    write_dedup,
-)
+from detente.batch.output import remove_unrecorded, write_chunk, write_dedup
 from detente.model import PLOVER_TYPES, Entity, Event
+from detente.schema import ARROW_SCHEMA, SCHEMA_VERSION_KEY, events_from_table, events_table, partition_of, source_of
 
 
 def _event(
@@ -72,7 +64,9 @@ def test_source_is_the_url_host(url, source):
 
 
 def test_event_files_hold_every_event_field():
-    assert set(Event.model_fields) <= set(EVENT_SCHEMA.names)
+    fields = {c for c in ARROW_SCHEMA.names if c in Event.model_fields}
+    assert fields | {"actor", "recipient"} == set(Event.model_fields)
+    assert {"actor_codes", "actor_texts", "recipient_starts", "recipient_ends"} <= set(ARROW_SCHEMA.names)
 
 
 entities = st.builds(
@@ -108,14 +102,15 @@ def test_chunk_files_per_partition_and_leftovers_removed(tmp_path):
     chunk_events = [_event("a", 0, date="2024-03-02"), _event("a", 1, date=None), _event("b", 0, date="2024-03")]
     written = write_chunk(tmp_path, "00000-000001", chunk_events)
     assert written == [
-        "events/year=2024/month=03/part-00000-000001.parquet",
-        "events/year=unknown/month=unknown/part-00000-000001.parquet",
+        "events/2024/03/part-00000-000001.parquet",
+        "events/unknown/unknown/part-00000-000001.parquet",
     ]
     march = events_from_table(pq.read_table(tmp_path / written[0]))
     assert [e.event_id for e in march] == ["a-0", "b-0"]
+    assert pq.read_schema(tmp_path / written[0]).metadata[SCHEMA_VERSION_KEY.encode()] == b"1"
 
     write_chunk(tmp_path, "00000-000002", [_event("c", 0)])  # a killed run's unrecorded chunk
-    (tmp_path / "events/year=2024/month=03/.tmp-part-00000-000003.parquet.77").write_bytes(b"half")
+    (tmp_path / "events/2024/03/.tmp-part-00000-000003.parquet.77").write_bytes(b"half")
     (tmp_path / ".tmp-manifest.json.77").write_text("{")
     assert remove_unrecorded(tmp_path, {"00000-000001"}) == 3
     left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())

@@ -16,10 +16,11 @@ from batch_fake_coder import fake_code_articles, fake_coder
 from click.testing import CliRunner
 
 import detente.cli.batch as batch_cli
-from detente.batch.output import dedup_id, read_events, source_of
+from detente.batch.output import read_events
 from detente.batch.runner import run_batch
 from detente.errors import BatchError, InputError
 from detente.model import Article
+from detente.schema import dedup_id, source_of
 
 
 def _reference_events(records):
@@ -41,10 +42,10 @@ def test_batch_writes_partitioned_events_dedup_table_and_manifest(corpus, tmp_pa
     for path in output.glob("events/*/*/*.parquet"):
         year, month = path.parent.parent.name, path.parent.name
         dates = set(pq.read_table(path).column("date").to_pylist())
-        if year == "year=unknown":
+        if year == "unknown":
             assert dates == {None}
         else:
-            assert {d[:7] for d in dates} == {f"{year[5:]}-{month[6:]}"}
+            assert {d[:7] for d in dates} == {f"{year}-{month}"}
 
     manifest = json.loads((output / "manifest.json").read_text())
     assert manifest["complete"] is True and manifest["chunk_size"] == 16
@@ -167,3 +168,13 @@ def test_spark_engine_without_pyspark_is_a_numbered_error(corpus, tmp_path, monk
     monkeypatch.setitem(sys.modules, "pyspark", None)  # as if the spark extra were not installed
     with pytest.raises(BatchError, match=r"\[E157\].*detente\[spark\]"):
         run_batch(corpus, tmp_path / "out", engine="spark", coder=fake_coder)
+
+
+def test_output_of_another_event_schema_is_refused(corpus, tmp_path):
+    output = tmp_path / "out"
+    run_batch(corpus, output, chunk_size=50, workers=1, coder=fake_coder)
+    manifest = json.loads((output / "manifest.json").read_text())
+    del manifest["schema_version"]  # as written before the layout was versioned
+    (output / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(BatchError, match=r"\[E152\].*event schema version none, not 1"):
+        run_batch(corpus, output, chunk_size=50, workers=1, coder=fake_coder)

@@ -64,13 +64,8 @@ def test_no_duplicate_verb_patterns(shipped) -> None:
     rows = defaultdict(list)
     for p in _verbs(shipped):
         rows[(p.lemma, p.particles, p.objects, p.complements)].append(p)
-    bad = {
-        p.text: [r.source for r in rs]
-        for rs in rows.values()
-        if len(rs) > 1
-        for p in rs[:1]
-        if len(rs) > 2 or sum(r.type == "PROTEST" for r in rs) != 1
-    }
+    bad = {p.text: [r.source for r in rs] for rs in rows.values() if len(rs) > 1 for p in rs[:1]
+           if len(rs) > 2 or sum(r.type == "PROTEST" for r in rs) != 1}
     assert bad == {}
 
 
@@ -82,7 +77,7 @@ def test_no_object_or_clause_word_is_listed_twice_for_one_trigger(shipped) -> No
     shadowed = []
     for rows in groups.values():
         for i, a in enumerate(rows):
-            for b in rows[i + 1 :]:
+            for b in rows[i + 1:]:
                 rivals = a.objects == b.objects and a.complements == b.complements and "PROTEST" in (a.type, b.type)
                 if rivals:
                     continue
@@ -123,42 +118,27 @@ def _overlay(tmp_path: Path, name: str, text: str) -> str:
     return str(tmp_path)
 
 
-@pytest.mark.parametrize(
-    ("name", "text", "line", "reason"),
-    [
-        ("verbs.tsv", VERB_HEADER + "ATTACK\t\tstorm\tkeep\t\tRebels stormed the town.\n", 2, "unknown event type"),
-        (
-            "verbs.tsv",
-            VERB_HEADER + "# a comment\nASSAULT\tstabbing\tstab\tkeep\t\tX stabbed Y.\n",
-            3,
-            "is not a PLOVER mode of ASSAULT",
-        ),
-        ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tkeep\t\tX stabbed Y.\textra\n", 2, "7 cells, header has 6"),
-        ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tmaybe\t\tX stabbed Y.\n", 2, "complement must be one of"),
-        ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tkeep\tsports\tX stabbed Y.\n", 2, "unknown context"),
-        ("verbs.tsv", VERB_HEADER + "ASSAULT\t\t+knife\tkeep\t\tX stabbed Y.\n", 2, "starts with the verb's lemma"),
-        ("verbs.tsv", "type\tmode\tpattern\n", 1, "missing columns"),
-        (
-            "nouns.tsv",
-            NOUN_HEADER + "PROTEST\triot\tviolent street riot\t\tThe riot spread.\n",
-            2,
-            "a noun pattern is a lemma",
-        ),
-        (
-            "nouns.tsv",
-            NOUN_HEADER + "PROTEST\tsit-down\tprotest\t\tThe protest spread.\n",
-            2,
-            "is not a PLOVER mode of PROTEST",
-        ),
-        ("transparent.tsv", "lemma\tflag\ndare\tmaybe\n", 2, "flag must be one of"),
-        ("contexts.tsv", "context\tcues\nsports\tfootball\n", 2, "unknown context"),
-        ("modes.tsv", MODE_HEADER + "ASSAULT\tstabbing\tknife\tX stabbed Y.\n", 2, "is not a PLOVER mode of ASSAULT"),
-        ("modes.tsv", MODE_HEADER + "ATTACK\tprimitive\tknife\tX stabbed Y.\n", 2, "unknown event type"),
-        ("modes.tsv", MODE_HEADER + "ASSAULT\tprimitive\t | \tX stabbed Y.\n", 2, "at least one cue word"),
-        ("threats.tsv", "type\tmode\tthreat\nCOERCE\tarrest\tjail\n", 2, "is not a PLOVER mode of THREATEN"),
-        ("threats.tsv", "type\tmode\tthreat\nCOERCE\tkidnap\tarrest\n", 2, "is not a PLOVER mode of COERCE"),
-    ],
-)
+@pytest.mark.parametrize(("name", "text", "line", "reason"), [
+    ("verbs.tsv", VERB_HEADER + "ATTACK\t\tstorm\tkeep\t\tRebels stormed the town.\n", 2, "unknown event type"),
+    ("verbs.tsv", VERB_HEADER + "# a comment\nASSAULT\tstabbing\tstab\tkeep\t\tX stabbed Y.\n", 3,
+     "is not a PLOVER mode of ASSAULT"),
+    ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tkeep\t\tX stabbed Y.\textra\n", 2, "7 cells, header has 6"),
+    ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tmaybe\t\tX stabbed Y.\n", 2, "complement must be one of"),
+    ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tkeep\tsports\tX stabbed Y.\n", 2, "unknown context"),
+    ("verbs.tsv", VERB_HEADER + "ASSAULT\t\t+knife\tkeep\t\tX stabbed Y.\n", 2, "starts with the verb's lemma"),
+    ("verbs.tsv", "type\tmode\tpattern\n", 1, "missing columns"),
+    ("nouns.tsv", NOUN_HEADER + "PROTEST\triot\tviolent street riot\t\tThe riot spread.\n", 2,
+     "a noun pattern is a lemma"),
+    ("nouns.tsv", NOUN_HEADER + "PROTEST\tsit-down\tprotest\t\tThe protest spread.\n", 2,
+     "is not a PLOVER mode of PROTEST"),
+    ("transparent.tsv", "lemma\tflag\ndare\tmaybe\n", 2, "flag must be one of"),
+    ("contexts.tsv", "context\tcues\nsports\tfootball\n", 2, "unknown context"),
+    ("modes.tsv", MODE_HEADER + "ASSAULT\tstabbing\tknife\tX stabbed Y.\n", 2, "is not a PLOVER mode of ASSAULT"),
+    ("modes.tsv", MODE_HEADER + "ATTACK\tprimitive\tknife\tX stabbed Y.\n", 2, "unknown event type"),
+    ("modes.tsv", MODE_HEADER + "ASSAULT\tprimitive\t | \tX stabbed Y.\n", 2, "at least one cue word"),
+    ("threats.tsv", "type\tmode\tthreat\nCOERCE\tarrest\tjail\n", 2, "is not a PLOVER mode of THREATEN"),
+    ("threats.tsv", "type\tmode\tthreat\nCOERCE\tkidnap\tarrest\n", 2, "is not a PLOVER mode of COERCE"),
+])
 def test_broken_overlay_names_file_and_line(tmp_path: Path, name: str, text: str, line: int, reason: str) -> None:
     overlay = _overlay(tmp_path, name, text)
     with pytest.raises(LexiconError) as error:
@@ -175,14 +155,10 @@ def test_missing_overlay_directory_is_refused(tmp_path: Path) -> None:
 
 
 def test_overlay_rows_are_tried_before_shipped_rows_of_equal_specificity(tmp_path: Path) -> None:
-    overlay = _overlay(
-        tmp_path,
-        "verbs.tsv",
-        VERB_HEADER
-        + "SANCTION\tdiscontinue\tscold\tkeep\t\tChina scolded the Philippines.\n"
-        + "CONSULT\t\tdeplore\tkeep\t\tFrance deplored the plan.\n"
-        + "AGREE\t\tcut\tkeep\t\tThe two sides cut a deal.\n",
-    )
+    overlay = _overlay(tmp_path, "verbs.tsv", VERB_HEADER
+                       + "SANCTION\tdiscontinue\tscold\tkeep\t\tChina scolded the Philippines.\n"
+                       + "CONSULT\t\tdeplore\tkeep\t\tFrance deplored the plan.\n"
+                       + "AGREE\t\tcut\tkeep\t\tThe two sides cut a deal.\n")
     lexicon = load_lexicon(overlay)
     assert lexicon.verbs["scold"][0].type == "SANCTION"  # a new trigger
     assert lexicon.verbs["deplore"][0].type == "CONSULT"  # the user's row wins at equal specificity
@@ -221,13 +197,9 @@ def test_mode_cue_rows_keep_file_order_and_name_modes_of_their_type(shipped) -> 
 
 
 def test_overlay_mode_cues_are_tried_before_shipped_ones(tmp_path: Path) -> None:
-    overlay = _overlay(
-        tmp_path,
-        "modes.tsv",
-        MODE_HEADER
-        + "ASSAULT\tprimitive\tpitchfork\tFarmers attacked the officials with pitchforks.\n"
-        + "ASSAULT\tdrone\tquadcopter\tA quadcopter dropped a grenade on the trench.\n",
-    )
+    overlay = _overlay(tmp_path, "modes.tsv", MODE_HEADER
+                       + "ASSAULT\tprimitive\tpitchfork\tFarmers attacked the officials with pitchforks.\n"
+                       + "ASSAULT\tdrone\tquadcopter\tA quadcopter dropped a grenade on the trench.\n")
     rows = load_lexicon(overlay).mode_cues["ASSAULT"]
     assert rows[:2] == [("primitive", ("pitchfork",)), ("drone", ("quadcopter",))]
     assert len(rows) == len(load_lexicon().mode_cues["ASSAULT"]) + 2

@@ -1,4 +1,4 @@
-"""Hand-made events and a tiny keyword coder (the model is beside the point)."""
+"""Hand-made events, random ones (hypothesis) and a tiny keyword coder (the model is beside the point)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
+from hypothesis import strategies as st
+
+from detente.model import CONTEXTS, PLOVER_TYPES, QUAD, SECTORS, Article, Entity, Event, intensity_of, make_event_id
 
 COUNTRIES = {"Russia": "RUS", "Georgia": "GEO", "France": "FRA", "Germany": "DEU", "Moldova": "MDA"}
 VERBS = {
@@ -92,3 +94,46 @@ def keyword_coder(articles: Iterable[Article]) -> Iterator[Event]:
                 trigger_end=trigger_start + len(verb.group(0)),
                 url=article.url,
             )
+
+
+# Random events for round trips: any text, offsets and dates that need not parse.
+text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40)
+offsets = st.none() | st.integers(min_value=0, max_value=10**7)
+int32 = st.integers(min_value=0, max_value=2**31 - 1)
+entities = st.builds(
+    Entity,
+    text=text,
+    code=st.from_regex(r"[A-Z]{3}|[A-Z]{2,5}", fullmatch=True),
+    sector=st.sampled_from(sorted(SECTORS) + [""]),
+    name=text,
+    start=offsets,
+    end=offsets,
+)
+dates = st.none() | st.sampled_from(["2008", "2008-08", "2012-03-02", "1999-12-31"]) | text
+events = st.builds(
+    Event,
+    doc_id=text.filter(bool),
+    event_id=st.text(min_size=1, max_size=16),
+    event=st.sampled_from(PLOVER_TYPES),
+    mode=text,
+    context=st.lists(st.sampled_from(sorted(CONTEXTS)), max_size=3),
+    actor=st.lists(entities, max_size=3),
+    recipient=st.lists(entities, max_size=3),
+    date=dates,
+    date_precision=st.sampled_from(["day", "week", "month", "year", "none"]),
+    historical=st.booleans(),
+    negated=st.booleans(),
+    hypothetical=st.booleans(),
+    future=st.booleans(),
+    intensity=st.floats(min_value=-10, max_value=10, allow_nan=False),
+    quad=text,
+    object=text,
+    location=text,
+    sentence_index=int32,
+    sentence=text,
+    trigger=text,
+    trigger_start=int32,
+    trigger_end=int32,
+    pattern=text,
+    url=text,
+)

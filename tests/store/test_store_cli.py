@@ -30,7 +30,9 @@ def db(tmp_path, monkeypatch) -> str:
         encoding="utf-8",
     )
     path = str(tmp_path / "cli.duckdb")
-    result = CliRunner().invoke(cli, ["load", str(inputs), "--db", path, "--date", "2013-01-01"])
+    # One worker codes in this process, on its cached pipeline: the default, a worker process per core,
+    # loads the model in each for every test (about 2 s a test), and these tests are about the commands.
+    result = CliRunner().invoke(cli, ["load", str(inputs), "--db", path, "--date", "2013-01-01", "--workers", "1"])
     assert result.exit_code == 2, result.output  # two rejected inputs
     return path
 
@@ -73,6 +75,8 @@ def test_load_bad_date_is_E005(tmp_path) -> None:
         (["--type", "consult"], [("a1", "CONSULT")]),
         (["--since", "2013"], [("a2", "ACCUSE")]),
         (["--until", "2012-03"], [("a1", "AGREE"), ("a1", "CONSULT")]),
+        (["--pair", "geo,RUS"], [("a1", "AGREE"), ("a2", "ACCUSE")]),
+        (["--doc-id", "a2"], [("a2", "ACCUSE")]),
     ],
 )
 def test_query_jsonl_filters(db, args, expected) -> None:
@@ -80,6 +84,16 @@ def test_query_jsonl_filters(db, args, expected) -> None:
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.output.splitlines()]
     assert [(e["doc_id"], e["event"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "code"), [(["--type", "HUG"], "E146"), (["--actor", "R"], "E142"), (["--pair", "RUS"], "E146")]
+)
+def test_query_filters_are_checked_as_the_api_checks_them(tmp_path, args, code) -> None:
+    # Checked before the store is opened: no store is needed to refuse them.
+    result = CliRunner().invoke(cli, ["query", "--db", str(tmp_path / "none.duckdb"), *args])
+    assert result.exit_code != 0
+    assert f"[{code}]" in str(result.exception)
 
 
 def test_query_table(db) -> None:
@@ -99,7 +113,7 @@ def test_query_csv_and_gdelt_and_parquet_outputs(db, tmp_path) -> None:
     assert [line.split("\t")[11] for line in out.read_text().splitlines()] == ["AGREE", "CONSULT", "ACCUSE"]
     result = CliRunner().invoke(cli, ["query", "--db", db, "--format", "parquet", "--output", str(tmp_path / "pq")])
     assert result.exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == ["year=2012", "year=2013"]
+    assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == ["2012", "2013"]
 
 
 def test_query_parquet_without_output_fails_with_E145(db) -> None:

@@ -11,8 +11,8 @@ from eventkit import make_event
 
 from detente.errors import StoreError
 from detente.model import Article, Entity, Event
+from detente.schema import NAMES
 from detente.store import GDELT_COLUMNS, export_events
-from detente.store.export import FLAT_COLUMNS
 
 
 @pytest.fixture
@@ -23,6 +23,7 @@ def filled(store):
             make_event(
                 "d1",
                 "AGREE",
+                url="https://www.example.org/a",
                 context=["diplomatic", "economic"],
                 recipient=[Entity(text="Georgia", code="GEO", sector="GOV"), Entity(text="Tbilisi", code="GEO2")],
                 location="Geneva",
@@ -39,7 +40,7 @@ def test_csv_has_documented_columns_and_joined_lists(filled) -> None:
     out = io.StringIO()
     assert export_events(filled, "csv", out) == 3
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert list(rows[0]) == [name for name, _ in FLAT_COLUMNS]
+    assert list(rows[0]) == list(NAMES)
     first = rows[0]
     assert (first["event"], first["actor_codes"], first["recipient_codes"], first["recipient_sectors"]) == (
         "AGREE",
@@ -65,17 +66,20 @@ def test_jsonl_lines_are_events(filled, tmp_path) -> None:
     assert [e.doc_id for e in events] == ["d1", "d2"]
 
 
-def test_parquet_is_partitioned_by_year_and_month(filled, tmp_path) -> None:
+def test_parquet_is_in_year_and_month_directories(filled, tmp_path) -> None:
     out = tmp_path / "parquet"
     assert export_events(filled, "parquet", str(out)) == 3
-    assert (out / "year=2012" / "month=3").is_dir()
-    assert (out / "year=2014" / "month=2").is_dir()
-    table = ds.dataset(str(out), format="parquet", partitioning="hive").to_table()
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == ["2012/03/events.parquet", "2014/02/events.parquet", "unknown/unknown/events.parquet"]
+    table = ds.dataset(str(out), format="parquet").to_table()
     assert table.num_rows == 3
     by_doc = {r["doc_id"]: r for r in table.to_pylist()}
     assert by_doc["d1"]["recipient_codes"] == ["GEO", "GEO2"]
     assert (by_doc["d2"]["year"], by_doc["d2"]["month"]) == (2014, 2)
-    assert by_doc["d3"]["year"] is None  # undated events go to the default partition
+    assert by_doc["d3"]["year"] is None  # undated events go to unknown/unknown
+    # Exporting again replaces the files it writes.
+    assert export_events(filled, "parquet", str(out), actor="RUS") == 2
+    assert ds.dataset(str(out), format="parquet").to_table().num_rows == 3
 
 
 def test_parquet_needs_an_output_directory(filled) -> None:

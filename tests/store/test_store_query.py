@@ -7,7 +7,7 @@ from eventkit import make_event
 
 from detente.errors import StoreError
 from detente.model import Article
-from detente.store import events_for_pair, open_store
+from detente.store import EventFilter, events_for_pair, open_store
 
 
 @pytest.fixture
@@ -51,7 +51,9 @@ def test_query_filters(filled, filters, expected) -> None:
 
 
 def test_query_parameters_are_not_sql(filled) -> None:
-    assert filled.query(actor="RUS' OR '1'='1") == []
+    with pytest.raises(StoreError, match=r"\[E142\]"):  # no code looks like that
+        filled.query(actor="RUS' OR '1'='1")
+    assert filled.query(doc_id="d1' OR '1'='1") == []  # an article id can be anything: it is a parameter
     assert filled.count() == 5
 
 
@@ -137,20 +139,23 @@ def test_events_for_pair_is_fast_on_a_million_events(tmp_path) -> None:
     import time
 
     path = str(tmp_path / "big.duckdb")
-    with open_store(path) as store, store.cursor() as cur:
-        # Bulk rows straight in SQL: a million Event objects would test pydantic, not the lookup.
+    with open_store(path) as store:
+        # Bulk rows straight in SQL: a million Event objects would test pydantic, not the lookup. One stored
+        # event is the template of every row, so the test follows the table's columns wherever they go.
+        store.add_events(Article(id="template", text="t"), [make_event("template")])
         codes = "['RUS','GEO','UKR','FRA','DEU','USA','CHN','TUR','IRN','ARM']"
-        cur.execute(f"""
-            INSERT INTO events SELECT i, 'doc' || (i // 5), 'e' || i, i % 5, 'AGREE', '', [],
-                '[{{"text": "", "code": "' || {codes}[1 + i % 10] || '"}}]',
-                '[{{"text": "", "code": "' || {codes}[1 + (i // 10) % 10] || '"}}]',
-                [{codes}[1 + i % 10]], [{codes}[1 + (i // 10) % 10]], '2012-03-02', 'day', DATE '2012-03-02',
-                2012, 3, false, false, false, false, 2.5, 'verbal_cooperation', '', '', 0, 's', 't', 0, 1,
-                '', '', 'k' || i, 'doc'
-            FROM range(1000000) r(i)""")
-        cur.execute(
-            f"INSERT INTO dyads SELECT i, {codes}[1 + i % 10], {codes}[1 + (i // 10) % 10] FROM range(1000000) r(i)"
-        )
+        with store.cursor() as cur:
+            cur.execute(f"""
+                INSERT INTO events BY NAME SELECT t.* REPLACE (
+                    i + 1000 AS event_key, 'doc' || (i // 5) AS doc_id, 'e' || i AS event_id, i % 5 AS position,
+                    [{codes}[1 + i % 10]] AS actor_codes, [{codes}[1 + (i // 10) % 10]] AS recipient_codes,
+                    'k' || i AS dedup_id)
+                FROM events t, range(1000000) r(i)""")
+            cur.execute("DELETE FROM events WHERE doc_id = 'template'")
+            cur.execute(
+                f"INSERT INTO dyads SELECT i + 1000, {codes}[1 + i % 10], {codes}[1 + (i // 10) % 10]"
+                " FROM range(1000000) r(i)"
+            )
     started = time.perf_counter()
     events = list(events_for_pair(path, "RUS", "GEO"))
     elapsed = time.perf_counter() - started
@@ -158,3 +163,33 @@ def test_events_for_pair_is_fast_on_a_million_events(tmp_path) -> None:
     assert {e.dyad() for e in events} == {("RUS", "GEO"), ("GEO", "RUS")}
     print(f"events_for_pair on 1M events: {elapsed:.3f}s")
     assert elapsed < 5, f"events_for_pair took {elapsed:.2f}s"
+
+
+@pytest.mark.parametrize(
+    ("filters", "normalised"),
+    [
+        ({"actor": " rus ", "type": "agree"}, {"actor": "RUS", "type": "AGREE"}),
+        ({"pair": "geo, rus"}, {"pair": ("GEO", "RUS")}),
+        ({"pair": ["geo", "RUS"], "since": ""}, {"pair": ("GEO", "RUS"), "since": None}),
+    ],
+)
+def test_filters_are_normalised_once(filled, filters, normalised) -> None:
+    where = EventFilter(**filters)
+    assert {k: getattr(where, k) for k in normalised} == normalised
+    assert filled.query(where) == filled.query(**filters)
+
+
+@pytest.mark.parametrize(
+    ("filters", "code"),
+    [
+        ({"actor": "R"}, "E142"),
+        ({"recipient": "<b>"}, "E142"),
+        ({"type": "HUG"}, "E146"),
+        ({"pair": "RUS"}, "E146"),
+        ({"pair": ("RUS", "G")}, "E142"),
+        ({"until": "2012-13"}, "E135"),
+    ],
+)
+def test_bad_filters_are_numbered_errors(filters, code) -> None:
+    with pytest.raises(StoreError, match=rf"\[{code}\]"):
+        EventFilter(**filters)

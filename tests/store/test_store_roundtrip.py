@@ -4,53 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+from eventkit import events
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detente.model import CONTEXTS, PLOVER_TYPES, SECTORS, Article, Entity, Event
+from detente.model import Article, Event
 from detente.store import open_store
-
-text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40)
-offsets = st.none() | st.integers(min_value=0, max_value=10**7)
-int32 = st.integers(min_value=0, max_value=2**31 - 1)
-entities = st.builds(
-    Entity,
-    text=text,
-    code=st.from_regex(r"[A-Z]{3}|[A-Z]{2,5}", fullmatch=True),
-    sector=st.sampled_from(sorted(SECTORS) + [""]),
-    name=text,
-    start=offsets,
-    end=offsets,
-)
-dates = st.none() | st.sampled_from(["2008", "2008-08", "2012-03-02", "1999-12-31"]) | text
-events = st.builds(
-    Event,
-    doc_id=text.filter(bool),
-    event_id=st.text(min_size=1, max_size=16),
-    event=st.sampled_from(PLOVER_TYPES),
-    mode=text,
-    context=st.lists(st.sampled_from(sorted(CONTEXTS)), max_size=3),
-    actor=st.lists(entities, max_size=3),
-    recipient=st.lists(entities, max_size=3),
-    date=dates,
-    date_precision=st.sampled_from(["day", "week", "month", "year", "none"]),
-    historical=st.booleans(),
-    negated=st.booleans(),
-    hypothetical=st.booleans(),
-    future=st.booleans(),
-    intensity=st.floats(min_value=-10, max_value=10, allow_nan=False),
-    quad=text,
-    object=text,
-    location=text,
-    sentence_index=int32,
-    sentence=text,
-    trigger=text,
-    trigger_start=int32,
-    trigger_end=int32,
-    pattern=text,
-    url=text,
-)
-
 
 _documents = itertools.count()
 _store: list = []

@@ -1,13 +1,26 @@
-"""Schema versions: a database made at version 1 opens and migrates; a newer one is refused."""
+"""Schema versions: an old store opens, migrates and reads back equal; a new store is created from the column
+table of detente.schema with the same tables a migrated one has; a newer store is refused."""
 
 from __future__ import annotations
 
+import calendar
+import hashlib
+import json
+import re
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
 import duckdb
 import pytest
+from eventkit import events
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from detente.errors import StoreError
+from detente.model import Article, Entity, Event
+from detente.schema import NAMES, flat_row
 from detente.store import MIGRATIONS, SCHEMA_VERSION, open_store
-from detente.store.schema import migrate
+from detente.store.schema import TABLE_COLUMNS, migrate
 
 
 def _make_v1(path: str) -> None:
@@ -28,6 +41,83 @@ def _make_v1(path: str) -> None:
         conn.execute("INSERT INTO dyads VALUES (1, 'RUS', 'GEO')")
 
 
+# -- version 2 as it was released: its row of an event (store.py before version 3) --------------------------
+_V2_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def _v2_date_start(value: str | None) -> date | None:
+    match = _V2_DATE.match(str(value).strip()) if value else None
+    try:
+        if not match:
+            return None
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is None:
+            return date(year, 1, 1)
+        calendar.monthrange(year, month)
+        return date(year, month, day or 1)
+    except ValueError:
+        return None
+
+
+def _v2_source(url: str, doc_id: str) -> str:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else f"doc:{doc_id}"
+
+
+def _v2_row(event: Event, key: int, position: int, article_url: str) -> dict:
+    start = _v2_date_start(event.date)
+    return {
+        "event_key": key, "doc_id": event.doc_id, "event_id": event.event_id, "position": position,
+        "event": event.event, "mode": event.mode, "context": list(event.context),
+        "actor_json": json.dumps([e.model_dump() for e in event.actor]),
+        "recipient_json": json.dumps([e.model_dump() for e in event.recipient]),
+        "actor_codes": [e.code for e in event.actor], "recipient_codes": [e.code for e in event.recipient],
+        "date": event.date, "date_precision": event.date_precision, "date_start": start,
+        "year": start.year if start else None, "month": start.month if start else None,
+        "historical": event.historical, "negated": event.negated, "hypothetical": event.hypothetical,
+        "future": event.future, "intensity": float(event.intensity), "quad": event.quad, "object": event.object,
+        "location": event.location, "sentence_index": event.sentence_index, "sentence": event.sentence,
+        "trigger": event.trigger, "trigger_start": event.trigger_start, "trigger_end": event.trigger_end,
+        "pattern": event.pattern, "url": event.url,
+        "dedup_key": json.dumps(event.dedup_key(), separators=(",", ":")),
+        "source": _v2_source(event.url or article_url, event.doc_id),
+    }
+
+
+def _make_v2(path: str, items: list[tuple[Article, list[Event]]]) -> None:
+    """A store written by version 2: its migrations, its rows."""
+    with duckdb.connect(path) as conn:
+        assert migrate(conn, target=2) == 2
+        key = 1
+        for article in {a.id: a for a, _ in items}.values():
+            conn.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [article.id, article.content_hash(), article.text, article.date, article.title, article.url,
+                 datetime.now()],
+            )
+        for article, batch in items:
+            for position, event in enumerate(batch):
+                row = _v2_row(event, key, position, article.url)
+                conn.execute(f"INSERT INTO events ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                             list(row.values()))
+                for a in sorted({e.code for e in event.actor}) or [""]:
+                    for b in sorted({e.code for e in event.recipient}) or [""]:
+                        conn.execute("INSERT INTO dyads VALUES (?, ?, ?)", [key, a, b])
+                key += 1
+
+
+def _tables(conn) -> dict[str, list]:
+    """What a schema is made of: each table's columns (name, type, nullable, in order), indexes, the view."""
+    columns = conn.execute(
+        "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns"
+        " WHERE table_name IN ('articles', 'events', 'dyads', 'event_reports')"
+        " ORDER BY table_name, ordinal_position"
+    ).fetchall()
+    indexes = conn.execute("SELECT index_name, table_name, sql FROM duckdb_indexes() ORDER BY index_name").fetchall()
+    return {"columns": columns, "indexes": indexes}
+
+
+# -- the tests -------------------------------------------------------------------------------------------------
 def test_version_1_database_opens_and_migrates(tmp_path) -> None:
     path = str(tmp_path / "v1.duckdb")
     _make_v1(path)
@@ -40,12 +130,13 @@ def test_version_1_database_opens_and_migrates(tmp_path) -> None:
             "RUS",
             26,
         )
-        # Version 2 back-filled the duplicate-report columns of the old row.
-        assert store.sql("SELECT dedup_key, source FROM events")[1] == [
-            ('["AGREE","",["RUS"],["GEO"],"2008-08"]', "example.com")
+        # Version 2 back-filled the duplicate-report columns of the old row; version 3 turned the key into an id.
+        key = '["AGREE","",["RUS"],["GEO"],"2008-08"]'
+        assert store.sql("SELECT dedup_id, source, year, month FROM events")[1] == [
+            (hashlib.sha1(key.encode()).hexdigest()[:16], "example.com", 2008, 8)
         ]
         assert store.sql("SELECT mentions, sources, articles FROM event_reports")[1] == [(1, 1, 1)]
-        assert [v for (v,) in store.sql("SELECT version FROM schema_version ORDER BY version")[1]] == [1, 2]
+        assert [v for (v,) in store.sql("SELECT version FROM schema_version ORDER BY version")[1]] == [1, 2, 3]
 
 
 def test_version_1_database_opened_read_only_is_migrated_first(tmp_path) -> None:
@@ -56,11 +147,83 @@ def test_version_1_database_opened_read_only_is_migrated_first(tmp_path) -> None
         assert [e.event_id for e in store.query()] == ["e-old"]
 
 
+OLD_ARTICLES = [
+    Article(id="a1", text="Russia and Belarus agreed with Georgia.", url="https://www.news.example/a1"),
+    Article(id="a2", text="Ukraine accused them.", date=date(2014, 2, 27)),
+]
+OLD_EVENTS = {
+    "a1": [
+        Event(
+            doc_id="a1", event_id="e1", event="AGREE", context=["diplomatic"], date="2008",
+            date_precision="year", intensity=2.5, quad="verbal_cooperation", sentence="Russia and Belarus agreed.",
+            actor=[Entity(text="Russia", code="RUS", sector="GOV", start=0, end=6),
+                   Entity(text="Belarus 🇧🇾", code="BLR", name="Belarus; the state")],
+            recipient=[Entity(text="Georgia", code="GEO", start=None, end=None)],
+            url="https://www.news.example/a1", trigger="agreed", trigger_start=19, trigger_end=25,
+            pattern="verbs.tsv:1",
+        ),
+        Event(doc_id="a1", event_id="e2", event="CONSULT", date="2008-08", actor=[Entity(text="x", code="RUS")],
+              url="https://www.news.example/a1", historical=True),
+    ],
+    "a2": [
+        Event(doc_id="a2", event_id="e3", event="ACCUSE", date=None, negated=True, object="the 'deal', \"so\" called",
+              actor=[Entity(text="Ukraine", code="UKR", sector="")], sentence_index=3, intensity=-3.0),
+    ],
+}
+
+
+def test_version_2_store_migrates_and_reads_back_equal(tmp_path) -> None:
+    path = str(tmp_path / "v2.duckdb")
+    _make_v2(path, [(a, OLD_EVENTS[a.id]) for a in OLD_ARTICLES])
+    with duckdb.connect(path) as conn:
+        before = conn.execute("SELECT event_id, mentions, sources, articles FROM event_reports ORDER BY 1").fetchall()
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        stored = [e for a in OLD_ARTICLES for e in OLD_EVENTS[a.id]]
+        assert store.query() == sorted(stored, key=lambda e: (e.date is None, e.date or ""))
+        # The derived columns are what the column table derives today.
+        columns, rows = store.sql(f"SELECT {', '.join(NAMES)} FROM events ORDER BY event_key")
+        assert [dict(zip(columns, row, strict=True)) for row in rows] == [flat_row(e) for e in stored]
+        after = store.sql("SELECT event_id, mentions, sources, articles FROM event_reports ORDER BY 1")[1]
+        assert after == before
+        assert store.query(pair=("GEO", "BLR"))[0].event_id == "e1"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(batch=st.lists(events, min_size=1, max_size=4), url=st.sampled_from(["", "https://www.example.org/a"]))
+def test_any_events_of_a_version_2_store_read_back_equal(tmp_path_factory, batch, url) -> None:
+    path = str(tmp_path_factory.mktemp("v2") / "v2.duckdb")
+    batch = [e.model_copy(update={"doc_id": "d", "url": url}) for e in batch]
+    _make_v2(path, [(Article(id="d", text="t", url=url), batch)])
+    with open_store(path) as store:
+        assert sorted(store.query(), key=lambda e: e.event_id) == sorted(batch, key=lambda e: e.event_id)
+        columns, rows = store.sql(f"SELECT {', '.join(NAMES)} FROM events ORDER BY event_key")
+        assert [dict(zip(columns, row, strict=True)) for row in rows] == [flat_row(e) for e in batch]
+
+
+def test_new_and_migrated_stores_have_the_same_tables(tmp_path) -> None:
+    old, new = str(tmp_path / "old.duckdb"), str(tmp_path / "new.duckdb")
+    _make_v1(old)
+    open_store(old).close()
+    open_store(new).close()
+    with duckdb.connect(old) as a, duckdb.connect(new) as b:
+        assert _tables(a) == _tables(b)
+
+
+def test_new_store_events_table_is_the_column_table(tmp_path) -> None:
+    with open_store(str(tmp_path / "s.duckdb")) as store:
+        names = [n for (n,) in store.sql("SELECT column_name FROM information_schema.columns"
+                                         " WHERE table_name = 'events' ORDER BY ordinal_position")[1]]
+    assert names == [name for name, _, _ in TABLE_COLUMNS]
+    assert names[1:-2] == list(NAMES)
+
+
 def test_opening_twice_does_not_migrate_twice(tmp_path) -> None:
     path = str(tmp_path / "s.duckdb")
     open_store(path).close()
     with open_store(path) as store:
-        assert store.sql("SELECT count(*) FROM schema_version")[1] == [(SCHEMA_VERSION,)]
+        # A new store is created at the latest version in one step.
+        assert store.sql("SELECT version FROM schema_version")[1] == [(SCHEMA_VERSION,)]
 
 
 def test_newer_database_is_refused_with_E131(tmp_path) -> None:
