@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from detente.actors.gazetteer import load_gazetteer
 from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
-from detente.articles import clean_text
+from detente.articles import clean_text, dateline_place
 from detente.dates import DateResolver, ResolvedDate
 from detente.events.draft import Candidate, Miss
 from detente.events.lexicon import load_lexicon
@@ -24,6 +24,7 @@ from detente.events.sentence import SentenceCoder
 from detente.model import QUAD, Article, Event, intensity_of, make_event_id
 from detente.places import event_location
 from detente.sentences import build_parser
+from detente.sentences.pipeline import EntityFinder, entity_finder
 from detente.sentences.words import TEXT_KEY, Words, parsed, release
 
 log = logging.getLogger(__name__)
@@ -50,20 +51,24 @@ class Coded:
     default_config={"gazetteer": None},
 )
 def make_actors(nlp: Language, name: str, gazetteer: str | None) -> ActorsComponent:
-    return ActorsComponent(gazetteer)
+    return ActorsComponent(gazetteer, entity_finder(nlp))
 
 
 class ActorsComponent:
-    """Finds gazetteer names and titled people; resolves phrases to entities on demand."""
+    """Finds gazetteer names and titled people; resolves phrases to entities on demand, running the model's
+    NER on a sentence only when one of its subjects names no one the gazetteer or the article knows."""
 
-    def __init__(self, overlay: str | None):
+    def __init__(self, overlay: str | None, find_entities: EntityFinder | None = None):
         self.gazetteer = load_gazetteer(overlay)
+        self.find_entities = find_entities
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         when = article.date.isoformat() if article is not None and article.date else ""
         doc._.memory = ArticleMemory()
         doc._.actors = ArticleActors.for_doc(doc, self.gazetteer, when, doc._.memory)
+        doc._.actors.find_entities = self.find_entities
+        doc._.actors.dateline = dateline_place(article.text) if article is not None else ""
         return doc
 
 
@@ -137,7 +142,7 @@ def load_pipeline() -> Language:
     """The full coding pipeline, loaded once per process: an English parser of its own plus detente's
     actors, events, dates and places stages."""
     # Its own parser, not load_parser()'s shared one, so that whoever holds that gets no coding stages.
-    nlp = build_parser()
+    nlp = build_parser(with_ner=True)
     for name in ("detente_actors", "detente_events", "detente_dates", "detente_places"):
         nlp.add_pipe(name)
     return nlp

@@ -33,6 +33,7 @@ from detente.actors.mentions import Mention, find_mentions, quote_flags, speech_
 from detente.actors.pronouns import PronounResolution
 from detente.actors.sectors import head_sector, sector_word, title_of
 from detente.model import Entity
+from detente.sentences.pipeline import EntityFinder
 from detente.sentences.words import ParsedDoc as Doc
 from detente.sentences.words import Word as Token
 from detente.sentences.words import Words as Span
@@ -64,6 +65,9 @@ class ArticleActors(PronounResolution):
     _pairs: dict[int, list[str]] = field(default_factory=dict)  # mentions seen -> main pair
     _mention_starts: list[int] = field(default_factory=list)
     _resolving: set[tuple[int, bool]] = field(default_factory=set)  # heads being resolved: a bad parse may loop
+    find_entities: EntityFinder | None = None  # the model's NER, run on a sentence only when asked
+    dateline: str = ""  # the place the story was filed from ("Tbilisi")
+    _entity_labels: dict[int, dict[int, str]] = field(default_factory=dict)  # sentence start -> token -> label
 
     @classmethod
     def for_doc(
@@ -250,6 +254,50 @@ class ArticleActors(PronounResolution):
             counts: Counter = Counter(m.name.code for m in self.mentions[:seen] if self._is_state(m.name.code))
             self._pairs[seen] = [code for code, _ in counts.most_common(2)]
         return list(self._pairs[seen])
+
+    # ---- guessing: a subject no rule resolves -------------------------------------------------
+
+    def entity_label(self, token: Token) -> str:
+        """The NER label (PERSON, ORG, NORP, GPE) of a token, running the model's NER on its sentence the
+        first time a token of that sentence is asked about; "" when there is no NER or no entity."""
+        if self.find_entities is None:
+            return ""
+        sent = token.sent
+        if sent.start not in self._entity_labels:
+            self._entity_labels[sent.start] = self.find_entities(self.doc.spacy_doc, sent.start, sent.end)
+        return self._entity_labels[sent.start].get(token.i, "")
+
+    def dateline_country(self) -> str:
+        """The state of the place the story was filed from, if the gazetteer knows it."""
+        for name in self.gaz.lookup(self.dateline) if self.dateline else []:
+            if self._is_state(name.code) and name.kind in STATE_PLACE_KINDS:
+                return name.code
+        return ""
+
+    def _dominant_country(self) -> str:
+        """The state the article names most, when it names it at least twice as often as any other."""
+        counts = Counter(m.name.code for m in self.mentions if self._is_state(m.name.code)).most_common(2)
+        if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
+            return ""
+        return counts[0][0]
+
+    def guessed(self, head: Token) -> Found | None:
+        """For a subject no rule resolves that still names someone (a name the NER takes for a person, an
+        organisation or a people, or a sector noun): the phrase, as an actor of the state the story was filed
+        from, else of the one the article is plainly about (named twice as often as any other); inferred, so
+        flagged. The state a sentence names is no guess: it is as often whom the act is aimed at."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PRONOUNS or head.lower_ in RELATIVE:
+            return None
+        label = self.entity_label(head) if head.pos_ == "PROPN" else ""
+        sector = self._head_sector(head)
+        if not (label or sector):
+            return None
+        code = self.dateline_country() or self._dominant_country()
+        if not code:
+            return None
+        name = self._entity(head, code, sector).text if head.pos_ == "PROPN" else ""
+        why = f"guessed: {head.text!r} ({label or sector}) names no one known; the country of its context, {code}"
+        return Found(self._entity(head, code, sector, name), why, inferred=True)
 
     # ---- resolution ----------------------------------------------------------------------
 
@@ -686,7 +734,9 @@ class ArticleActors(PronounResolution):
         """An Entity whose text and offsets span the whole phrase up to its head."""
         left = min([head.left_edge.i, mention.start] if mention else [head.left_edge.i])
         start_token = self.doc[left]
-        while start_token.i < head.i and (start_token.is_punct or start_token.lower_ in ("the", "a", "an")):
+        while start_token.i < head.i and (
+            start_token.is_punct or start_token.is_space or start_token.lower_ in ("the", "a", "an")
+        ):
             start_token = self.doc[start_token.i + 1]
         end_token = head if not mention or mention.end - 1 <= head.i else self.doc[mention.end - 1]
         text = self.doc[start_token.i : end_token.i + 1].text

@@ -27,6 +27,16 @@ _DATELINE = re.compile(
 _CREDIT_TAIL = re.compile(r"\(\s*(AFP|AP|Reuters|dpa|Xinhua|TASS)\s*\)\s*$")
 
 
+def dateline_place(text: str) -> str:
+    """The place a wire dateline opens the story with ("TBILISI, May 12 (Example Wire) - " -> "Tbilisi"), or
+    "": where the story was filed, a hint of the state it is about when no other name says."""
+    dateline = _DATELINE.match(text)
+    if not dateline:
+        return ""
+    place = re.split(r"[,(\-\u2013\u2014]", dateline.group().strip(), maxsplit=1)[0].strip()
+    return " ".join(word.capitalize() for word in place.split())
+
+
 def clean_text(text: str) -> str:
     """The article with boilerplate blanked out; same length, same offsets."""
     dateline = _DATELINE.match(text)

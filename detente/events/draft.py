@@ -46,6 +46,7 @@ class Candidate:
     passive: bool = False
     scope: list[Token] = field(default_factory=list)
     said: bool = False  # the event is the saying of its clause ("will not lift": a refusal made now)
+    actor_guessed: bool = False  # the actor's state was guessed from the context (guessed-actor)
 
     @property
     def token(self) -> Token:
@@ -92,6 +93,7 @@ class Draft:
     hypothetical: bool = False
     future: bool = False
     said: bool = False  # see Candidate.said
+    actor_guessed: bool = False  # see Candidate.actor_guessed
     stopped: bool = False
     miss: Miss | None = None
     trace: list[Step] = field(default_factory=list)
@@ -121,4 +123,5 @@ class Draft:
             passive=self.passive,
             scope=self.scope,
             said=self.said,
+            actor_guessed=self.actor_guessed,
         )

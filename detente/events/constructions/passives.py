@@ -53,6 +53,21 @@ def actors(ctx: EventContext, draft: Draft) -> str | None:
     return f"{len(draft.actors)} from {len(draft.actor_heads)} phrases" if draft.actors else None
 
 
+@construction("guessed-actor")
+def guessed_actor(ctx: EventContext, draft: Draft) -> str | None:
+    """A subject that names someone no rule resolves still acts: "Aldar Xelil, a spokesman, denied the
+    report" keeps its event, with the phrase as actor, of the state the sentence names (else the dateline's,
+    else the article's), flagged `actor_guessed` (docs/coding.md). A phrase that names no one ("the
+    report", "it") is no actor."""
+    if draft.actors or not draft.actor_heads:
+        return None
+    found = ctx.actors.guessed(draft.actor_heads[0])
+    if found is None:
+        return None
+    draft.actors, draft.actor_guessed = [found], True
+    return found.why
+
+
 @construction("no-actor")
 def no_actor(ctx: EventContext, draft: Draft) -> str | None:
     """An event needs an actor: "talks were held" names none, so it is not coded (and `detente explain` says
