@@ -199,11 +199,13 @@ class PronounResolution:
         return found
 
     def _pronoun_entity(self, token: Token, antecedent: Entity) -> Entity:
+        """The pronoun's mention, standing for its antecedent: whose name (or, for a state or a sector noun,
+        whose words) it carries in `name` ("it" -> "Russia")."""
         return Entity(
             text=token.text,
             code=antecedent.code,
             sector=antecedent.sector,
-            name=antecedent.name,
+            name=antecedent.name or (antecedent.text if antecedent.text != token.text else ""),
             start=token.idx,
             end=token.idx + len(token.text),
         )

@@ -194,3 +194,9 @@ def test_a_subject_no_rule_resolves_keeps_its_event_with_a_guessed_state(code) -
 
 def test_a_phrase_that_names_no_one_is_no_guessed_actor(code) -> None:
     assert code("DAMASCUS, May 3 (Example Wire) - The report was denied, and the talks collapsed.") == []
+
+
+def test_a_pronoun_carries_its_antecedents_words(code) -> None:
+    events = code("Russia offered talks to Georgia. It also proposed a visa deal.")
+    pronoun = events[-1].actor[0]
+    assert (pronoun.text, pronoun.code, pronoun.name) == ("It", "RUS", "Russia")
