@@ -274,9 +274,12 @@ class ArticleActors(PronounResolution):
                 return name.code
         return ""
 
-    def _dominant_country(self) -> str:
-        """The state the article names most, when it names it at least twice as often as any other."""
-        counts = Counter(m.name.code for m in self.mentions if self._is_state(m.name.code)).most_common(2)
+    def _dominant_country(self, sent: Span) -> str:
+        """The state the rest of the article (outside this sentence) names most, when it names it at least
+        twice as often as any other."""
+        counts = Counter(
+            m.name.code for m in self.mentions if self._is_state(m.name.code) and not sent.start <= m.start < sent.end
+        ).most_common(2)
         if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
             return ""
         return counts[0][0]
@@ -288,11 +291,13 @@ class ArticleActors(PronounResolution):
         flagged. The state a sentence names is no guess: it is as often whom the act is aimed at."""
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PRONOUNS or head.lower_ in RELATIVE:
             return None
+        if self.gaz.organisation_heads.get(head.lower_):
+            return None  # a bare "the Committee": which one, the article must say (rule 14)
         label = self.entity_label(head) if head.pos_ == "PROPN" else ""
         sector = self._head_sector(head)
         if not (label or sector):
             return None
-        code = self.dateline_country() or self._dominant_country()
+        code = self.dateline_country() or self._dominant_country(head.sent)
         if not code:
             return None
         name = self._entity(head, code, sector).text if head.pos_ == "PROPN" else ""
