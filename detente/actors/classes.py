@@ -22,6 +22,9 @@ class ActorWords:
     partitive: frozenset[str] = frozenset()
     seated: frozenset[str] = frozenset()
     speech_verb: frozenset[str] = frozenset()
+    country_description: frozenset[str] = frozenset()
+    group_description: frozenset[str] = frozenset()
+    alliance_description: frozenset[str] = frozenset()
     # noun -> the PLOVER types of the latest event it refers back to (references.tsv)
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

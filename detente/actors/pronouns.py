@@ -100,12 +100,24 @@ class PronounResolution:
         return None
 
     def _latest_person(self, token: Token) -> Found | None:
-        """P5. "he" and "she" are the latest person named."""
+        """P5. "he" and "she" are the latest person named, outside the subject of their own clause when they
+        stand in its object ("Ruto welcomed his visit": someone else's)."""
         if token.lower_ not in PERSONAL:
             return None
+        subject_codes = self._clause_subject_codes(token)
         for person in self._people_before(token):
+            if person.code in subject_codes:
+                continue  # "Ruto welcomed his visit": his is another's, or the actor's own would say so
             return Found(self._pronoun_entity(token, person), f"{token.text!r}: latest person")
         return None
+
+    def _clause_subject_codes(self, token: Token) -> set[str]:
+        """The codes of the subject of the pronoun's clause, when the pronoun stands outside that subject."""
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is None or token.i in {t.i for t in subject.subtree} or subject.pos_ == "PRON":
+            return set()
+        return {f.entity.code for f in self.entities(subject)}
 
     def _nearest_name_before(self, token: Token) -> Found | None:
         """P6. "it" takes the nearest state or organisation named before it in the sentence: "Ukraine broke

@@ -40,6 +40,7 @@ from detente.sentences.words import Words as Span
 from detente.sentences.words import hyphen_prefix, parsed
 
 PAIR_DETERMINERS = {"both", "two"}
+COUNTRY_KINDS = ("country", "demonym", "people", "capital")  # names of a whole state, not of a city in it
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PREP_OWNERS = ("of", "from", "in")
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -80,6 +81,7 @@ class ArticleActors(PronounResolution):
         for mention in actors.mentions:
             for i in range(mention.start, mention.end):
                 actors.by_token[i] = mention
+        actors._learn_named_people()
         actors.inside_quote = quote_flags(doc)
         actors.proper_nouns = [t.i for t in doc if t.pos_ == "PROPN"]
         actors._learn_titled_people()
@@ -120,6 +122,15 @@ class ArticleActors(PronounResolution):
             person = Name(code, sector, full, "person", start=str(token.i))
             self.people.setdefault(full, person)
             self.people.setdefault(token.text, person)
+
+    def _learn_named_people(self) -> None:
+        """A person the gazetteer names in full is the same person when the article goes on with the surname
+        alone ("Hassan Sheikh Mohamud ... Mohamud condemned"), as the one in office at publication."""
+        for mention in self.mentions:
+            if mention.name.kind == "person" and mention.end - mention.start > 1:
+                surname = self.doc[mention.end - 1].text
+                if surname[:1].isupper() and not self.gaz.lookup(surname):
+                    self.people.setdefault(surname, mention.name)
 
     def _title_of(self, head: Token) -> tuple[str, str]:
         """Sector and country from the title words around a name, or an apposition."""
@@ -292,7 +303,7 @@ class ArticleActors(PronounResolution):
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PRONOUNS or head.lower_ in RELATIVE:
             return None
         if self.gaz.organisation_heads.get(head.lower_):
-            return None  # a bare "the Committee": which one, the article must say (rule 14)
+            return None  # a bare "the Committee": which one, the article must say (rule 15)
         label = self.entity_label(head) if head.pos_ == "PROPN" else ""
         sector = self._head_sector(head)
         if not (label or sector):
@@ -476,7 +487,7 @@ class ArticleActors(PronounResolution):
         return found if len(names) == 2 else []
 
     def _resolve_head(self, token: Token, allow_context: bool = True) -> Found | None:
-        """The head rules (docs/actors.md, rules 7-17), in order; the first that decides wins."""
+        """The head rules (docs/actors.md, rules 7-18), in order; the first that decides wins."""
         key = (token.i, allow_context)
         if key in self._resolving:
             return None  # a cycle in a broken parse (a pronoun whose antecedent leads back to it)
@@ -499,6 +510,7 @@ class ArticleActors(PronounResolution):
             self._known_person,
             self._named_modifier,
             self._possessive_pronoun,
+            self._definite_description,
             self._unknown_organisation,
             self._counterpart,
             self._placed_sector_noun,
@@ -610,8 +622,48 @@ class ArticleActors(PronounResolution):
                     )
         return None
 
+    def _definite_description(self, token: Token, allow_context: bool) -> Found | None:
+        """14. A definite description takes the latest thing of its kind the article named: "the country",
+        "the nation" a state (as a subject, the latest actor's; else the latest state other than the clause's
+        actor: "promised to expand trade with the country"); "the group", "the militia", "the movement" an
+        organisation that is no IGO; "the alliance", "the bloc" an IGO (words.tsv)."""
+        lemma = token.lemma_.lower()
+        words = self.words
+        kind = (
+            "state" if lemma in words.country_description
+            else "group" if lemma in words.group_description
+            else "alliance" if lemma in words.alliance_description
+            else ""
+        )
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+        if not kind or not allow_context or not definite or token.tag_ in ("NNS", "NNPS") or self._modifiers(token):
+            return None
+        mention = self._latest_of_kind(kind, token)
+        if mention is None:
+            return None
+        sector = mention.name.sector if kind != "state" else ""
+        entity = self._entity(token, mention.name.code, sector, mention.name.name)
+        return Found(entity, f"{token.text!r}: the latest {kind} named, {mention.text!r}", pronoun=True)
+
+    def _latest_of_kind(self, kind: str, token: Token) -> Mention | None:
+        if kind == "state" and token.dep_ in ("nsubj", "nsubjpass"):
+            code = self._latest_actor_country(token.i) or self._latest_country(token.i)
+            return next((m for m in reversed(self.mentions) if m.start < token.i and m.name.code == code), None)
+        actor = self._latest_actor_country(token.i) if kind == "state" else ""
+        for mention in reversed(self.mentions):
+            if mention.start >= token.i:
+                continue
+            name = mention.name
+            if kind == "state" and self._is_state(name.code) and name.kind in COUNTRY_KINDS and name.code != actor:
+                return mention
+            if kind == "group" and name.kind == "organisation" and not name.code.startswith("IGO"):
+                return mention
+            if kind == "alliance" and name.kind == "organisation" and name.code.startswith("IGO"):
+                return mention
+        return None
+
     def _unknown_organisation(self, token: Token, allow_context: bool) -> Found | None:
-        """14. A capitalised name the gazetteer lacks, headed by a word of organisation_heads.tsv ("the
+        """15. A capitalised name the gazetteer lacks, headed by a word of organisation_heads.tsv ("the
         Association of African Jurists"), is that kind of organisation; a sector word in it gives its sector.
         A bare "the Committee" names no one."""
         code = self.gaz.organisation_heads.get(token.lower_) if token.pos_ == "PROPN" else None
@@ -629,7 +681,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, code, sector, name), f"organisation {name!r} by its head word {token.text!r}")
 
     def _counterpart(self, token: Token, allow_context: bool) -> Found | None:
-        """15. A bare "counterpart" is the other side: the state named besides the latest actor's."""
+        """16. A bare "counterpart" is the other side: the state named besides the latest actor's."""
         if token.lemma_.lower() != "counterpart" or not allow_context:
             return None
         other = self._sentence_country(token, besides=self._latest_actor_country(token.i))
@@ -639,7 +691,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, other, sector or "GOV"), f"{token.text!r}: the other side, {other}")
 
     def _placed_sector_noun(self, token: Token, allow_context: bool) -> Found | None:
-        """16. People who carry no arms take the state of a place in a clause on them ("refugees fleeing the
+        """17. People who carry no arms take the state of a place in a clause on them ("refugees fleeing the
         war in Liberia", "villagers who live near Goma")."""
         if not allow_context or token.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -652,7 +704,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, code, sector), f"sector noun {token.text!r}; place in its clause")
 
     def _sector_noun_in_context(self, token: Token, allow_context: bool) -> Found | None:
-        """17. A bare sector noun ("the foreign ministry", "police") takes the country of the place its clause
+        """18. A bare sector noun ("the foreign ministry", "police") takes the country of the place its clause
         names, else of the latest actor, else named in the sentence; with an indefinite article ("an
         independent company") none. Where unarmed people are ("protesters in Nicaragua") is no guess; the
         other clues are."""

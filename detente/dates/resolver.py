@@ -216,9 +216,12 @@ class DateResolver:
     def _narrative(self, sent: Span, data: _SentenceDates) -> ResolvedDate:
         """The date a sentence is about: its main clause's, else its last date, else the fallback."""
         root = attach.clause_root(sent)
-        chosen = self._pick(data, root)
-        if chosen is not None:
-            return chosen
+        picked = self._choose(data, root)
+        # "has waged an insurgency since 2007": a span's start dates only its own verb, never the passage
+        if picked is not None and data.mentions[picked[0]].span[0].lower_ not in attach.SPAN_STARTS:
+            chosen = self._pick(data, root)
+            if chosen is not None:
+                return chosen
         dated = [
             d
             for d, m in zip(data.dates, data.mentions, strict=True)

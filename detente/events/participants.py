@@ -52,8 +52,8 @@ def phrase_entities(
     if telling or depth == 0:
         return found
     inferred, found = found, []
-    # "against the government's overhaul": a possessor the resolver reads only when it is a name
-    found += [f for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON" for f in ctx.actors.entities(c)]
+    # "against the government's overhaul", "welcomed his visit": whose thing it is, also a pronoun's antecedent
+    found += [f for c in head.children if c.dep_ == "poss" for f in ctx.actors.entities(c)]
     # "delivered masks and ventilators to Italy": a preposition on a conjunct of the phrase counts too
     for prep in [*head.children, *(c for conj in head.conjuncts if conj.i > head.i for c in conj.children)]:
         found += _prepositional_entities(ctx, prep, depth, actor_codes)

@@ -200,3 +200,40 @@ def test_a_pronoun_carries_its_antecedents_words(code) -> None:
     events = code("Russia offered talks to Georgia. It also proposed a visa deal.")
     pronoun = events[-1].actor[0]
     assert (pronoun.text, pronoun.code, pronoun.name) == ("It", "RUS", "Russia")
+
+
+ARTICLE = """NAIROBI, June 4 (Example Wire) - Kenya and Somalia agreed on Tuesday to reopen their shared border.
+Somali President Hassan Sheikh Mohamud said the deal would help traders on both sides.
+The Kenyan leader, William Ruto, welcomed his visit and promised to expand trade with the country.
+Al-Shabaab fighters attacked a police post near Mandera on Monday, killing three officers.
+The group has waged an insurgency against the government in Mogadishu since 2007.
+Mohamud condemned the attack and urged the African Union to keep its troops in Somalia."""
+
+
+@pytest.fixture(scope="module")
+def article_events(nlp):
+    from detente import code_article
+
+    events = code_article({"id": "a", "text": ARTICLE, "date": "2024-06-04"}, nlp=nlp)
+    return {(e.sentence_index, e.event): e for e in events}
+
+
+@pytest.mark.parametrize(
+    ("key", "actor", "recipient", "date"),
+    [
+        # "his visit" in the object of Ruto's welcome is someone else's: the Somali president's
+        ((2, "SUPPORT"), "KEN", "SOM", "2024-06-04"),
+        # "the country", after the Kenyan leader as actor, is the other state named last
+        ((2, "AGREE"), "KEN", "SOM", "2024-06-04"),
+        # "the group" is the latest armed group named
+        ((4, "ASSAULT"), "SOM", "SOM", "2007"),
+        # a surname alone is the person the gazetteer named in full; "since 2007" does not date the next sentence
+        ((5, "ACCUSE"), "SOM", "", "2024-06-04"),
+        ((5, "REQUEST"), "SOM", "IGO", "2024-06-04"),
+    ],
+)
+def test_reference_across_sentences(article_events, key, actor: str, recipient: str, date: str) -> None:
+    event = article_events[key]
+    assert event.actor[0].code == actor
+    assert (event.recipient[0].code if event.recipient else "") == recipient
+    assert event.date == date
