@@ -272,6 +272,7 @@ LOADERS = (
     ("leaders.tsv", _load_leaders),
     ("organisation_heads.tsv", _load_organisation_heads),
     ("cities.tsv", _load_cities),  # last: a city never hides a state, region, body or person of its name
+    ("towns.tsv", _load_cities),  # and a town never hides a city
     ("words.tsv", _load_words),
     ("code_classes.tsv", _load_code_classes),
     ("references.tsv", _load_references),

@@ -160,8 +160,8 @@ def test_an_ethnic_groups_officials_and_fighters_are_no_states(code) -> None:
 
 ARMED_GROUPS = [
     # a name may begin with a lower-case article in transliteration
-    ("Al-Shabaab fighters attacked a base near Lamu.", ("ASSAULT", None, "SOM", "")),
-    ("According to the Kenyan army, al-Shabaab fighters attacked a base near Lamu.", ("ASSAULT", None, "SOM", "")),
+    ("Al-Shabaab fighters attacked a base near Lamu.", ("ASSAULT", None, "SOM", "KEN")),
+    ("According to the Kenyan army, al-Shabaab fighters attacked a base near Lamu.", ("ASSAULT", None, "SOM", "KEN")),
     # armed groups are coded by the state they act in, which the place the phrase is in tells (not its owner)
     ("Iran-backed militias fired rockets at a US base in Iraq.", ("ASSAULT", None, "IRQ", "USA")),
     ("Unidentified gunmen ambushed a UN convoy near Goma.", ("ASSAULT", None, "COD", "IGO")),
@@ -237,3 +237,15 @@ def test_reference_across_sentences(article_events, key, actor: str, recipient: 
     assert event.actor[0].code == actor
     assert (event.recipient[0].code if event.recipient else "") == recipient
     assert event.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town of under 50,000 people, named in a place phrase, gives the state where the act happened
+        ("Turkish artillery shelled Kurdish positions in Afrin.", ("ASSAULT", None, "TUR", "SYR")),
+        ("Gunmen attacked a police station in Mandera.", ("ASSAULT", None, "KEN", "KEN")),
+    ],
+)
+def test_towns_place_an_act(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
