@@ -137,3 +137,28 @@ events = st.builds(
     pattern=text,
     url=text,
 )
+
+
+PAIR_CODES = "['RUS','GEO','UKR','FRA','DEU','USA','CHN','TUR','IRN','ARM']"
+
+
+def fill_store(path: str, rows: int) -> None:
+    """A store of `rows` events over ten states (1% of them RUS->GEO and 1% GEO->RUS), written straight in SQL:
+    so many Event objects would test pydantic, not the store. One stored event is the template of every row,
+    so the rows follow the table's columns wherever they go (also used by bench/pair_lookup.py)."""
+    from detente.store import open_store
+
+    with open_store(path) as store:
+        store.add_events(Article(id="template", text="t"), [make_event("template")])
+        with store.cursor() as cur:
+            cur.execute(f"""
+                INSERT INTO events BY NAME SELECT t.* REPLACE (
+                    i + 1000 AS event_key, 'doc' || (i // 5) AS doc_id, 'e' || i AS event_id, i % 5 AS position,
+                    [{PAIR_CODES}[1 + i % 10]] AS actor_codes, [{PAIR_CODES}[1 + (i // 10) % 10]] AS recipient_codes,
+                    'k' || i AS dedup_id)
+                FROM events t, range({rows}) r(i)""")
+            cur.execute("DELETE FROM events WHERE doc_id = 'template'")
+            cur.execute(
+                f"INSERT INTO dyads SELECT i + 1000, {PAIR_CODES}[1 + i % 10], {PAIR_CODES}[1 + (i // 10) % 10]"
+                f" FROM range({rows}) r(i)"
+            )
