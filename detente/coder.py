@@ -124,7 +124,8 @@ def dates_component(doc: Doc) -> Doc:
     for sent in sentences_of(doc):
         resolver.read(sent)
         for item in by_sentence.get(sent.start, []):
-            item.date = resolver.resolve(sent, item.candidate.trigger, said=item.candidate.said)
+            if not item.candidate.background:  # a standing relation told in passing has no date of its own
+                item.date = resolver.resolve(sent, item.candidate.trigger, said=item.candidate.said)
     return doc
 
 

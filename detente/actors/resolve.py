@@ -207,7 +207,9 @@ class ArticleActors(PronounResolution):
                 code = self._state_place(t for g in inner for t in g.subtree) or self._state_place(prep.subtree)
                 if code:
                     return code
-        return ""
+        # "separatists shelled Mariupol": a place the act is on is where they are
+        places = [o for o in objects if o.i in self.by_token and self.by_token[o.i].name.kind in STATE_PLACE_KINDS]
+        return self._state_place(places)
 
     def _state_place(self, tokens: Iterable[Token]) -> str:
         """The state of the first place (country, capital, region, city) named among the tokens, or ""."""
@@ -567,8 +569,10 @@ class ArticleActors(PronounResolution):
         phrase or clause ("Kurdish fighters in Afrin"), else its homeland named nearest in the sentence, else
         the homeland the article names most, else its first homeland (where news of it is most common)."""
         homelands = mention.name.homelands
+        # a place in the group's phrase ("Kurds in Syria"), but not a backer's name ("US-backed Kurdish forces")
+        backers = {t.i for c in token.children if c.dep_ == "amod" and hyphen_prefix(c) for t in c.subtree}
         code = (
-            self._state_place(token.subtree)
+            self._state_place(t for t in token.subtree if t.i not in backers)
             or self._clause_modifier_place(token)
             or self._clause_place(token)
             or self._sentence_country(token, kinds=STATE_KINDS, among=homelands)
@@ -724,7 +728,9 @@ class ArticleActors(PronounResolution):
             if code:
                 why = f"sector noun {token.text!r}; country of {where}"
                 named = self.gaz.sector_of((token.lemma_.lower(),)) or self.gaz.sector_of((token.lower_,))
-                placed = find == self._clause_place and bool(named) and sector[:3] not in self.gaz.codes.armed_sector
+                codes = self.gaz.codes  # armed groups, like unarmed people, are of the state they act in
+                state_force = sector[:3] in codes.armed_sector and sector[:3] not in codes.non_state_armed
+                placed = find == self._clause_place and bool(named) and not state_force
                 return Found(self._entity(token, code, sector), why, inferred=not placed)
         return None
 

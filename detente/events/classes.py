@@ -49,6 +49,7 @@ class WordClasses:
     cyber_cue: frozenset[str] = frozenset()
     stative_passive: frozenset[str] = frozenset()
     permitting: frozenset[str] = frozenset()
+    backing: frozenset[str] = frozenset()
     # derived once all files are read: texts that enact what they say, and not agreements between parties
     enactable: frozenset[str] = field(default=frozenset(), init=False)
 

@@ -47,6 +47,7 @@ class Candidate:
     scope: list[Token] = field(default_factory=list)
     said: bool = False  # the event is the saying of its clause ("will not lift": a refusal made now)
     actor_guessed: bool = False  # the actor's state was guessed from the context (guessed-actor)
+    background: bool = False  # a standing relation told in passing ("US-backed forces"), not news of the day
 
     @property
     def token(self) -> Token:
@@ -94,6 +95,7 @@ class Draft:
     future: bool = False
     said: bool = False  # see Candidate.said
     actor_guessed: bool = False  # see Candidate.actor_guessed
+    background: bool = False  # see Candidate.background
     stopped: bool = False
     miss: Miss | None = None
     trace: list[Step] = field(default_factory=list)
@@ -124,4 +126,5 @@ class Draft:
             scope=self.scope,
             said=self.said,
             actor_guessed=self.actor_guessed,
+            background=self.background,
         )

@@ -10,8 +10,9 @@ from detente.model import Entity
 from detente.sentences.words import Word as Token
 
 
-def recipients(ctx: EventContext, heads: list[Token], actors: list[Found]) -> list[Found]:
-    """The entities of the first recipient phrase that names someone other than the actors."""
+def recipients(ctx: EventContext, heads: list[Token], actors: list[Found], depth: int = 2) -> list[Found]:
+    """The entities of the first recipient phrase that names someone other than the actors (looking `depth`
+    prepositions into a phrase whose head names no one)."""
     actor_keys = {(a.entity.code, a.entity.sector) for a in actors}
     actor_codes = {a.entity.code for a in actors}
     # the state itself as recipient of its own people ("Swedish farmers protested against Sweden")
@@ -20,7 +21,7 @@ def recipients(ctx: EventContext, heads: list[Token], actors: list[Found]) -> li
     seen: set[tuple[str, str]] = set()
     for head in heads:
         group = []
-        for item in phrase_entities(ctx, head, 2, frozenset(actor_codes)):
+        for item in phrase_entities(ctx, head, depth, frozenset(actor_codes)):
             entity = item.entity
             key = (entity.code, entity.sector)
             if key in actor_keys or (entity.code in state_actors and entity.sector in ctx.sectors.state) or key in seen:

@@ -127,7 +127,8 @@ class SentenceCoder(EventContext):
                 draft.miss.trace = draft.trace
                 self.misses.append(draft.miss)
             return None
-        self.memory.note_event(token, [f.entity for f in draft.actors], "" if draft.negated else draft.event)
+        if not draft.background:  # a backer named in passing is no actor the next sentences go on about
+            self.memory.note_event(token, [f.entity for f in draft.actors], "" if draft.negated else draft.event)
         return draft.candidate()
 
     # ---- nouns ----

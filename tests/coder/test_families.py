@@ -249,3 +249,21 @@ def test_reference_across_sentences(article_events, key, actor: str, recipient: 
 )
 def test_towns_place_an_act(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "backed"),
+    [
+        ("US-backed Kurdish forces captured the town of Raqqa.", "USA", "SYR"),
+        ("Iranian-backed militias fired rockets at a US base in Iraq.", "IRN", "IRQ"),
+    ],
+)
+def test_backing_told_in_passing_is_a_background_event(nlp, text: str, backer: str, backed: str) -> None:
+    from detente.explain import explain
+
+    events = [e for s in explain(text)["sentences"] for e in s["events"]]
+    background = [e for e in events if e["event"] == "SUPPORT"]
+    assert len(background) == 1 and background[0]["date"] is None
+    assert background[0]["actors"][0].startswith(backer) and background[0]["recipients"][0].startswith(backed)
+    # the backed forces are not the backer's own
+    assert [e for e in events if e["event"] == "ASSAULT"][0]["actors"][0].startswith(backed)

@@ -31,6 +31,7 @@ VERB_ORDER = (
     "vow-of-force",
     "asked-mode",
     # who acts
+    "hyphen-agent",
     "subject",
     "passive",
     "actors",

@@ -7,12 +7,33 @@ from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
 from detente.events.syntax import place_heads
+from detente.sentences.words import hyphen_prefix
+
+
+@construction("hyphen-agent")
+def hyphen_agent(ctx: EventContext, draft: Draft) -> str | None:
+    """A participle of backing joined by a hyphen to whoever does it, on a noun, is a standing relation told in
+    passing: "US-backed Kurdish forces" codes the United States backing the forces, a background event
+    (flagged `background`, undated) that the ledger may use and a user may filter out (words.tsv `backing`)."""
+    token = draft.token
+    if token.dep_ != "amod" or token.tag_ != "VBN" or not hyphen_prefix(token):
+        return None
+    if token.lemma_.lower() not in ctx.words.backing:
+        return None  # "Israeli-occupied", "Saudi-led": a state of things, not support told in passing
+    agents = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and c.i < token.i]
+    if not agents or not ctx.entities(agents):
+        return None
+    draft.actor_heads, draft.recipient_heads, draft.background = agents, [token.head], True
+    draft.consumed.add(token.i)
+    return f"{agents[0].text!r}-{token.text} {token.head.text!r}"
 
 
 @construction("subject")
 def subject(ctx: EventContext, draft: Draft) -> str | None:
     """The subject of an active verb is its actor, through to-clauses, coordination and participles up to
     their controller: "urged Iran to halt" has Iran halt, "secured ... and later recognized" shares one."""
+    if draft.background:
+        return None  # the hyphen named who acts
     draft.subject, draft.passive = ctx.syntax.subject(draft.token)
     if draft.passive or draft.subject is None:
         return None

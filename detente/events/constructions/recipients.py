@@ -54,7 +54,13 @@ def _unnamed(draft: Draft) -> bool:
 def own_objects(ctx: EventContext, draft: Draft) -> str | None:
     """The verb's own objects name the recipient before its to-clause's ("would blockade Paris to force a
     repeal of the reform" reaches Paris), unless all they name is the actor's own ("ordered its troops to")."""
-    draft.recipients = recipients(ctx, draft.own_heads, draft.actors)
+    # "US-backed Kurdish forces": the forces, not what their phrase names ("the coalition against IS")
+    depth = 0 if draft.background else 2
+    draft.recipients = recipients(ctx, draft.own_heads, draft.actors, depth)
+    if draft.background:
+        if not draft.recipients:
+            draft.stop("backing of no one named: no background event")
+        return "the backed noun"
     if _unnamed(draft):
         draft.recipients = recipients(ctx, draft.recipient_heads, draft.actors)
         return "the to-clause's phrases" if draft.recipients else None
