@@ -38,6 +38,7 @@ test-fast: install-test
 
 eval: install
 	$(BIN)/detente eval tests/gold/detente-gold.jsonl
+	$(BIN)/detente eval tests/gold/detente-articles.jsonl
 	@if [ -f ../shared/eval/data/plover-gsr-dev.jsonl ]; then $(BIN)/detente eval ../shared/eval/data/plover-gsr-dev.jsonl; fi
 
 # The coder's output on the comparison corpus, regenerated on purpose when behaviour changes (tests/test_snapshot.py).

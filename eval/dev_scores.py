@@ -30,6 +30,7 @@ SETS = {
     "guardian-full-dev": "eval/data/guardian-full-dev.jsonl",
 }
 OWN_GOLD = ROOT / "tests" / "gold" / "detente-gold.jsonl"
+OWN_ARTICLES = ROOT / "tests" / "gold" / "detente-articles.jsonl"
 FIGURES = ("recall", "precision", "f1", "type_recall", "date_accuracy", "sector_accuracy", "mode_accuracy")
 
 
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     scorer = _scorer(shared)
     sets = {name: _jsonl(shared / path) for name, path in SETS.items()}
     sets["detente-gold"] = _jsonl(OWN_GOLD)
+    sets["detente-articles"] = _jsonl(OWN_ARTICLES)
     print(f"{'set':<28} {'gold':>5} " + " ".join(f"{k[:8]:>8}" for k in FIGURES))
     with tempfile.TemporaryDirectory() as tmp:
         for name, gold in sets.items():

@@ -5,13 +5,13 @@
     python scripts/snapshot.py --diff DIR # also write old and new output of changed documents to DIR,
                                           # and DIR/changes.txt: each changed event, in brief
 
-The corpus holds the repository's own texts: the gold set, the example articles, the ledger and store
-test articles, and every lexicon row's example sentence. Their JSONL output is kept whole
-(tests/snapshot/events.jsonl). The dev sets and the seed article in ../shared (or $DETENTE_SHARED)
-are copyrighted and must not enter the repository, so only a digest of each document's output is
-kept for them (tests/snapshot/dev-digests.tsv): enough to tell that nothing changed, and which
-document did. A refactoring keeps both byte-identical; a change of behaviour regenerates them in
-the same commit.
+The corpus holds the repository's own texts: the gold sets (short documents and whole articles), the
+example articles, the ledger and store test articles, and every lexicon row's example sentence. Their
+JSONL output is kept whole (tests/snapshot/events.jsonl). The dev sets and the seed article in ../shared
+(or $DETENTE_SHARED) are copyrighted and must not enter the repository, so only a digest of each
+document's output is kept for them (tests/snapshot/dev-digests.tsv): enough to tell that nothing
+changed, and which document did. A refactoring keeps both byte-identical; a change of behaviour
+regenerates them in the same commit.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ CORPUS = SNAPSHOT / "corpus.jsonl"
 EVENTS = SNAPSHOT / "events.jsonl"
 DEV_DIGESTS = SNAPSHOT / "dev-digests.tsv"
 LEXICON_FILES = ("verbs.tsv", "nouns.tsv", "modes.tsv")
+GOLD_FILES = ("tests/gold/detente-gold.jsonl", "tests/gold/detente-articles.jsonl")
 ARTICLE_DIRS = ("examples", "tests/ledger/articles", "tests/store/articles")
 DEV_FILES = ("eval/data/plover-gsr-dev.jsonl", "eval/data/guardian-full-dev.jsonl")
 SEED = "seed/naharnet-32039.txt"
@@ -55,9 +56,7 @@ def _article(doc_id: str, text: str, date: str | None) -> dict:
 
 def repository_corpus() -> list[dict]:
     """The repository's own texts, in a fixed order, one article a line."""
-    corpus = [
-        _article(f"gold:{d['id']}", d["text"], d.get("date")) for d in _jsonl(ROOT / "tests/gold/detente-gold.jsonl")
-    ]
+    corpus = [_article(f"gold:{d['id']}", d["text"], d.get("date")) for name in GOLD_FILES for d in _jsonl(ROOT / name)]
     for folder in ARTICLE_DIRS:
         for path in sorted((ROOT / folder).iterdir()):
             if path.suffix == ".jsonl":
