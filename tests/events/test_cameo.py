@@ -1,6 +1,6 @@
 """CAMEO codes (issue 14): every type and mode detente can emit has one in cameo.tsv, the file is what
-scripts/make_cameo.py writes from the CAMEO-to-PLOVER table, and a user's cameo.tsv overrides rows or is
-refused with its file and line."""
+scripts/make_cameo.py writes from the CAMEO-to-PLOVER table, the coder gives events the codes of their type,
+mode and contexts, and a user's cameo.tsv overrides rows or is refused with its file and line."""
 
 from __future__ import annotations
 
@@ -87,6 +87,27 @@ def test_code_of_type_mode_and_contexts(
 ) -> None:
     found = shipped.code_of(event_type, mode, contexts)
     assert (found.code, found.root, found.base) == (code, code[:2], code[:3])
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "mode", "expected"),
+    [
+        ("Russia agreed to expand trade with Georgia.", "AGREE", "", "0311"),
+        ("The Turkish prime minister visited Germany.", "CONSULT", "visit", "042"),
+        ("The Iranian foreign minister spoke by telephone with his Turkish counterpart.", "CONSULT", "phone", "041"),
+        ("Rebels fired artillery at government positions in Syria.", "ASSAULT", "heavy-weapons", "194"),
+        ("A suicide bomber attacked a police station in Kabul.", "ASSAULT", "suicide-attack", "1831"),
+        ("France imposed sanctions on Iran.", "SANCTION", "discontinue", "163"),
+        ("Georgia severed diplomatic relations with Russia.", "SANCTION", "discontinue", "161"),
+        ("Venezuela expelled the American ambassador.", "SANCTION", "expel", "166"),
+        ("Russia withdrew its troops from Georgia.", "RETREAT", "withdraw", "0874"),
+        ("Thousands of workers went on strike in Athens.", "PROTEST", "strike", "143"),
+    ],
+)
+def test_coded_sentences_carry_their_cameo_code(code, text: str, event: str, mode: str, expected: str) -> None:
+    [found] = code(text)
+    assert (found.event, found.mode) == (event, mode)
+    assert (found.cameo_code, found.cameo_root) == (expected, expected[:2])
 
 
 def _overlay(tmp_path: Path, text: str) -> str:
