@@ -18,6 +18,7 @@ from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
 from detente.articles import clean_text, dateline_place
 from detente.dates import DateResolver, ResolvedDate
+from detente.events.cameo import CameoTable
 from detente.events.draft import Candidate, Miss
 from detente.events.lexicon import load_lexicon
 from detente.events.sentence import SentenceCoder
@@ -29,7 +30,7 @@ from detente.sentences.words import TEXT_KEY, Words, parsed, release
 
 log = logging.getLogger(__name__)
 
-for _name in ("article", "actors", "memory", "candidates", "misses", "event_dates"):
+for _name in ("article", "actors", "memory", "candidates", "misses", "event_dates", "cameo"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -75,7 +76,7 @@ class ActorsComponent:
 @Language.factory(
     "detente_events",
     requires=["doc._.actors", "doc._.memory"],
-    assigns=["doc._.candidates", "doc._.misses", "doc._.memory"],
+    assigns=["doc._.candidates", "doc._.misses", "doc._.memory", "doc._.cameo"],
     default_config={"lexicon": None},
 )
 def make_events(nlp: Language, name: str, lexicon: str | None) -> EventsComponent:
@@ -102,6 +103,7 @@ class EventsComponent:
                     item.candidate.context.append(context)
         doc._.candidates = coded
         doc._.misses = coder.misses
+        doc._.cameo = self.lexicon.cameo  # the records take their CAMEO codes from the lexicon that coded them
         return doc
 
 
@@ -189,18 +191,21 @@ def code_article(article: Article | dict, *, nlp: Language | None = None, includ
 def events_of(doc: Doc) -> list[Event]:
     """Event records from a doc that went through the pipeline."""
     article: Article = doc._.article
+    cameo: CameoTable = doc._.cameo or CameoTable()
     events = []
     for item in doc._.candidates or []:
-        events.append(_event(article, item))
+        events.append(_event(article, item, cameo))
     return events
 
 
-def _event(article: Article, item: Coded) -> Event:
+def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
     c = item.candidate
     words = c.words or [c.trigger]
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
     date = item.date
+    # Chosen here, once the type, mode and contexts are final (the article's contexts come last).
+    code = cameo.code_of(c.event, c.mode, c.context)
     return Event(
         doc_id=article.id,
         event_id=make_event_id(article.id, item.sentence_index, c.trigger.idx, c.event),
@@ -217,6 +222,8 @@ def _event(article: Article, item: Coded) -> Event:
         hypothetical=c.hypothetical,
         intensity=intensity_of(c.event, c.mode),
         quad=QUAD[c.event],
+        cameo_code=code.code,
+        cameo_root=code.root,
         object=c.object_text,
         location=c.location,
         sentence_index=item.sentence_index,

@@ -217,6 +217,10 @@ class Event(BaseModel):
     future: bool = False
     intensity: float = 0.0
     quad: str = ""
+    # The CAMEO event code and root that type, mode and context map to (events/data/cameo.tsv), for joins with
+    # GDELT, ICEWS and PETRARCH data; "" for an event no coder gave one.
+    cameo_code: str = ""
+    cameo_root: str = ""
     object: str = ""  # what the event is about: "diplomatic ties", "the import of Georgian wine"
     location: str = ""
     sentence_index: int = 0

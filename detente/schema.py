@@ -22,7 +22,7 @@ from detente.model import Entity, Event
 
 # Bump when a column is added, removed, renamed, moved or retyped; tests/test_schema.py holds each
 # version's fingerprint, and the store needs a migration to match (detente/store/schema.py).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA_VERSION_KEY = "detente.schema_version"  # Parquet file metadata
 UNKNOWN = "unknown"  # the directory of a Parquet file whose rows have no year or no month
 
@@ -177,6 +177,8 @@ COLUMNS: tuple[Column, ...] = (
     _field("mode", _STR, "the PLOVER mode of the type, or ''"),
     _field("quad", _STR, "quad class: verbal_cooperation, material_cooperation, verbal_conflict, material_conflict"),
     _field("intensity", pa.float64(), "PLOVER conflict-cooperation score, -10 to 10"),
+    _field("cameo_code", _STR, "the CAMEO event code of type, mode and context (GDELT's EventCode), or ''"),
+    _field("cameo_root", _STR, "its two-digit CAMEO root (GDELT's EventRootCode), or ''"),
     _entities("actor", "code", _STR, "each actor's code: ISO alpha-3 for states, IGO, NGO, ..."),
     _entities("actor", "sector", _STR, "each actor's PLOVER sector (GOV, MIL, ...) or ''"),
     _entities("actor", "name", _STR, "each actor's name (organisations) or ''"),

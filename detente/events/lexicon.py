@@ -1,4 +1,4 @@
-"""Load and validate the event lexicon: verb and noun patterns, pass-through verbs, context cues.
+"""Load and validate the event lexicon: verb and noun patterns, pass-through verbs, context cues, CAMEO codes.
 
 The shipped files in events/data load first; a user's directory (argument or $DETENTE_LEXICON)
 with files of the same names and columns adds patterns on top, tried before the shipped ones.
@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from detente.errors import Errors, LexiconError
+from detente.events.cameo import CameoTable, read_cameo
 from detente.events.classes import (
     SectorClasses,
     TypeRoles,
@@ -99,6 +100,7 @@ class Lexicon:
     roles: TypeRoles = field(default_factory=TypeRoles)  # types.tsv
     rewrites: list[Rewrite] = field(default_factory=list)  # rewrites.tsv, a user's rows first
     object_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # objects.tsv: class -> nouns
+    cameo: CameoTable = field(default_factory=CameoTable)  # cameo.tsv: the CAMEO code of a type and mode
     _noun_heads: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _venue_nouns: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
@@ -353,7 +355,12 @@ def _load_objects(lexicon: Lexicon, path: Path, first: bool) -> None:
         lexicon.object_classes[name] = lexicon.object_classes.get(name, frozenset()) | nouns
 
 
-LOADERS = (
+def _load_cameo(lexicon: Lexicon, path: Path, first: bool) -> None:
+    read_cameo(lexicon.cameo, path, _source(path, 0, first).rsplit(":", 1)[0])
+
+
+Loader = Callable[[Lexicon, Path, bool], None]
+LOADERS: tuple[tuple[str, Loader], ...] = (
     ("verbs.tsv", _load_verbs),
     ("nouns.tsv", _load_nouns),
     ("transparent.tsv", _load_transparent),
@@ -366,24 +373,45 @@ LOADERS = (
     ("types.tsv", _load_types),
     ("rewrites.tsv", _load_rewrites),
     ("objects.tsv", _load_objects),
+    ("cameo.tsv", _load_cameo),
 )
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(overlay: str | None = None) -> Lexicon:
     """The shipped lexicon plus the user's files in `overlay` (or $DETENTE_LEXICON)."""
-    overlay = overlay or os.environ.get(OVERLAY_ENV) or None
     lexicon = Lexicon()
-    for directory in [DATA_DIR, *([Path(overlay)] if overlay else [])]:
-        user = directory != DATA_DIR
-        if user and not directory.is_dir():
-            raise LexiconError(Errors.E021.format(path=directory))
+    for directory, user in _directories(overlay):
         for filename, loader in LOADERS:
-            path = directory / filename
-            if path.exists():
-                loader(lexicon, path, user)
-            elif not user:
-                raise LexiconError(Errors.E021.format(path=path))
+            _load_file(lexicon, directory, filename, loader, user)
     lexicon.expand_object_classes()
     log.info("lexicon: %d verb lemmas, %d noun lemmas", len(lexicon.verbs), len(lexicon.nouns))
     return lexicon
+
+
+@lru_cache(maxsize=4)
+def load_cameo(overlay: str | None = None) -> CameoTable:
+    """The CAMEO codes alone (cameo.tsv, shipped then the user's), for readers that need no patterns: a store
+    migration fills the codes of its old rows with them."""
+    lexicon = Lexicon()
+    for directory, user in _directories(overlay):
+        _load_file(lexicon, directory, "cameo.tsv", _load_cameo, user)
+    return lexicon.cameo
+
+
+def _directories(overlay: str | None) -> list[tuple[Path, bool]]:
+    """The shipped data directory, then the user's (the argument or $DETENTE_LEXICON), each with whether it is
+    the user's."""
+    overlay = overlay or os.environ.get(OVERLAY_ENV) or None
+    if overlay and not Path(overlay).is_dir():
+        raise LexiconError(Errors.E021.format(path=overlay))
+    return [(DATA_DIR, False), *([(Path(overlay), True)] if overlay else [])]
+
+
+def _load_file(lexicon: Lexicon, directory: Path, filename: str, loader: Loader, user: bool) -> None:
+    """One file of a directory: a user's directory need not have it, the shipped one must."""
+    path = directory / filename
+    if path.exists():
+        loader(lexicon, path, user)
+    elif not user:
+        raise LexiconError(Errors.E021.format(path=path))

@@ -65,7 +65,11 @@ GDELT: tuple[tuple[str, Callable[[dict, Entity, Entity], Any]], ...] = (
     ("Actor2Code", lambda r, a, b: b.get("code", "")),
     ("Actor2Name", lambda r, a, b: b.get("name") or b.get("text", "")),
     ("Actor2Type1Code", lambda r, a, b: b.get("sector", "")),
-    ("EventCode", lambda r, a, b: r["event"]),
+    # GDELT's three CAMEO columns: the full code ("0311"), its three-digit base ("031") and its root ("03").
+    ("EventCode", lambda r, a, b: r["cameo_code"]),
+    ("EventBaseCode", lambda r, a, b: r["cameo_code"][:3]),
+    ("EventRootCode", lambda r, a, b: r["cameo_root"]),
+    ("EventType", lambda r, a, b: r["event"]),
     ("EventMode", lambda r, a, b: r["mode"]),
     ("QuadClass", lambda r, a, b: QUAD_CLASS.get(r["quad"], "")),
     ("GoldsteinScale", lambda r, a, b: r["intensity"]),

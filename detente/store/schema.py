@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pyarrow as pa
 
+from detente.events.lexicon import load_cameo
 from detente.schema import COLUMNS, duckdb_type
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,46 @@ ALTER TABLE events_v3 RENAME TO events;
     + _REPORTS_VIEW_V3
 )
 
+# Version 4: the flat layout of detente.schema version 2, which adds the CAMEO code and root of each event after
+# its intensity. The rows stored before get the codes their type, mode and contexts map to (cameo_codes, filled
+# from the CAMEO table by _migrate_v4), as coding them again would give.
+_V4 = (
+    """
+DROP VIEW event_reports;
+DROP INDEX events_event_id;
+DROP INDEX events_doc_id;
+CREATE TABLE events_v4 (
+    event_key BIGINT NOT NULL, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, date VARCHAR,
+    date_precision VARCHAR NOT NULL, year INTEGER, month INTEGER, event VARCHAR NOT NULL, mode VARCHAR NOT NULL,
+    quad VARCHAR NOT NULL, intensity DOUBLE NOT NULL, cameo_code VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL,
+    actor_codes VARCHAR[] NOT NULL, actor_sectors VARCHAR[] NOT NULL, actor_names VARCHAR[] NOT NULL,
+    recipient_codes VARCHAR[] NOT NULL, recipient_sectors VARCHAR[] NOT NULL, recipient_names VARCHAR[] NOT NULL,
+    context VARCHAR[] NOT NULL, object VARCHAR NOT NULL, location VARCHAR NOT NULL,
+    historical BOOLEAN NOT NULL, negated BOOLEAN NOT NULL, hypothetical BOOLEAN NOT NULL, future BOOLEAN NOT NULL,
+    sentence_index BIGINT NOT NULL, sentence VARCHAR NOT NULL, trigger VARCHAR NOT NULL,
+    trigger_start BIGINT NOT NULL, trigger_end BIGINT NOT NULL, pattern VARCHAR NOT NULL, url VARCHAR NOT NULL,
+    actor_texts VARCHAR[] NOT NULL, actor_starts BIGINT[] NOT NULL, actor_ends BIGINT[] NOT NULL,
+    recipient_texts VARCHAR[] NOT NULL, recipient_starts BIGINT[] NOT NULL, recipient_ends BIGINT[] NOT NULL,
+    source VARCHAR, dedup_id VARCHAR NOT NULL, position INTEGER NOT NULL, date_start DATE
+);
+INSERT INTO events_v4
+SELECT e.event_key, e.event_id, e.doc_id, e.date, e.date_precision, e.year, e.month, e.event, e.mode, e.quad,
+       e.intensity, coalesce(c.cameo_code, ''), coalesce(c.cameo_root, ''),
+       e.actor_codes, e.actor_sectors, e.actor_names, e.recipient_codes, e.recipient_sectors, e.recipient_names,
+       e.context, e.object, e.location, e.historical, e.negated, e.hypothetical, e.future,
+       e.sentence_index, e.sentence, e.trigger, e.trigger_start, e.trigger_end, e.pattern, e.url,
+       e.actor_texts, e.actor_starts, e.actor_ends, e.recipient_texts, e.recipient_starts, e.recipient_ends,
+       e.source, e.dedup_id, e.position, e.date_start
+FROM events e LEFT JOIN cameo_codes c ON c.event = e.event AND c.mode = e.mode AND c.context = e.context
+ORDER BY e.event_key;
+DROP TABLE events;
+DROP TABLE cameo_codes;
+ALTER TABLE events_v4 RENAME TO events;
+"""
+    + _EVENT_INDEXES_V3
+    + _REPORTS_VIEW_V3
+)
+
 # The events table of the latest version: its row key, the flat layout, then the event's place among its
 # article's events and the first day of its date's period (what date filters and the order use).
 TABLE_COLUMNS: tuple[tuple[str, pa.DataType, bool], ...] = (
@@ -200,8 +241,25 @@ def _migrate_v3(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(_V3)
 
 
+def _migrate_v4(conn: duckdb.DuckDBPyConnection) -> None:
+    # The codes of each kind of stored event (type, mode, contexts), from the CAMEO table the coder reads today.
+    cameo = load_cameo()
+    kinds = conn.execute("SELECT DISTINCT event, mode, context FROM events").fetchall()
+    conn.execute(
+        "CREATE TEMP TABLE cameo_codes (event VARCHAR, mode VARCHAR, context VARCHAR[], cameo_code VARCHAR,"
+        " cameo_root VARCHAR)"
+    )
+    rows = []
+    for event, mode, context in kinds:
+        code = cameo.code_of(event, mode, context)
+        rows.append((event, mode, context, code.code, code.root))
+    if rows:
+        conn.executemany("INSERT INTO cameo_codes VALUES (?, ?, ?, ?, ?)", rows)
+    conn.execute(_V4)
+
+
 # Never edit a released migration: append a new one.
-MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3]
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3, _migrate_v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

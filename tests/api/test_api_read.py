@@ -7,9 +7,12 @@ import io
 
 import pytest
 
+from detente.store import SCHEMA_VERSION
+
 
 def test_health(client) -> None:
-    assert client.get("/health").json() == {"status": "ok", "schema_version": 3, "read_only": False}
+    # The store's schema version (docs/store.md), not the flat layout's.
+    assert client.get("/health").json() == {"status": "ok", "schema_version": SCHEMA_VERSION, "read_only": False}
 
 
 @pytest.mark.parametrize(

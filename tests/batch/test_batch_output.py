@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from detente.batch.output import remove_unrecorded, write_chunk, write_dedup
 from detente.model import PLOVER_TYPES, Entity, Event
-from detente.schema import ARROW_SCHEMA, SCHEMA_VERSION_KEY, events_from_table, events_table, partition_of, source_of
+from detente.schema import (
+    ARROW_SCHEMA,
+    SCHEMA_VERSION,
+    SCHEMA_VERSION_KEY,
+    events_from_table,
+    events_table,
+    partition_of,
+    source_of,
+)
 
 
 def _event(
@@ -107,7 +115,7 @@ def test_chunk_files_per_partition_and_leftovers_removed(tmp_path):
     ]
     march = events_from_table(pq.read_table(tmp_path / written[0]))
     assert [e.event_id for e in march] == ["a-0", "b-0"]
-    assert pq.read_schema(tmp_path / written[0]).metadata[SCHEMA_VERSION_KEY.encode()] == b"1"
+    assert pq.read_schema(tmp_path / written[0]).metadata[SCHEMA_VERSION_KEY.encode()] == str(SCHEMA_VERSION).encode()
 
     write_chunk(tmp_path, "00000-000002", [_event("c", 0)])  # a killed run's unrecorded chunk
     (tmp_path / "events/2024/03/.tmp-part-00000-000003.parquet.77").write_bytes(b"half")

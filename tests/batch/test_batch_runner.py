@@ -20,7 +20,7 @@ from detente.batch.output import read_events
 from detente.batch.runner import run_batch
 from detente.errors import BatchError, InputError
 from detente.model import Article
-from detente.schema import dedup_id, source_of
+from detente.schema import SCHEMA_VERSION, dedup_id, source_of
 
 
 def _reference_events(records):
@@ -176,5 +176,5 @@ def test_output_of_another_event_schema_is_refused(corpus, tmp_path):
     manifest = json.loads((output / "manifest.json").read_text())
     del manifest["schema_version"]  # as written before the layout was versioned
     (output / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(BatchError, match=r"\[E152\].*event schema version none, not 1"):
+    with pytest.raises(BatchError, match=rf"\[E152\].*event schema version none, not {SCHEMA_VERSION}"):
         run_batch(corpus, output, chunk_size=50, workers=1, coder=fake_coder)

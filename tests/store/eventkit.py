@@ -127,6 +127,8 @@ events = st.builds(
     future=st.booleans(),
     intensity=st.floats(min_value=-10, max_value=10, allow_nan=False),
     quad=text,
+    cameo_code=st.sampled_from(["", "030", "0311", "190", "1831"]),
+    cameo_root=st.sampled_from(["", "03", "19", "18"]),
     object=text,
     location=text,
     sentence_index=int32,

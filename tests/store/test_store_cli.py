@@ -13,6 +13,7 @@ from eventkit import keyword_coder
 
 import detente
 from detente.cli.main import cli
+from detente.store import GDELT_COLUMNS
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -110,7 +111,8 @@ def test_query_csv_and_gdelt_and_parquet_outputs(db, tmp_path) -> None:
     out = tmp_path / "events.tsv"
     result = CliRunner().invoke(cli, ["query", "--db", db, "--format", "gdelt", "--output", str(out)])
     assert result.exit_code == 0
-    assert [line.split("\t")[11] for line in out.read_text().splitlines()] == ["AGREE", "CONSULT", "ACCUSE"]
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in out.read_text().splitlines()]
+    assert [r["EventType"] for r in rows] == ["AGREE", "CONSULT", "ACCUSE"]
     result = CliRunner().invoke(cli, ["query", "--db", db, "--format", "parquet", "--output", str(tmp_path / "pq")])
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == ["2012", "2013"]

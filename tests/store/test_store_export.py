@@ -28,10 +28,16 @@ def filled(store):
                 recipient=[Entity(text="Georgia", code="GEO", sector="GOV"), Entity(text="Tbilisi", code="GEO2")],
                 location="Geneva",
                 sentence="Russia agreed with Georgia,\tin Geneva.\nYes.",
+                cameo_code="0311",
+                cameo_root="03",
             )
         ],
     )
-    store.add_events(Article(id="d2", text="t"), [make_event("d2", "ASSAULT", "RUS", "UKR", "2014-02")])
+    store.add_events(
+        Article(id="d2", text="t"),
+        [make_event("d2", "ASSAULT", "RUS", "UKR", "2014-02", mode="suicide-attack", cameo_code="1831",
+                    cameo_root="18")],
+    )
     store.add_events(Article(id="d3", text="t"), [make_event("d3", "ACCUSE", "GEO", "RUS", None)])
     return store
 
@@ -106,22 +112,37 @@ def test_gdelt_tsv_one_row_per_dyad(filled) -> None:
         "RUS",
         "GEO",
     )
-    assert (first["EventCode"], first["QuadClass"], first["GoldsteinScale"], first["NumMentions"]) == (
+    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"], first["EventType"]) == (
+        "0311",
+        "031",
+        "03",
         "AGREE",
-        "1",
-        "2.5",
-        "1",
     )
+    assert (first["QuadClass"], first["GoldsteinScale"], first["NumMentions"]) == ("1", "2.5", "1")
     assert (first["ActionGeo_FullName"], first["SOURCEURL"], first["Context"]) == (
         "Geneva",
         "https://www.example.org/a",
         "diplomatic;economic",
     )
     assert rows[1]["Actor2Code"] == "GEO2" and rows[1]["Actor2Type1Code"] == ""
-    assert (rows[2]["EventCode"], rows[2]["QuadClass"], rows[2]["Day"], rows[2]["DatePrecision"]) == (
+    assert (rows[2]["EventType"], rows[2]["QuadClass"], rows[2]["Day"], rows[2]["DatePrecision"]) == (
         "ASSAULT",
         "4",
         "20140201",
         "month",
     )
-    assert (rows[3]["Day"], rows[3]["Actor1Code"], rows[3]["IsNegated"]) == ("", "GEO", "0")
+    assert (rows[2]["EventCode"], rows[2]["EventBaseCode"], rows[2]["EventRootCode"], rows[2]["EventMode"]) == (
+        "1831",
+        "183",
+        "18",
+        "suicide-attack",
+    )
+    # An event stored without a code (another coder's) leaves the three columns empty.
+    assert (rows[3]["Day"], rows[3]["Actor1Code"], rows[3]["IsNegated"], rows[3]["EventCode"]) == ("", "GEO", "0", "")
+
+
+def test_gdelt_columns_are_gdelt_names_where_one_fits() -> None:
+    # GDELT 2.0's event table: EventCode, EventBaseCode and EventRootCode follow each other (its columns 27-29).
+    start = GDELT_COLUMNS.index("EventCode")
+    assert GDELT_COLUMNS[start : start + 3] == ("EventCode", "EventBaseCode", "EventRootCode")
+    assert GDELT_COLUMNS[:5] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")

@@ -1,5 +1,6 @@
-"""Schema versions: an old store opens, migrates and reads back equal; a new store is created from the column
-table of detente.schema with the same tables a migrated one has; a newer store is refused."""
+"""Schema versions: an old store opens, migrates and reads back equal (with the CAMEO codes of its events filled
+in); a new store is created from the column table of detente.schema with the same tables a migrated one has; a
+newer store is refused."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detente.errors import StoreError
+from detente.events.lexicon import load_cameo
 from detente.model import Article, Entity, Event
-from detente.schema import NAMES, flat_row
+from detente.schema import NAMES, date_start, flat_row
 from detente.store import MIGRATIONS, SCHEMA_VERSION, open_store
 from detente.store.schema import TABLE_COLUMNS, migrate
 
@@ -106,6 +108,38 @@ def _make_v2(path: str, items: list[tuple[Article, list[Event]]]) -> None:
                 key += 1
 
 
+# -- version 3: the flat layout of detente.schema version 1, which had no CAMEO columns -----------------------
+CAMEO_COLUMNS = ("cameo_code", "cameo_root")
+
+
+def _make_v3(path: str, items: list[tuple[Article, list[Event]]]) -> None:
+    """A store written by version 3: its migrations, its rows (the flat layout without the CAMEO columns)."""
+    with duckdb.connect(path) as conn:
+        assert migrate(conn, target=3) == 3
+        key = 1
+        for article, batch in items:
+            conn.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [article.id, article.content_hash(), article.text, article.date, article.title, article.url,
+                 datetime.now()],
+            )
+            for position, event in enumerate(batch):
+                row = {"event_key": key, **flat_row(event), "position": position, "date_start": date_start(event.date)}
+                row = {name: value for name, value in row.items() if name not in CAMEO_COLUMNS}
+                conn.execute(f"INSERT INTO events ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                             list(row.values()))
+                for a in sorted({e.code for e in event.actor}) or [""]:
+                    for b in sorted({e.code for e in event.recipient}) or [""]:
+                        conn.execute("INSERT INTO dyads VALUES (?, ?, ?)", [key, a, b])
+                key += 1
+
+
+def _with_cameo(event: Event) -> Event:
+    """The event with the CAMEO code its type, mode and contexts map to: what a migrated store holds."""
+    code = load_cameo().code_of(event.event, event.mode, event.context)
+    return event.model_copy(update={"cameo_code": code.code, "cameo_root": code.root})
+
+
 def _tables(conn) -> dict[str, list]:
     """What a schema is made of: each table's columns (name, type, nullable, in order), indexes, the view."""
     columns = conn.execute(
@@ -136,7 +170,9 @@ def test_version_1_database_opens_and_migrates(tmp_path) -> None:
             (hashlib.sha1(key.encode()).hexdigest()[:16], "example.com", 2008, 8)
         ]
         assert store.sql("SELECT mentions, sources, articles FROM event_reports")[1] == [(1, 1, 1)]
-        assert [v for (v,) in store.sql("SELECT version FROM schema_version ORDER BY version")[1]] == [1, 2, 3]
+        # Version 4 gave the old AGREE (diplomatic) its CAMEO code.
+        assert (event.cameo_code, event.cameo_root) == ("030", "03")
+        assert [v for (v,) in store.sql("SELECT version FROM schema_version ORDER BY version")[1]] == [1, 2, 3, 4]
 
 
 def test_version_1_database_opened_read_only_is_migrated_first(tmp_path) -> None:
@@ -179,7 +215,8 @@ def test_version_2_store_migrates_and_reads_back_equal(tmp_path) -> None:
         before = conn.execute("SELECT event_id, mentions, sources, articles FROM event_reports ORDER BY 1").fetchall()
     with open_store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        stored = [e for a in OLD_ARTICLES for e in OLD_EVENTS[a.id]]
+        stored = [_with_cameo(e) for a in OLD_ARTICLES for e in OLD_EVENTS[a.id]]
+        assert [e.cameo_code for e in stored] == ["030", "040", "110"]
         assert store.query() == sorted(stored, key=lambda e: (e.date is None, e.date or ""))
         # The derived columns are what the column table derives today.
         columns, rows = store.sql(f"SELECT {', '.join(NAMES)} FROM events ORDER BY event_key")
@@ -195,10 +232,42 @@ def test_any_events_of_a_version_2_store_read_back_equal(tmp_path_factory, batch
     path = str(tmp_path_factory.mktemp("v2") / "v2.duckdb")
     batch = [e.model_copy(update={"doc_id": "d", "url": url}) for e in batch]
     _make_v2(path, [(Article(id="d", text="t", url=url), batch)])
+    batch = [_with_cameo(e) for e in batch]
     with open_store(path) as store:
         assert sorted(store.query(), key=lambda e: e.event_id) == sorted(batch, key=lambda e: e.event_id)
         columns, rows = store.sql(f"SELECT {', '.join(NAMES)} FROM events ORDER BY event_key")
         assert [dict(zip(columns, row, strict=True)) for row in rows] == [flat_row(e) for e in batch]
+
+
+# Events a version 3 store held, with the contexts that pick a CAMEO code of their own (docs/events.md).
+V3_EVENTS = [
+    Event(doc_id="v3", event_id="f1", event="AGREE", context=["economic", "military"], date="2012-03-02",
+          actor=[Entity(text="Russia", code="RUS")], recipient=[Entity(text="Georgia", code="GEO")]),
+    Event(doc_id="v3", event_id="f2", event="ASSAULT", mode="heavy-weapons", context=["military"], date="2012-03",
+          actor=[Entity(text="rebels", code="SYR", sector="REB")]),
+    Event(doc_id="v3", event_id="f3", event="SANCTION", mode="discontinue", context=["diplomatic"], date=None,
+          actor=[Entity(text="Georgia", code="GEO")], recipient=[Entity(text="Russia", code="RUS")]),
+    Event(doc_id="v3", event_id="f4", event="SANCTION", mode="discontinue", context=[], date="2012",
+          actor=[Entity(text="France", code="FRA")], recipient=[Entity(text="Iran", code="IRN")]),
+]
+
+
+def test_version_3_store_migrates_and_reads_back_with_cameo_codes(tmp_path) -> None:
+    path = str(tmp_path / "v3.duckdb")
+    _make_v3(path, [(Article(id="v3", text="t"), V3_EVENTS)])
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
+        read = {e.event_id: e for e in store.query()}
+        assert {i: (e.cameo_code, e.cameo_root) for i, e in read.items()} == {
+            "f1": ("0311", "03"),
+            "f2": ("194", "19"),
+            "f3": ("161", "16"),
+            "f4": ("160", "16"),
+        }
+        assert [read[e.event_id] for e in V3_EVENTS] == [_with_cameo(e) for e in V3_EVENTS]
+        columns, rows = store.sql(f"SELECT {', '.join(NAMES)} FROM events ORDER BY event_key")
+        assert [dict(zip(columns, row, strict=True)) for row in rows] == [flat_row(_with_cameo(e)) for e in V3_EVENTS]
+        assert store.sql("SELECT count(*) FROM event_reports")[1] == [(4,)]
 
 
 def test_new_and_migrated_stores_have_the_same_tables(tmp_path) -> None:
