@@ -219,6 +219,8 @@ def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
         historical=bool(date and date.historical),
         future=c.future or bool(date and date.future),
         negated=c.negated,
+        actor_guessed=c.actor_guessed,
+        background=c.background,
         hypothetical=c.hypothetical,
         intensity=intensity_of(c.event, c.mode),
         quad=QUAD[c.event],

@@ -215,6 +215,8 @@ class Event(BaseModel):
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
+    actor_guessed: bool = False  # the actor's state was guessed from the article (docs/coding.md, guessed-actor)
+    background: bool = False  # a standing relation told in passing ("US-backed forces"), not news of the day
     intensity: float = 0.0
     quad: str = ""
     # The CAMEO event code and root that type, mode and context map to (events/data/cameo.tsv), for joins with

@@ -22,7 +22,7 @@ from detente.model import Entity, Event
 
 # Bump when a column is added, removed, renamed, moved or retyped; tests/test_schema.py holds each
 # version's fingerprint, and the store needs a migration to match (detente/store/schema.py).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA_VERSION_KEY = "detente.schema_version"  # Parquet file metadata
 UNKNOWN = "unknown"  # the directory of a Parquet file whose rows have no year or no month
 
@@ -192,6 +192,8 @@ COLUMNS: tuple[Column, ...] = (
     _field("negated", pa.bool_(), "the text says it did not happen"),
     _field("hypothetical", pa.bool_(), "possible or attempted"),
     _field("future", pa.bool_(), "announced for later"),
+    _field("actor_guessed", pa.bool_(), "the actor's state was guessed from the article, not named"),
+    _field("background", pa.bool_(), "a standing relation told in passing (US-backed forces), undated"),
     _field("sentence_index", _INT, "the sentence's index in the article, from 0"),
     _field("sentence", _STR, "the sentence the event was coded from"),
     _field("trigger", _STR, "the words that fired the event"),

@@ -179,6 +179,44 @@ ALTER TABLE events_v4 RENAME TO events;
     + _REPORTS_VIEW_V3
 )
 
+# Version 5: the flat layout of detente.schema version 3, which adds two flags after `future`: the actor's state
+# was guessed from the context, and the event is a standing relation told in passing. Rows stored before had
+# neither.
+_V5 = (
+    """
+DROP VIEW event_reports;
+DROP INDEX events_event_id;
+DROP INDEX events_doc_id;
+CREATE TABLE events_v5 (
+    event_key BIGINT NOT NULL, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, date VARCHAR,
+    date_precision VARCHAR NOT NULL, year INTEGER, month INTEGER, event VARCHAR NOT NULL, mode VARCHAR NOT NULL,
+    quad VARCHAR NOT NULL, intensity DOUBLE NOT NULL, cameo_code VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL,
+    actor_codes VARCHAR[] NOT NULL, actor_sectors VARCHAR[] NOT NULL, actor_names VARCHAR[] NOT NULL,
+    recipient_codes VARCHAR[] NOT NULL, recipient_sectors VARCHAR[] NOT NULL, recipient_names VARCHAR[] NOT NULL,
+    context VARCHAR[] NOT NULL, object VARCHAR NOT NULL, location VARCHAR NOT NULL,
+    historical BOOLEAN NOT NULL, negated BOOLEAN NOT NULL, hypothetical BOOLEAN NOT NULL, future BOOLEAN NOT NULL,
+    actor_guessed BOOLEAN NOT NULL, background BOOLEAN NOT NULL,
+    sentence_index BIGINT NOT NULL, sentence VARCHAR NOT NULL, trigger VARCHAR NOT NULL,
+    trigger_start BIGINT NOT NULL, trigger_end BIGINT NOT NULL, pattern VARCHAR NOT NULL, url VARCHAR NOT NULL,
+    actor_texts VARCHAR[] NOT NULL, actor_starts BIGINT[] NOT NULL, actor_ends BIGINT[] NOT NULL,
+    recipient_texts VARCHAR[] NOT NULL, recipient_starts BIGINT[] NOT NULL, recipient_ends BIGINT[] NOT NULL,
+    source VARCHAR, dedup_id VARCHAR NOT NULL, position INTEGER NOT NULL, date_start DATE
+);
+INSERT INTO events_v5
+SELECT event_key, event_id, doc_id, date, date_precision, year, month, event, mode, quad, intensity, cameo_code,
+       cameo_root, actor_codes, actor_sectors, actor_names, recipient_codes, recipient_sectors, recipient_names,
+       context, object, location, historical, negated, hypothetical, future, false, false,
+       sentence_index, sentence, trigger, trigger_start, trigger_end, pattern, url,
+       actor_texts, actor_starts, actor_ends, recipient_texts, recipient_starts, recipient_ends,
+       source, dedup_id, position, date_start
+FROM events ORDER BY event_key;
+DROP TABLE events;
+ALTER TABLE events_v5 RENAME TO events;
+"""
+    + _EVENT_INDEXES_V3
+    + _REPORTS_VIEW_V3
+)
+
 # The events table of the latest version: its row key, the flat layout, then the event's place among its
 # article's events and the first day of its date's period (what date filters and the order use).
 TABLE_COLUMNS: tuple[tuple[str, pa.DataType, bool], ...] = (
@@ -259,7 +297,17 @@ def _migrate_v4(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 # Never edit a released migration: append a new one.
-MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3, _migrate_v4]
+def _migrate_v5(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(_V5)
+
+
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
+    _migrate_v1,
+    _migrate_v2,
+    _migrate_v3,
+    _migrate_v4,
+    _migrate_v5,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -189,7 +189,9 @@ def test_the_of_phrase_of_an_intransitive_event_noun_is_its_actor(code, text: st
 def test_a_subject_no_rule_resolves_keeps_its_event_with_a_guessed_state(code) -> None:
     """The NER runs on this sentence only because "Aldar Xelil" names no one known; the dateline says where."""
     events = code("DAMASCUS, May 3 (Example Wire) - Aldar Xelil, a senior PYD official, denied the report.")
-    assert [(e.event, e.actor[0].code, e.actor[0].text) for e in events] == [("REJECT", "SYR", "Aldar Xelil")]
+    assert [(e.event, e.actor[0].code, e.actor[0].text, e.actor_guessed) for e in events] == [
+        ("REJECT", "SYR", "Aldar Xelil", True)
+    ]
 
 
 def test_a_phrase_that_names_no_one_is_no_guessed_actor(code) -> None:
@@ -267,3 +269,9 @@ def test_backing_told_in_passing_is_a_background_event(nlp, text: str, backer: s
     assert background[0]["actors"][0].startswith(backer) and background[0]["recipients"][0].startswith(backed)
     # the backed forces are not the backer's own
     assert [e for e in events if e["event"] == "ASSAULT"][0]["actors"][0].startswith(backed)
+
+
+def test_background_events_are_flagged_and_undated(code) -> None:
+    events = code("US-backed Kurdish forces captured the town of Raqqa.")
+    flags = {(e.event, e.background, e.date) for e in events}
+    assert ("SUPPORT", True, None) in flags and ("ASSAULT", False, "2012-03-02") in flags
