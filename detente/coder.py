@@ -157,11 +157,13 @@ def code_articles(
     nlp: Language | None = None,
     batch_size: int = 32,
     include_negated: bool = False,
+    include_background: bool = False,
 ) -> Iterator[Event]:
     """Code articles into PLOVER events, article by article, in sentence order.
 
     Events the text says did not happen ("did not attack") are left out, as PLOVER allows; with
-    include_negated they come too, flagged `negated`.
+    include_negated they come too, flagged `negated`. Standing relations told in passing ("US-backed forces") come
+    with include_background, flagged `background` (the ledger reads them; event lists leave them out).
     """
     nlp = nlp or load_pipeline()
 
@@ -179,13 +181,21 @@ def code_articles(
         events = events_of(doc)
         release(doc)
         for event in events:
-            if include_negated or not event.negated:
+            if (include_negated or not event.negated) and (include_background or not event.background):
                 yield event
 
 
-def code_article(article: Article | dict, *, nlp: Language | None = None, include_negated: bool = False) -> list[Event]:
+def code_article(
+    article: Article | dict,
+    *,
+    nlp: Language | None = None,
+    include_negated: bool = False,
+    include_background: bool = False,
+) -> list[Event]:
     """Code one article: a batch of one."""
-    return list(code_articles([article], nlp=nlp, include_negated=include_negated))
+    return list(
+        code_articles([article], nlp=nlp, include_negated=include_negated, include_background=include_background)
+    )
 
 
 def events_of(doc: Doc) -> list[Event]:

@@ -14,8 +14,9 @@ FORMATS = ("table", "jsonl", "csv")
 
 
 def flags(event: Event) -> str:
-    names = ("historical", "negated", "hypothetical", "future")
-    return ",".join(n for n in names if getattr(event, n))
+    """The event's flags, comma-separated, for the table: what a reader must know before counting it."""
+    names = ("historical", "negated", "hypothetical", "future", "background", "actor_guessed")
+    return ",".join(n.replace("_", "-") for n in names if getattr(event, n))
 
 
 class CsvWriter:

@@ -229,14 +229,21 @@ class ArticleActors(PronounResolution):
         return ""
 
     def _sentence_country(
-        self, token: Token, besides: str = "", kinds: tuple[str, ...] = STATE_KINDS, among: tuple[str, ...] = ()
+        self,
+        token: Token,
+        besides: str = "",
+        kinds: tuple[str, ...] = STATE_KINDS,
+        among: tuple[str, ...] = (),
+        outside: frozenset[int] = frozenset(),
     ) -> str:
-        """The state named nearest to a token within its sentence (other than `besides`; one of `among`)."""
+        """The state named nearest to a token within its sentence (other than `besides`; one of `among`; not at
+        the tokens `outside`)."""
         sent = token.sent
         near = [
             m
             for m in self.mentions
             if sent.start <= m.start < sent.end
+            and m.start not in outside
             and self._is_state(m.name.code)
             and m.name.code != besides
             and m.name.kind in kinds
@@ -305,7 +312,7 @@ class ArticleActors(PronounResolution):
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PRONOUNS or head.lower_ in RELATIVE:
             return None
         if self.gaz.organisation_heads.get(head.lower_):
-            return None  # a bare "the Committee": which one, the article must say (rule 15)
+            return None  # a bare "the Committee": which one, the article must say (rule 16)
         label = self.entity_label(head) if head.pos_ == "PROPN" else ""
         sector = self._head_sector(head)
         if not (label or sector):
@@ -489,7 +496,7 @@ class ArticleActors(PronounResolution):
         return found if len(names) == 2 else []
 
     def _resolve_head(self, token: Token, allow_context: bool = True) -> Found | None:
-        """The head rules (docs/actors.md, rules 7-18), in order; the first that decides wins."""
+        """The head rules (docs/actors.md, rules 7-19), in order; the first that decides wins."""
         key = (token.i, allow_context)
         if key in self._resolving:
             return None  # a cycle in a broken parse (a pronoun whose antecedent leads back to it)
@@ -510,6 +517,7 @@ class ArticleActors(PronounResolution):
             self._pronoun_head,
             self._gazetteer_name,
             self._known_person,
+            self._stance_group,
             self._named_modifier,
             self._possessive_pronoun,
             self._definite_description,
@@ -570,7 +578,7 @@ class ArticleActors(PronounResolution):
         the homeland the article names most, else its first homeland (where news of it is most common)."""
         homelands = mention.name.homelands
         # a place in the group's phrase ("Kurds in Syria"), but not a backer's name ("US-backed Kurdish forces")
-        backers = {t.i for c in token.children if c.dep_ == "amod" and hyphen_prefix(c) for t in c.subtree}
+        backers = self._backers(token)
         code = (
             self._state_place(t for t in token.subtree if t.i not in backers)
             or self._clause_modifier_place(token)
@@ -590,8 +598,34 @@ class ArticleActors(PronounResolution):
             return Found(self._entity(token, person.code, person.sector, person.name), f"person {person.name!r}")
         return None
 
+    def _stance_group(self, token: Token, allow_context: bool) -> Found | None:
+        """12. A group "pro-" a state or its leader is of that state, as a pro-government militia (PRM) when
+        armed, where it acts in that state ("pro-Assad militiamen entered Afrin": SYR/PRM); elsewhere it is
+        of the state it acts in ("pro-Russian separatists near Donetsk": UKR/REB). Rebels with no place are
+        left to the other rules: they fight some state, not the one they favour."""
+        words = [t for t in token.lefts if t.dep_ in ("amod", "compound", "npadvmod")]
+        texts = [t.lower_ for t in words]
+        if "pro" not in texts or texts.index("pro") + 2 >= len(words) or words[texts.index("pro") + 1].text != "-":
+            return None
+        backer = words[texts.index("pro") + 2]
+        person = self.people.get(backer.text) or self._leader(backer.text)
+        state = next((n.code for n in self.gaz.lookup(backer.text) if self._is_state(n.code)), "") or (
+            person.code if person and self._is_state(person.code) else ""
+        )
+        if not state:
+            return None
+        sector = self._head_sector(token)
+        place = self._clause_place(token) if allow_context else ""
+        if place and place != state:
+            return Found(self._entity(token, place, sector), f"{token.text!r}: pro-{backer.text}, acting in {place}")
+        if sector[:3] in self.gaz.codes.non_state_armed and sector[:3] != "PRM":
+            return None  # "pro-Russian separatists" rebel against some state, which the other rules must find
+        armed = sector[:3] in self.gaz.codes.armed_sector
+        entity = self._entity(token, state, "PRM" if armed else sector)
+        return Found(entity, f"{token.text!r}: pro-{backer.text}, of {state}")
+
     def _named_modifier(self, token: Token, allow_context: bool) -> Found | None:
-        """12. A name among the phrase's modifiers: possessor, compound, adjective, of/from/in phrase,
+        """13. A name among the phrase's modifiers: possessor, compound, adjective, of/from/in phrase,
         apposition, where a group is based ("the government of Georgia", "a newspaper based in Beirut")."""
         for modifier in self._modifiers(token):
             sub = self.by_token.get(modifier.i)
@@ -611,7 +645,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _possessive_pronoun(self, token: Token, allow_context: bool) -> Found | None:
-        """13. A possessive pronoun counts only when no name does: "his Turkish counterpart" is Turkish,
+        """14. A possessive pronoun counts only when no name does: "his Turkish counterpart" is Turkish,
         "its forces" the owner's."""
         if not allow_context:
             return None
@@ -627,16 +661,19 @@ class ArticleActors(PronounResolution):
         return None
 
     def _definite_description(self, token: Token, allow_context: bool) -> Found | None:
-        """14. A definite description takes the latest thing of its kind the article named: "the country",
+        """15. A definite description takes the latest thing of its kind the article named: "the country",
         "the nation" a state (as a subject, the latest actor's; else the latest state other than the clause's
         actor: "promised to expand trade with the country"); "the group", "the militia", "the movement" an
         organisation that is no IGO; "the alliance", "the bloc" an IGO (words.tsv)."""
         lemma = token.lemma_.lower()
         words = self.words
         kind = (
-            "state" if lemma in words.country_description
-            else "group" if lemma in words.group_description
-            else "alliance" if lemma in words.alliance_description
+            "state"
+            if lemma in words.country_description
+            else "group"
+            if lemma in words.group_description
+            else "alliance"
+            if lemma in words.alliance_description
             else ""
         )
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
@@ -667,7 +704,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _unknown_organisation(self, token: Token, allow_context: bool) -> Found | None:
-        """15. A capitalised name the gazetteer lacks, headed by a word of organisation_heads.tsv ("the
+        """16. A capitalised name the gazetteer lacks, headed by a word of organisation_heads.tsv ("the
         Association of African Jurists"), is that kind of organisation; a sector word in it gives its sector.
         A bare "the Committee" names no one."""
         code = self.gaz.organisation_heads.get(token.lower_) if token.pos_ == "PROPN" else None
@@ -685,7 +722,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, code, sector, name), f"organisation {name!r} by its head word {token.text!r}")
 
     def _counterpart(self, token: Token, allow_context: bool) -> Found | None:
-        """16. A bare "counterpart" is the other side: the state named besides the latest actor's."""
+        """17. A bare "counterpart" is the other side: the state named besides the latest actor's."""
         if token.lemma_.lower() != "counterpart" or not allow_context:
             return None
         other = self._sentence_country(token, besides=self._latest_actor_country(token.i))
@@ -695,7 +732,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, other, sector or "GOV"), f"{token.text!r}: the other side, {other}")
 
     def _placed_sector_noun(self, token: Token, allow_context: bool) -> Found | None:
-        """17. People who carry no arms take the state of a place in a clause on them ("refugees fleeing the
+        """18. People who carry no arms take the state of a place in a clause on them ("refugees fleeing the
         war in Liberia", "villagers who live near Goma")."""
         if not allow_context or token.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -708,7 +745,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, code, sector), f"sector noun {token.text!r}; place in its clause")
 
     def _sector_noun_in_context(self, token: Token, allow_context: bool) -> Found | None:
-        """18. A bare sector noun ("the foreign ministry", "police") takes the country of the place its clause
+        """19. A bare sector noun ("the foreign ministry", "police") takes the country of the place its clause
         names, else of the latest actor, else named in the sentence; with an indefinite article ("an
         independent company") none. Where unarmed people are ("protesters in Nicaragua") is no guess; the
         other clues are."""
@@ -722,7 +759,7 @@ class ArticleActors(PronounResolution):
         for find, where in (
             (self._clause_place, "the place in its clause"),
             (lambda t: self._latest_country(t.i), "the latest actor"),
-            (self._sentence_country, "named in the sentence"),
+            (lambda t: self._sentence_country(t, outside=self._backers(t)), "named in the sentence"),
         ):
             code = find(token)
             if code:
@@ -733,6 +770,14 @@ class ArticleActors(PronounResolution):
                 placed = find == self._clause_place and bool(named) and not state_force
                 return Found(self._entity(token, code, sector), why, inferred=not placed)
         return None
+
+    @staticmethod
+    def _backers(token: Token) -> frozenset[int]:
+        """The tokens naming whoever backs, arms or trains a group, which are not its state: "US-backed Kurdish
+        forces", "rebels backed by Rwanda"."""
+        hyphened = [c for c in token.children if c.dep_ == "amod" and c.tag_ == "VBN" and hyphen_prefix(c)]
+        by_agent = [a for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+        return frozenset(t.i for c in hyphened + by_agent for t in c.subtree)
 
     def _modifiers(self, token: Token) -> list[Token]:
         """Tokens inside the phrase that may carry its country: possessor, compounds, adjectives, of/from."""

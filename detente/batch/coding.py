@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from detente.memory import keep_freed_buffers
 from detente.model import Article, Event
@@ -33,13 +34,24 @@ def detente_coder_with_negated(articles: Sequence[Article]) -> CodedBatch:
     return _code(articles, include_negated=True)
 
 
-def _code(articles: Sequence[Article], include_negated: bool) -> CodedBatch:
+def coder_for(include_negated: bool = False, include_background: bool = False) -> Coder:
+    """A coder keeping, besides the events of the day, the negated ones and the background ones as asked."""
+    if not include_background:
+        return detente_coder_with_negated if include_negated else detente_coder
+    return partial(_code, include_negated=include_negated, include_background=True)  # picklable: module-level
+
+
+def _code(articles: Sequence[Article], include_negated: bool, include_background: bool = False) -> CodedBatch:
     from detente.coder import code_articles, load_pipeline  # late: it imports spaCy and the whole pipeline
 
     nlp = load_pipeline()  # cached per process: one load per worker
     keep_freed_buffers()  # batch after batch, the parser's buffers are reused rather than faulted in anew
     counting = _SentenceCounting(nlp)
-    events = list(code_articles(list(articles), nlp=counting, include_negated=include_negated))
+    events = list(
+        code_articles(
+            list(articles), nlp=counting, include_negated=include_negated, include_background=include_background
+        )
+    )
     return CodedBatch(events=events, sentences=counting.sentences)
 
 

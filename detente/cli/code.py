@@ -7,7 +7,7 @@ import sys
 import click
 
 from detente.articles import read_articles
-from detente.batch.coding import detente_coder, detente_coder_with_negated
+from detente.batch.coding import coder_for
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
 from detente.cli.options import RejectCounter, date_option, workers_option
@@ -32,8 +32,19 @@ from detente.formats import FORMATS, EventWriter
     is_flag=True,
     help="Also write events the text says did not happen, flagged negated (left out by default).",
 )
+@click.option(
+    "--include-background",
+    is_flag=True,
+    help="Also write standing relations told in passing (US-backed forces), flagged background.",
+)
 def command(
-    paths: tuple[str, ...], default_date, fmt: str, output: str | None, workers: int | None, include_negated: bool
+    paths: tuple[str, ...],
+    default_date,
+    fmt: str,
+    output: str | None,
+    workers: int | None,
+    include_negated: bool,
+    include_background: bool,
 ) -> None:
     """Code articles: PATH is a .txt file, a directory of them, a .jsonl file, or - for stdin."""
     rejects = RejectCounter()
@@ -47,7 +58,7 @@ def command(
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         with Progress() as progress:
-            coder = detente_coder_with_negated if include_negated else detente_coder
+            coder = coder_for(include_negated, include_background)
             events = code_in_workers(
                 counter, workers or default_workers(), progress=progress, on_failure=failed, coder=coder
             )

@@ -23,7 +23,8 @@ def coded_events(paths: Sequence[str], default_date: date | None) -> Iterator[Ev
     import detente
     from detente.articles import read_articles
 
-    yield from detente.code_articles(read_articles(paths, default_date=default_date))
+    # the ledger reads standing relations told in passing too ("US-backed forces")
+    yield from detente.code_articles(read_articles(paths, default_date=default_date), include_background=True)
 
 
 def stored_events(db: str | None, a: str, b: str) -> Iterator[Event]:

@@ -521,6 +521,7 @@ class Syntax:
         if depth > 6:
             return None, False
         for inherited in (
+            self._reduced_passive_subject,
             self._controller_subject,
             self._turned_to_subject,
             self._conjunct_subject,
@@ -555,6 +556,13 @@ class Syntax:
                 hung = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if hung is not None:
                     return hung, aux.dep_ == "auxpass"
+        return None
+
+    def _reduced_passive_subject(self, token: Token, depth: int) -> Subject | None:
+        """ "sanctions imposed by the United States", "aid donated by Japan": a participle with a by-agent on a
+        noun is a passive whose subject is the noun."""
+        if token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
+            return token.head, True
         return None
 
     def _controller_subject(self, token: Token, depth: int) -> Subject | None:
@@ -649,6 +657,8 @@ def _direct_objects(token: Token) -> list[Token]:
         found = [token.head if c.lower_ in ("which", "that", "whom") else c for c in found]
     if token.lemma_ == "be":
         found += [c for c in token.children if c.dep_ == "acomp"]
+    if token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
+        found.append(token.head)  # "sanctions imposed by the United States": the noun is what was imposed
     return found
 
 

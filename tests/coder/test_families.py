@@ -271,7 +271,47 @@ def test_backing_told_in_passing_is_a_background_event(nlp, text: str, backer: s
     assert [e for e in events if e["event"] == "ASSAULT"][0]["actors"][0].startswith(backed)
 
 
-def test_background_events_are_flagged_and_undated(code) -> None:
-    events = code("US-backed Kurdish forces captured the town of Raqqa.")
-    flags = {(e.event, e.background, e.date) for e in events}
+def test_background_events_are_flagged_undated_and_kept_only_when_asked(nlp) -> None:
+    from detente import code_article
+
+    article = {"id": "t", "text": "US-backed Kurdish forces captured the town of Raqqa.", "date": "2012-03-02"}
+    flags = {(e.event, e.background, e.date) for e in code_article(article, nlp=nlp, include_background=True)}
     assert ("SUPPORT", True, None) in flags and ("ASSAULT", False, "2012-03-02") in flags
+    # an event list is of the acts of the day: the standing relation stays out unless asked for
+    assert {e.event for e in code_article(article, nlp=nlp)} == {"ASSAULT"}
+
+
+STANCE_GROUPS = [
+    # "pro-" a state or its leader: of that state where it acts there, armed ones as pro-government militia
+    ("Pro-government militiamen attacked protesters in Damascus.", "SYR"),
+    ("Pro-Assad fighters shelled a rebel-held village near Aleppo.", "SYR"),
+    # acting elsewhere, they are of the state they act in
+    ("Pro-Russian separatists attacked a police station in Donetsk.", "UKR"),
+    ("Pro-Iranian gunmen fired on a convoy in Basra.", "IRQ"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), STANCE_GROUPS)
+def test_groups_for_a_state_are_placed_by_where_they_act(code, text: str, actor: str) -> None:
+    events = [e for e in code(text) if e.event == "ASSAULT" or e.event == "SEIZE"]
+    assert events and events[0].actor[0].code == actor, [(e.event, e.actor) for e in code(text)]
+
+
+REDUCED_PASSIVES = [
+    # a participle with a by-agent on a noun is a passive: the agent acts, the noun is what was done
+    ("Sanctions imposed by the United States have hurt oil exports.", ("SANCTION", "USA")),
+    ("Venezuela protested against the embargo imposed by Washington.", ("SANCTION", "USA")),
+    ("Aid donated by Japan to Pakistan reached flood victims.", ("AID", "JPN")),
+    ("Food parcels delivered by the Red Cross arrived in Gaza.", ("AID", "IGO")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REDUCED_PASSIVES)
+def test_reduced_passives_have_their_agent_as_actor(code, text: str, expected: tuple) -> None:
+    assert expected in [(f[0], f[2]) for f in _coded(code, text)], _coded(code, text)
+
+
+def test_reduced_passive_takes_its_recipient_from_the_participle(code) -> None:
+    assert ("AID", "JPN", "PAK") in [
+        (f[0], f[2], f[3]) for f in _coded(code, "Aid donated by Japan to Pakistan reached flood victims.")
+    ]

@@ -12,20 +12,24 @@ from detente.sentences.words import hyphen_prefix
 
 @construction("hyphen-agent")
 def hyphen_agent(ctx: EventContext, draft: Draft) -> str | None:
-    """A participle of backing joined by a hyphen to whoever does it, on a noun, is a standing relation told in
-    passing: "US-backed Kurdish forces" codes the United States backing the forces, a background event
-    (flagged `background`, undated) that the ledger may use and a user may filter out (words.tsv `backing`)."""
+    """A participle of backing on a noun, its backer joined by a hyphen or named by "by", is a standing relation
+    told in passing: "US-backed Kurdish forces" and "Serbia, backed by its ally Russia," code the backer
+    backing the noun, a background event (flagged `background`, undated) that the ledger may use and a user
+    may filter out (words.tsv `backing`)."""
     token = draft.token
-    if token.dep_ != "amod" or token.tag_ != "VBN" or not hyphen_prefix(token):
-        return None
-    if token.lemma_.lower() not in ctx.words.backing:
+    if token.tag_ != "VBN" or token.lemma_.lower() not in ctx.words.backing:
         return None  # "Israeli-occupied", "Saudi-led": a state of things, not support told in passing
-    agents = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and c.i < token.i]
+    if token.dep_ == "amod" and hyphen_prefix(token):
+        agents = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and c.i < token.i]
+    elif token.dep_ == "acl":
+        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    else:
+        return None
     if not agents or not ctx.entities(agents):
         return None
     draft.actor_heads, draft.recipient_heads, draft.background = agents, [token.head], True
     draft.consumed.add(token.i)
-    return f"{agents[0].text!r}-{token.text} {token.head.text!r}"
+    return f"{agents[0].text!r} {token.text} {token.head.text!r}"
 
 
 @construction("subject")
