@@ -261,8 +261,7 @@ def _object(words: list[str], synsets: dict[str, list[str]], collective: frozens
     if head.startswith("&"):
         return _set_members(head[1:], synsets), bool(modifiers)
     heads = [_head(h) for h in head.split("/")]  # "BOMBING/EXPLOSION", "SUICIDE_ATTACK"
-    nouns = [h for h in heads if re.fullmatch(r"[a-z][a-z'-]+", h) and not h.endswith("ed")]  # not "ROCKED"
-    if len(nouns) < len(heads) or any(h in NOT_NOUNS | PARTICLES for h in heads):
+    if not all(re.fullmatch(r"[a-z][a-z'-]+", h) for h in heads) or any(h in NOT_NOUNS | PARTICLES for h in heads):
         raise Unexpressible(f"object {head!r} is no noun")
     return frozenset(heads), bool(modifiers)
 
@@ -588,7 +587,7 @@ PRUNED_READINGS_BY_REASON: dict[str, str] = {
         delay; disagree on; order to +close; respect; endanger; apply to; confront; change +stand; found;
         intervene in; remove +army|battalion|brigade|force|infantryman|marine|military|navy|paratrooper|troop;
         stop +deport; provoke +celebration; rule in; save; walk; force +police; tighten +grip; toughen;
-        recommend +penalty; maintain +force""",
+        recommend +penalty; maintain +force; explode +rocked""",
     "measured on detente's gold (working half): mostly a passive background state whose taker is not named "
     "('tourists held hostage in Burkina Faso')": "hold +hostage",
 }
