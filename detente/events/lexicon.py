@@ -362,6 +362,9 @@ def _load_cameo(lexicon: Lexicon, path: Path, first: bool) -> None:
 Loader = Callable[[Lexicon, Path, bool], None]
 LOADERS: tuple[tuple[str, Loader], ...] = (
     ("verbs.tsv", _load_verbs),
+    # PETRARCH2's CAMEO verb patterns (scripts/import_petrarch_verbs.py): after verbs.tsv, so that at equal
+    # specificity detente's own rows are tried first
+    ("petrarch_verbs.tsv", _load_verbs),
     ("nouns.tsv", _load_nouns),
     ("transparent.tsv", _load_transparent),
     ("light_verbs.tsv", _load_light_verbs),

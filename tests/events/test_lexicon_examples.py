@@ -31,6 +31,8 @@ def _shipped_patterns() -> list[Pattern]:
         if saved is not None:
             os.environ["DETENTE_LEXICON"] = saved
         load_lexicon.cache_clear()
+    # rows imported from PETRARCH's dictionary (petrarch_verbs.tsv) have no example sentence to code
+    patterns = [p for p in patterns if p.example]
     return sorted(patterns, key=lambda p: (p.source.split(":")[0], int(p.source.split(":")[1])))
 
 

@@ -15,6 +15,8 @@ from detente.model import CONTEXTS, MODES, PLOVER_TYPES
 VERB_HEADER = "type\tmode\tpattern\tcomplement\tcontext\texample\n"
 NOUN_HEADER = "type\tmode\tlemma\tcontext\texample\n"
 MODE_HEADER = "type\tmode\tcues\texample\n"
+IMPORTED = "petrarch_verbs.tsv"
+IMPORTED_HEADER = "type\tmode\tpattern\tcomplement\tcontext\texample\tsource\n"
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,17 @@ def _nouns(lexicon) -> list[Pattern]:
 def test_shipped_lexicon_is_broad(shipped) -> None:
     assert len(_verbs(shipped)) >= 600
     assert len(_nouns(shipped)) >= 150
-    assert all(p.example for p in shipped.patterns())
+    # every row of our own has an example sentence; rows imported from PETRARCH's dictionary have none
+    assert all(p.example for p in shipped.patterns() if not p.source.startswith(IMPORTED))
+
+
+def test_imported_verb_rows_load_after_our_own(shipped) -> None:
+    imported = [p for p in _verbs(shipped) if p.source.startswith(IMPORTED)]
+    assert len(imported) >= 200 and not any(p.example for p in imported)
+    for entries in shipped.verbs.values():  # at equal specificity, verbs.tsv rows are tried first
+        for earlier, later in zip(entries, entries[1:], strict=False):
+            if earlier.specificity == later.specificity:
+                assert not (earlier.source.startswith(IMPORTED) and later.source.startswith("verbs.tsv"))
 
 
 @pytest.mark.parametrize("event_type", PLOVER_TYPES)
@@ -127,6 +139,11 @@ def _overlay(tmp_path: Path, name: str, text: str) -> str:
     ("verbs.tsv", VERB_HEADER + "ASSAULT\t\tstab\tkeep\tsports\tX stabbed Y.\n", 2, "unknown context"),
     ("verbs.tsv", VERB_HEADER + "ASSAULT\t\t+knife\tkeep\t\tX stabbed Y.\n", 2, "starts with the verb's lemma"),
     ("verbs.tsv", "type\tmode\tpattern\n", 1, "missing columns"),
+    (IMPORTED, IMPORTED_HEADER + "# a comment\nASSAULT\tstabbing\tstab\tkeep\t\t\tCAMEO.2.0.txt:9 (182)\n", 3,
+     "is not a PLOVER mode of ASSAULT"),
+    (IMPORTED, IMPORTED_HEADER + "ATTACK\t\tstorm\tkeep\t\t\tCAMEO.2.0.txt:9 (190)\n", 2, "unknown event type"),
+    (IMPORTED, IMPORTED_HEADER + "ASSAULT\t\tstorm +@fortress\tkeep\t\t\tCAMEO.2.0.txt:9 (190)\n", 2,
+     "no object class '@fortress'"),
     ("nouns.tsv", NOUN_HEADER + "PROTEST\triot\tviolent street riot\t\tThe riot spread.\n", 2,
      "a noun pattern is a lemma"),
     ("nouns.tsv", NOUN_HEADER + "PROTEST\tsit-down\tprotest\t\tThe protest spread.\n", 2,
@@ -168,6 +185,17 @@ def test_overlay_rows_are_tried_before_shipped_rows_of_equal_specificity(tmp_pat
     ties = next(i for i, p in enumerate(cut) if "tie" in p.objects)
     assert cut[ties].type == "SANCTION"
     assert (cut[-1].type, cut[-1].text) == ("AGREE", "cut") and ties < len(cut) - 1
+
+
+def test_overlay_of_the_imported_file(tmp_path: Path) -> None:
+    # A user's petrarch_verbs.tsv adds rows as a user's verbs.tsv does, tried before the shipped ones.
+    overlay = _overlay(tmp_path, IMPORTED, IMPORTED_HEADER
+                       + "ACCUSE\tdisapprove\tharangue\tkeep\t\t\tmine\n"
+                       + "SUPPORT\t\treact warmly\tkeep\t\t\tmine\n")
+    lexicon = load_lexicon(overlay)
+    assert lexicon.verbs["harangue"][0].source == f"{tmp_path / IMPORTED}:2"
+    same = [p for p in lexicon.verbs["react"] if p.specificity == 1]  # "react angrily" is shipped
+    assert same[0].text == "react warmly" and any(p.text == "react angrily" for p in same[1:])
 
 
 def test_overlay_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
