@@ -3,6 +3,7 @@
     python eval/dev_scores.py                     # scores by half, per-type recall on plover-gsr-dev
     python eval/dev_scores.py --out DIR           # also keep each set's predictions in DIR
     python eval/dev_scores.py --out NEW --compare OLD   # and list the working half's changed events
+    python eval/dev_scores.py --scored OLD        # score predictions kept earlier, coding nothing
 
 Halves follow `zlib.crc32(id) % 2`: 0 is the working half, whose errors one may read; 1 is the check
 half, only scored. A change that helps the working half and not the check half is tuning. The dev sets
@@ -122,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="keep each set's predictions here")
     parser.add_argument("--compare", type=Path, help="a previous --out directory to compare with")
+    parser.add_argument("--scored", type=Path, help="score the predictions kept in this --out directory; code nothing")
     args = parser.parse_args(argv)
     shared = Path(os.environ.get("DETENTE_SHARED") or ROOT.parent / "shared")
     if not (shared / "eval" / "score.py").exists():
@@ -134,8 +136,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'set':<28} {'gold':>5} " + " ".join(f"{k[:8]:>8}" for k in FIGURES))
     with tempfile.TemporaryDirectory() as tmp:
         for name, gold in sets.items():
-            predicted = code(gold)
-            if args.out:
+            if args.scored:
+                kept = args.scored / f"{name}.pred.jsonl"
+                if not kept.exists():
+                    print(f"{name}: no {kept}")
+                    continue
+                predicted = {d["id"]: d["events"] for d in _jsonl(kept)}
+            else:
+                predicted = code(gold)
+            if args.out and not args.scored:
                 args.out.mkdir(parents=True, exist_ok=True)
                 with (args.out / f"{name}.pred.jsonl").open("w", encoding="utf-8") as stream:
                     stream.writelines(json.dumps({"id": d["id"], "events": predicted[d["id"]]}) + "\n" for d in gold)

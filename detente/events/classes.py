@@ -50,6 +50,7 @@ class WordClasses:
     stative_passive: frozenset[str] = frozenset()
     permitting: frozenset[str] = frozenset()
     backing: frozenset[str] = frozenset()
+    thwarting: frozenset[str] = frozenset()
     # derived once all files are read: texts that enact what they say, and not agreements between parties
     enactable: frozenset[str] = field(default=frozenset(), init=False)
 

@@ -181,12 +181,22 @@ class EventContext:
             future = future or flag in ("future", "posture") or _aux(verb, MODAL_FUTURE) or _going_to(verb)
             if hypothetical and self.syntax.reported(verb) and _aux(verb, frozenset({"would"})):
                 hypothetical, future = False, True  # "said it would withdraw": the future of reported speech
+        negated = negated or self.thwarted(token)
         for ancestor in [token, *token.ancestors]:
             if ancestor.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in ancestor.children
             ):
                 hypothetical = True
         return negated, hypothetical, future
+
+    def thwarted(self, token: Token) -> bool:
+        """An act that was prevented did not happen: the object of a thwarting verb, a participle on that object
+        ("prevented a rally organised by students"), or its from-clause ("prevented the rebels from seizing")."""
+        thing = token.head if token.dep_ == "acl" else token
+        if thing.dep_ in ("dobj", "nsubjpass") and lemma(thing.head) in self.words.thwarting:
+            return True
+        prep = token.head if token.dep_ == "pcomp" else None
+        return prep is not None and prep.lower_ == "from" and lemma(prep.head) in self.words.thwarting
 
 
 def _aux(verb: Token, words: frozenset[str]) -> bool:

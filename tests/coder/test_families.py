@@ -315,3 +315,19 @@ def test_reduced_passive_takes_its_recipient_from_the_participle(code) -> None:
     assert ("AID", "JPN", "PAK") in [
         (f[0], f[2], f[3]) for f in _coded(code, "Aid donated by Japan to Pakistan reached flood victims.")
     ]
+
+
+THWARTED = [
+    # what was prevented did not happen: the prevented act is negated, the preventing one stands
+    ("Turkish police prevented a march organised by Kurdish students in Ankara.", "PROTEST", "COERCE"),
+    ("Police in Harare prevented a rally staged by opposition supporters.", "PROTEST", "COERCE"),
+]
+
+
+@pytest.mark.parametrize(("text", "prevented", "preventing"), THWARTED)
+def test_a_prevented_act_is_negated(nlp, text: str, prevented: str, preventing: str) -> None:
+    from detente import code_article
+
+    events = code_article({"id": "t", "text": text, "date": "2012-03-02"}, nlp=nlp, include_negated=True)
+    flags = {(e.event, e.negated) for e in events}
+    assert (prevented, True) in flags and (preventing, False) in flags, flags

@@ -142,12 +142,14 @@ def noun_place(ctx: EventContext, draft: Draft) -> str | None:
 @construction("noun-flags")
 def noun_flags(ctx: EventContext, draft: Draft) -> str | None:
     """The noun's event is negated, hypothetical or future as the verb that governs it is ("X's commitment
-    was not in doubt": the copula's "not" is not about the event)."""
+    was not in doubt": the copula's "not" is not about the event); one prevented did not happen ("foiled an
+    attack on the embassy")."""
     token = draft.token
     verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
     if verb.lemma_ == "be" and token.dep_ in ("nsubj", "nsubjpass"):
         verb = token
     draft.negated, draft.hypothetical, draft.future = ctx.flags(verb, [verb])
+    draft.negated = draft.negated or ctx.thwarted(token)  # "foiled an attack": it did not happen
     return None
 
 
