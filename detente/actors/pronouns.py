@@ -119,17 +119,30 @@ class PronounResolution:
             return set()
         return {f.entity.code for f in self.entities(subject)}
 
+    def _object_subject_codes(self, token: Token) -> set[tuple[str, str]]:
+        """An object pronoun is not its own clause's subject, or it would be "itself": "Qatar urged it to
+        attend" is someone else."""
+        if token.dep_ not in ("dobj", "iobj", "dative", "pobj"):
+            return set()
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is None or subject.pos_ == "PRON":
+            return set()
+        return {(f.entity.code, f.entity.sector) for f in self.entities(subject)}
+
     def _nearest_name_before(self, token: Token) -> Found | None:
         """P6. "it" takes the nearest state or organisation named before it in the sentence: "Ukraine broke
-        off relations with Russia after it annexed ..."."""
+        off relations with Russia after it annexed ..."; as an object, not its clause's subject."""
         if token.lower_ not in THIRD_SINGULAR_NEUTER:
             return None
+        subject_codes = self._object_subject_codes(token)
         before = [
             m
             for m in self.mentions
             if token.sent.start <= m.start < token.i
             and m.name.code
             and m.name.kind in ("country", "capital", "organisation")
+            and (m.name.code, m.name.sector) not in subject_codes
         ]
         for mention in reversed(before):
             entity = Entity(
@@ -144,11 +157,13 @@ class PronounResolution:
         return None
 
     def _latest_actor(self, token: Token) -> Found | None:
-        """P7. Else the latest actor of an event (for "it", a state, government or organisation)."""
+        """P7. Else the latest actor of an event (for "it", a state, government or organisation); as an
+        object, not its clause's subject."""
+        subject_codes = self._object_subject_codes(token)
         for _, actors in self.memory.latest(token.i):
-            candidates = actors
+            candidates = [a for a in actors if (a.code, a.sector) not in subject_codes]
             if token.lower_ in THIRD_SINGULAR_NEUTER:
-                candidates = [a for a in actors if a.sector in ("", "GOV") or a.code in ("IGO", "NGO", "MNC")]
+                candidates = [a for a in candidates if a.sector in ("", "GOV") or a.code in ("IGO", "NGO", "MNC")]
             if candidates:
                 return Found(self._pronoun_entity(token, candidates[0]), f"{token.text!r}: latest actor")
         return None

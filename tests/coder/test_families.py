@@ -331,3 +331,21 @@ def test_a_prevented_act_is_negated(nlp, text: str, prevented: str, preventing: 
     events = code_article({"id": "t", "text": text, "date": "2012-03-02"}, nlp=nlp, include_negated=True)
     flags = {(e.event, e.negated) for e in events}
     assert (prevented, True) in flags and (preventing, False) in flags, flags
+
+
+OBJECT_PRONOUNS = [
+    # an object pronoun is not its own clause's subject: it is the latest other actor
+    (
+        "Serbia refused on Monday to attend the Brussels meeting. Hungary had been urging it to attend.",
+        ("REQUEST", "HUN", "SRB"),
+    ),
+    (
+        "Armenia rejected the proposal on Friday. France later asked it to reconsider the offer.",
+        ("REQUEST", "FRA", "ARM"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OBJECT_PRONOUNS)
+def test_an_object_pronoun_is_not_its_clause_subject(code, text: str, expected: tuple) -> None:
+    assert expected in [(f[0], f[2], f[3]) for f in _coded(code, text)], _coded(code, text)
