@@ -457,9 +457,17 @@ class ArticleActors(PronounResolution):
         return [Found(self._pronoun_entity(token, a), why, pronoun=True) for a in actors] or None
 
     def _coordinated_adjectives(self, token: Token) -> list[Found] | None:
-        """6. Coordinated adjectives each name an entity: "Hungarian and Romanian officials"."""
+        """6. Coordinated adjectives, or owners in an of/from phrase, each name an entity: "Hungarian and
+        Romanian officials", "the foreign ministers of Chile and Bolivia"."""
         adjectives = [
             t for t in token.lefts if t.dep_ in ("amod", "nmod", "compound") and t.i in self.by_token and t.conjuncts
+        ]
+        adjectives = adjectives or [
+            o
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+            for o in prep.children
+            if o.dep_ == "pobj" and o.i in self.by_token and o.conjuncts
         ]
         if not adjectives:
             return None

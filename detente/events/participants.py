@@ -83,11 +83,13 @@ def _prepositional_entities(ctx: EventContext, prep: Token, depth: int, actor_co
 
 def _clause_entities(ctx: EventContext, clause: Token) -> list[Found]:
     """ "the demonstration staged by students", "the plan to sell weapons to Taiwan"; not who brokered or
-    hosted it ("a truce brokered by Qatar": Qatar is no party)."""
+    hosted it ("a truce brokered by Qatar": Qatar is no party), unless it is a meeting: who boycotts "the
+    summit hosted by Serbia" snubs Serbia."""
+    meeting = lemma(clause.head) in ctx.lexicon.word_class("meeting")
     agents = [
         p
         for a in clause.children
-        if a.dep_ == "agent" and lemma(clause) not in ctx.words.mediating
+        if a.dep_ == "agent" and (meeting or lemma(clause) not in ctx.words.mediating)
         for p in a.children
         if p.dep_ == "pobj"
     ]

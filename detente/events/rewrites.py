@@ -19,11 +19,12 @@ from detente.tables import read_tsv
 # Steps, in the order the constructions reach them (docs/coding.md).
 STEPS = ("actors", "forces", "tense", "negation", "sentence", "noun")
 # Conditions on the clause ("-": none).
-CONDITIONS = ("-", "future", "promised", "readied", "unless", "refused", "refusing", "delivered", "cyber")
+CONDITIONS = ("-", "future", "promised", "readied", "unless", "negated", "refused", "refusing", "delivered", "cyber")
 # Argument tests: role:class, joined by + ("actors:several+object:exercise").
 ARGUMENT_ROLES = ("subject", "object", "actors")
 ANY_TYPE = "*"
 SEVERAL = "several"  # actors:several: more than one state acts
+ONE_SIDE = "one-side"  # actors:one-side: one state acts (not a pair)
 # Modes computed rather than named: the THREATEN mode of the act threatened (threats.tsv), the MOBILIZE
 # mode of readied force, and the REJECT mode of refusing an act of the event's type (types.tsv `asked`).
 COMPUTED_MODES = ("@threat", "@posture", "@asked")
@@ -55,8 +56,8 @@ def _fail(path: Path, line: int, reason: str) -> LexiconError:
 
 
 def _sector_classes() -> set[str]:
-    """The class names an actors: argument may name: sector classes, or several."""
-    return {f.name.replace("_", "-") for f in fields(SectorClasses)} | {SEVERAL}
+    """The class names an actors: argument may name: sector classes, several or one-side."""
+    return {f.name.replace("_", "-") for f in fields(SectorClasses)} | {SEVERAL, ONE_SIDE}
 
 
 def _arguments(path: Path, line: int, text: str) -> tuple[tuple[str, str], ...]:
@@ -66,7 +67,7 @@ def _arguments(path: Path, line: int, text: str) -> tuple[tuple[str, str], ...]:
         if role not in ARGUMENT_ROLES or not name:
             raise _fail(path, line, f"argument {part!r} is not role:class with a role of {ARGUMENT_ROLES}")
         if role == "actors" and name not in _sector_classes():
-            raise _fail(path, line, f"no class {name!r} for actors (sector_classes.tsv, or several)")
+            raise _fail(path, line, f"no class {name!r} for actors (sector_classes.tsv, several or one-side)")
         found.append((role, name))  # a subject or object class is a words.tsv or objects.tsv class, checked on load
     return tuple(found)
 

@@ -71,9 +71,27 @@ def test_the_type_follows_the_frame_and_the_arguments(code, text: str, expected:
     _check(code, text, expected)
 
 
-def test_a_meeting_one_will_not_hold_stays_a_negated_meeting(code) -> None:
-    """Only concessions and material help one says one will not give are refusals (docs/coding.md)."""
-    assert [e.event for e in code("Iran will not attend the talks in Vienna.")] == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran will not attend the talks in Vienna.",
+        "Algeria said it would not attend the summit organised by Morocco.",
+        "Ukraine voted on Friday not to attend the conference in Minsk.",
+    ],
+)
+def test_one_side_staying_away_from_a_meeting_refuses_it(code, text: str) -> None:
+    """PLOVER manual, REJECT: cancelled meetings and refusals to meet are REJECT meet."""
+    assert [(e.event, e.mode) for e in code(text)] == [("REJECT", "meet")]
+
+
+def test_two_sides_that_will_not_meet_stay_a_negated_meeting(code) -> None:
+    assert code("The foreign ministers of Chile and Bolivia will not meet next week.") == []
+
+
+def test_who_stays_away_from_a_hosted_meeting_snubs_the_host(code) -> None:
+    assert ("REJECT", "KOS", "SRB") in [
+        (f[0], f[2], f[3]) for f in _coded(code, "Kosovo boycotted the summit hosted by Serbia.")
+    ]
 
 
 def test_a_hack_to_death_is_no_cyber_attack(code) -> None:

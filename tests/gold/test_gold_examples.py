@@ -170,7 +170,6 @@ EXPECTED = [
         "ETH",
         "2024-01-03",
         id="som-will-not-negotiate",
-        marks=miss("'would not negotiate ... until' coded as a negated AGREE, not REJECT"),
     ),
     pytest.param(
         SOM,

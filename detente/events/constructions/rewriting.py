@@ -9,7 +9,7 @@ from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Candidate, Draft
 from detente.events.participants import recipients
-from detente.events.rewrites import CONDITIONS, SEVERAL, Rewrite
+from detente.events.rewrites import CONDITIONS, ONE_SIDE, SEVERAL, Rewrite
 from detente.events.syntax import clause_words, condition, condition_subjects, lemma, modal, neither_subject
 
 Target = Draft | Candidate
@@ -27,6 +27,7 @@ WHEN: dict[str, Callable[[EventContext, Target], bool]] = {
     "promised": lambda ctx, t: t.future or modal(t.token, t.scope),
     "readied": lambda ctx, t: t.future and ctx.readied(t.token),
     "unless": lambda ctx, t: t.future and condition(t.token) == "unless",
+    "negated": lambda ctx, t: t.negated,
     "refused": lambda ctx, t: t.negated and (t.pattern.lemma in ctx.words.refused_when_negated or not _plain_not(t)),
     "refusing": lambda ctx, t: t.negated and t.future,
     "delivered": lambda ctx, t: delivered_to_a_state(ctx, t.token, t.actors),
@@ -46,6 +47,8 @@ def _argument_holds(ctx: EventContext, target: Target, role: str, name: str) -> 
         return bool(ctx.syntax.object_lemmas(target.token) & ctx.lexicon.word_class(name))
     if name == SEVERAL:
         return len({a.entity.code for a in target.actors}) > 1
+    if name == ONE_SIDE:
+        return len({a.entity.code for a in target.actors}) == 1
     sectors = getattr(ctx.sectors, name.replace("-", "_"))
     return bool(target.actors) and all(a.entity.sector in sectors for a in target.actors)
 
@@ -78,7 +81,7 @@ def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | No
     target.notes.append(f"{row.note}: {was} is {target.event}{':' + target.mode if target.mode else ''} ({row.source})")
     if row.when == "promised":
         target.hypothetical = False  # a threat is reported, not hypothetical
-    elif row.when in ("refused", "refusing"):
+    elif row.when in ("negated", "refused", "refusing"):
         target.negated = target.future = False  # the refusal happened: "will not lift the ban" is said now
         target.said = True
     elif row.when == "unless" and isinstance(target, Draft):
