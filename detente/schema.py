@@ -177,7 +177,7 @@ COLUMNS: tuple[Column, ...] = (
     _field("mode", _STR, "the PLOVER mode of the type, or ''"),
     _field("quad", _STR, "quad class: verbal_cooperation, material_cooperation, verbal_conflict, material_conflict"),
     _field("intensity", pa.float64(), "PLOVER conflict-cooperation score, -10 to 10"),
-    _entities("actor", "code", _STR, "each actor's code: ISO alpha-3 for states, IGO, NGO, ..."),
+    _entities("actor", "code", _STR, "each actor's code: ISO alpha-3 for states, IGO or IGO... (IGOEUREEC), NGO, ..."),
     _entities("actor", "sector", _STR, "each actor's PLOVER sector (GOV, MIL, ...) or ''"),
     _entities("actor", "name", _STR, "each actor's name (organisations) or ''"),
     _entities("recipient", "code", _STR, "each recipient's code"),
