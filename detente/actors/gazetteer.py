@@ -16,6 +16,7 @@ from pathlib import Path
 
 from detente.actors.classes import ActorWords, CodeClasses, load_actor_words, load_code_classes, load_references
 from detente.errors import Errors, LexiconError
+from detente.memory import collector_paused
 from detente.model import SECTORS
 from detente.tables import read_tsv
 
@@ -64,12 +65,17 @@ class Gazetteer:
     codes: CodeClasses = field(default_factory=CodeClasses)  # code_classes.tsv
 
     def add_name(self, surface: str, entry: Name) -> None:
-        self._looked_up.clear()
+        if self._looked_up:
+            self._looked_up.clear()
         self._misspelt = None  # built again from all names on next use
         surface = _normalise(surface)
         if not surface:
             return
-        self.names.setdefault(surface, []).append(entry)
+        known = self.names.get(surface)
+        if known is not None:  # its words are counted already
+            known.append(entry)
+            return
+        self.names[surface] = [entry]
         words = len(_WORD_BREAK.split(surface))
         self.max_name_words = max(self.max_name_words, len(surface.split()))
         first = first_word(surface)
@@ -141,12 +147,13 @@ def _one_edit(a: str, b: str) -> bool:
     return second == first + 1 and a[first] == b[second] and a[second] == b[first]
 
 
+_FIRST_BREAK = re.compile(r"[\s\-/]+")
 _WORD_BREAK = re.compile(r"[\s\-/]+|(?<=\w)(?=[.,()'])|(?<=[.,()'])(?=\w)")
 
 
 def first_word(surface: str) -> str:
     """The first word of a name as the tokenizer sees it ("Greek" of "Greek-Cypriot", "U.S." of "U.S.")."""
-    return re.split(r"[\s\-/]+", surface, maxsplit=1)[0]
+    return _FIRST_BREAK.split(surface, maxsplit=1)[0]
 
 
 def _normalise(surface: str) -> str:
@@ -315,12 +322,14 @@ def load_gazetteer(overlay: str | None = None) -> Gazetteer:
     """The shipped gazetteer, plus the files in `overlay` (or $DETENTE_GAZETTEER) on top."""
     overlay = overlay or os.environ.get(OVERLAY_ENV) or None
     gaz = Gazetteer()
-    for directory in [DATA_DIR, *([Path(overlay)] if overlay else [])]:
-        for filename, loader in LOADERS:
-            path = directory / filename
-            if path.exists():
-                loader(gaz, path)
-            elif directory == DATA_DIR and filename == "countries.tsv":
-                raise LexiconError(Errors.E021.format(path=path))
+    # some 100,000 names and rows, none of them garbage: collections over them would cost half the load
+    with collector_paused():
+        for directory in [DATA_DIR, *([Path(overlay)] if overlay else [])]:
+            for filename, loader in LOADERS:
+                path = directory / filename
+                if path.exists():
+                    loader(gaz, path)
+                elif directory == DATA_DIR and filename == "countries.tsv":
+                    raise LexiconError(Errors.E021.format(path=path))
     log.info("gazetteer: %d names, %d sector phrases", len(gaz.names), len(gaz.sectors))
     return gaz
