@@ -179,7 +179,7 @@ COLUMNS: tuple[Column, ...] = (
     _field("intensity", pa.float64(), "PLOVER conflict-cooperation score, -10 to 10"),
     _field("cameo_code", _STR, "the CAMEO event code of type, mode and context (GDELT's EventCode), or ''"),
     _field("cameo_root", _STR, "its two-digit CAMEO root (GDELT's EventRootCode), or ''"),
-    _entities("actor", "code", _STR, "each actor's code: ISO alpha-3 for states, IGO, NGO, ..."),
+    _entities("actor", "code", _STR, "each actor's code: ISO alpha-3 for states, IGO or IGO... (IGOEUREEC), NGO, ..."),
     _entities("actor", "sector", _STR, "each actor's PLOVER sector (GOV, MIL, ...) or ''"),
     _entities("actor", "name", _STR, "each actor's name (organisations) or ''"),
     _entities("recipient", "code", _STR, "each recipient's code"),

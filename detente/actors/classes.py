@@ -29,6 +29,12 @@ class ActorWords:
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+def code_kind(code: str) -> str:
+    """The PLOVER country-name part of an actor code, its first three letters: a specific IGO code is an IGO
+    ("IGOEUREEC" -> "IGO", "RUS" -> "RUS"), as the scorer compares codes."""
+    return code[:3]
+
+
 @dataclass
 class CodeClasses:
     """Classes of PLOVER sectors and actor codes (code_classes.tsv)."""
@@ -36,6 +42,10 @@ class CodeClasses:
     armed_sector: frozenset[str] = frozenset()
     non_state_armed: frozenset[str] = frozenset()
     organisation_code: frozenset[str] = frozenset()
+
+    def is_organisation(self, code: str) -> bool:
+        """Whether a code is an organisation's (IGO, IGOEUREEC, NGO, MNC ...), not a state's."""
+        return code_kind(code) in self.organisation_code
 
 
 def load_actor_words(words: ActorWords, path: Path) -> None:

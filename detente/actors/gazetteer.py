@@ -16,6 +16,7 @@ from pathlib import Path
 
 from detente.actors.classes import ActorWords, CodeClasses, load_actor_words, load_code_classes, load_references
 from detente.errors import Errors, LexiconError
+from detente.memory import collector_paused
 from detente.model import SECTORS
 from detente.tables import read_tsv
 
@@ -23,8 +24,10 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
 OVERLAY_ENV = "DETENTE_GAZETTEER"  # a directory with the user's own files, same names and columns
-ORG_CODES = {"IGO", "NGO", "MNC"}
 _CODE = re.compile(r"^[A-Z]{3}$")
+# An organisation's code: a country's, IGO/NGO/MNC/IMG/ISM, or a specific IGO ("IGOEUREEC", the EU), whose
+# first three letters are still "IGO" (docs/actors.md, "Codes of intergovernmental bodies").
+_BODY_CODE = re.compile(r"^[A-Z]{3}$|^IGO(?:[A-Z]{3})+$")
 _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -51,6 +54,7 @@ class Gazetteer:
     names: dict[str, list[Name]] = field(default_factory=dict)  # exact surface form -> candidates
     sectors: dict[tuple[str, ...], str] = field(default_factory=dict)  # lowercase word tuple -> sector
     country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
+    body_names: dict[str, str] = field(default_factory=dict)  # specific IGO code -> its name ("IGOEUREEC")
     max_name_words: int = 1
     max_sector_words: int = 1
     _looked_up: dict[str, list[Name]] = field(default_factory=dict, repr=False, compare=False)
@@ -61,12 +65,17 @@ class Gazetteer:
     codes: CodeClasses = field(default_factory=CodeClasses)  # code_classes.tsv
 
     def add_name(self, surface: str, entry: Name) -> None:
-        self._looked_up.clear()
+        if self._looked_up:
+            self._looked_up.clear()
         self._misspelt = None  # built again from all names on next use
         surface = _normalise(surface)
         if not surface:
             return
-        self.names.setdefault(surface, []).append(entry)
+        known = self.names.get(surface)
+        if known is not None:  # its words are counted already
+            known.append(entry)
+            return
+        self.names[surface] = [entry]
         words = len(_WORD_BREAK.split(surface))
         self.max_name_words = max(self.max_name_words, len(surface.split()))
         first = first_word(surface)
@@ -138,12 +147,13 @@ def _one_edit(a: str, b: str) -> bool:
     return second == first + 1 and a[first] == b[second] and a[second] == b[first]
 
 
+_FIRST_BREAK = re.compile(r"[\s\-/]+")
 _WORD_BREAK = re.compile(r"[\s\-/]+|(?<=\w)(?=[.,()'])|(?<=[.,()'])(?=\w)")
 
 
 def first_word(surface: str) -> str:
     """The first word of a name as the tokenizer sees it ("Greek" of "Greek-Cypriot", "U.S." of "U.S.")."""
-    return re.split(r"[\s\-/]+", surface, maxsplit=1)[0]
+    return _FIRST_BREAK.split(surface, maxsplit=1)[0]
 
 
 def _normalise(surface: str) -> str:
@@ -199,15 +209,19 @@ def _load_cities(gaz: Gazetteer, path: Path) -> None:
                 gaz.add_name(surface, entry)
 
 
-def _load_organisations(gaz: Gazetteer, path: Path) -> None:
+def _load_organisations(gaz: Gazetteer, path: Path, known: set[str] | None = None) -> None:
+    """organisations.tsv; with `known`, a file of imported rows whose names in `known` are left out."""
     for line, row in read_tsv(path, ("name", "aliases", "code", "sector", "country")):
         code, sector = row["code"], row["sector"]
-        _check(bool(_CODE.match(code)), path, line, f"code {code!r} is not IGO/NGO/MNC or a country code")
+        _check(bool(_BODY_CODE.match(code)), path, line, f"code {code!r} is not IGO/NGO/MNC or a country code")
         _check(not sector or sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
         # IGO/NGO/MNC code as such; a domestic organisation (an armed group) carries its country's code.
         entry = Name(code, sector, row["name"], "organisation")
+        if len(code) > 3:
+            gaz.body_names.setdefault(code, row["name"])  # the first row of a code names it ("European Union")
         for surface in [row["name"], *_split(row["aliases"])]:
-            gaz.add_name(surface, entry)
+            if known is None or _normalise(surface) not in known:
+                gaz.add_name(surface, entry)
 
 
 def _load_peoples(gaz: Gazetteer, path: Path) -> None:
@@ -221,26 +235,31 @@ def _load_peoples(gaz: Gazetteer, path: Path) -> None:
             gaz.add_name(surface, Name("", "", row["name"], "ethnic", homelands=homelands))
 
 
-def _load_sectors(gaz: Gazetteer, path: Path) -> None:
+def _load_sectors(gaz: Gazetteer, path: Path, known: set[tuple[str, ...]] | None = None) -> None:
+    """sectors.tsv; with `known`, a file of imported rows whose phrases in `known` are left out."""
     for line, row in read_tsv(path, ("phrase", "sector")):
         sector = row["sector"]
         _check(sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
         words = tuple(row["phrase"].lower().split())
         _check(bool(words), path, line, "empty phrase")
+        if known is not None and words in known:
+            continue
         gaz.sectors[words] = sector
         gaz.max_sector_words = max(gaz.max_sector_words, len(words))
 
 
-def _load_leaders(gaz: Gazetteer, path: Path) -> None:
+def _load_leaders(gaz: Gazetteer, path: Path, known: set[str] | None = None) -> None:
+    """leaders.tsv; with `known`, a file of imported rows whose names in `known` are left out."""
     for line, row in read_tsv(path, ("name", "aliases", "country", "sector", "role", "start", "end")):
         code, sector = row["country"], row["sector"] or "GOV"
-        _check(bool(_CODE.match(code)), path, line, f"country code {code!r} is not 3 capital letters")
+        _check(bool(_BODY_CODE.match(code)), path, line, f"country code {code!r} is not 3 capital letters")
         _check(sector[:3] in SECTORS, path, line, f"unknown sector {sector!r}")
         for when in (row["start"], row["end"]):
             _check(not when or bool(_DAY.match(when)), path, line, f"date {when!r} is not YYYY[-MM[-DD]]")
         entry = Name(code, sector, row["name"], "person", row["start"], row["end"])
         for surface in [row["name"], *_split(row["aliases"])]:
-            gaz.add_name(surface, entry)
+            if known is None or _normalise(surface) not in known:
+                gaz.add_name(surface, entry)
 
 
 def _load_organisation_heads(gaz: Gazetteer, path: Path) -> None:
@@ -263,7 +282,19 @@ def _load_references(gaz: Gazetteer, path: Path) -> None:
     load_references(gaz.words, path)
 
 
-LOADERS = (
+def _load_imported_organisations(gaz: Gazetteer, path: Path) -> None:
+    _load_organisations(gaz, path, known=set(gaz.names))  # detente's own rows win
+
+
+def _load_imported_people(gaz: Gazetteer, path: Path) -> None:
+    _load_leaders(gaz, path, known=set(gaz.names))
+
+
+def _load_imported_sectors(gaz: Gazetteer, path: Path) -> None:
+    _load_sectors(gaz, path, known=set(gaz.sectors))
+
+
+CURATED_LOADERS = (  # detente's own files
     ("countries.tsv", _load_countries),
     ("regions.tsv", _load_regions),
     ("organisations.tsv", _load_organisations),
@@ -277,6 +308,14 @@ LOADERS = (
     ("code_classes.tsv", _load_code_classes),
     ("references.tsv", _load_references),
 )
+# Rows imported from PETRARCH2's dictionaries (scripts/import_petrarch.py), read after detente's own files,
+# whose names and phrases they never take over.
+IMPORTED_LOADERS = (
+    ("petrarch_organisations.tsv", _load_imported_organisations),
+    ("petrarch_people.tsv", _load_imported_people),
+    ("petrarch_sectors.tsv", _load_imported_sectors),
+)
+LOADERS = (*CURATED_LOADERS, *IMPORTED_LOADERS)
 
 
 @lru_cache(maxsize=4)
@@ -284,12 +323,14 @@ def load_gazetteer(overlay: str | None = None) -> Gazetteer:
     """The shipped gazetteer, plus the files in `overlay` (or $DETENTE_GAZETTEER) on top."""
     overlay = overlay or os.environ.get(OVERLAY_ENV) or None
     gaz = Gazetteer()
-    for directory in [DATA_DIR, *([Path(overlay)] if overlay else [])]:
-        for filename, loader in LOADERS:
-            path = directory / filename
-            if path.exists():
-                loader(gaz, path)
-            elif directory == DATA_DIR and filename == "countries.tsv":
-                raise LexiconError(Errors.E021.format(path=path))
+    # some 100,000 names and rows, none of them garbage: collections over them would cost half the load
+    with collector_paused():
+        for directory in [DATA_DIR, *([Path(overlay)] if overlay else [])]:
+            for filename, loader in LOADERS:
+                path = directory / filename
+                if path.exists():
+                    loader(gaz, path)
+                elif directory == DATA_DIR and filename == "countries.tsv":
+                    raise LexiconError(Errors.E021.format(path=path))
     log.info("gazetteer: %d names, %d sector phrases", len(gaz.names), len(gaz.sectors))
     return gaz

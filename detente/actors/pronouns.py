@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 
+from detente.actors.classes import code_kind
 from detente.actors.entities import (
     FIRST_PERSON,
     NO_ONE,
@@ -163,7 +164,9 @@ class PronounResolution:
         for _, actors in self.memory.latest(token.i):
             candidates = [a for a in actors if (a.code, a.sector) not in subject_codes]
             if token.lower_ in THIRD_SINGULAR_NEUTER:
-                candidates = [a for a in candidates if a.sector in ("", "GOV") or a.code in ("IGO", "NGO", "MNC")]
+                candidates = [
+                    a for a in candidates if a.sector in ("", "GOV") or code_kind(a.code) in ("IGO", "NGO", "MNC")
+                ]
             if candidates:
                 return Found(self._pronoun_entity(token, candidates[0]), f"{token.text!r}: latest actor")
         return None

@@ -153,7 +153,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _is_state(self, code: str) -> bool:
-        return bool(code) and code not in self.gaz.codes.organisation_code
+        return bool(code) and not self.gaz.codes.is_organisation(code)
 
     def _latest_actor_country(self, before: int) -> str:
         for _, actors in self.memory.latest(before):

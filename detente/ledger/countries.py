@@ -1,4 +1,5 @@
-"""Country names to ISO alpha-3 codes, from the actors gazetteer, a user's overlay included (docs/actors.md)."""
+"""Country names to ISO alpha-3 codes, and names of intergovernmental bodies with a code of their own to
+that code ("EU" -> "IGOEUREEC"), from the actors gazetteer, a user's overlay included (docs/actors.md)."""
 
 from __future__ import annotations
 
@@ -20,17 +21,18 @@ def _by_name(overlay: str | None) -> dict[str, str]:
         table: dict[str, str] = {}
         for surface, names in gazetteer.names.items():
             for name in names:
-                if name.kind in COUNTRY_KINDS:
+                if name.kind in COUNTRY_KINDS or (name.kind == "organisation" and name.code in gazetteer.body_names):
                     table[surface.lower()] = name.code  # later rows win: an overlay's over the shipped ones
-        for code in gazetteer.country_names:
+        for code in [*gazetteer.country_names, *gazetteer.body_names]:
             table.setdefault(code.lower(), code)
         known = _TABLES[overlay] = (gazetteer, table)
     return known[1]
 
 
 def country_code(name_or_code: str, *, overlay: str | None = None) -> str:
-    """The ISO alpha-3 code of a country given by code or name ("RUS", "Russia", "russia" -> "RUS"), in the
-    gazetteer with the files in `overlay` (or $DETENTE_GAZETTEER) on top."""
+    """The ISO alpha-3 code of a country given by code or name ("RUS", "Russia", "russia" -> "RUS"), or the code
+    of an intergovernmental body that has one ("EU" -> "IGOEUREEC"), in the gazetteer with the files in
+    `overlay` (or $DETENTE_GAZETTEER) on top."""
     code = _by_name(overlay).get(" ".join(name_or_code.split()).lower())
     if code is None:
         raise InputError(Errors.E030.format(value=name_or_code))
@@ -38,5 +40,6 @@ def country_code(name_or_code: str, *, overlay: str | None = None) -> str:
 
 
 def country_name(code: str, *, overlay: str | None = None) -> str:
-    """The English name of a country code, or the code itself when unknown."""
-    return load_gazetteer(overlay).country_names.get(code, code)
+    """The English name of a country or body code, or the code itself when unknown."""
+    gazetteer = load_gazetteer(overlay)
+    return gazetteer.country_names.get(code) or gazetteer.body_names.get(code, code)

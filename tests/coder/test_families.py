@@ -24,12 +24,18 @@ def _check(code, text: str, expected: tuple) -> None:
 DEMANDS_AFTER_SPEECH = [
     # any verb of saying with must/should in its clause is a demand of the speaker on the clause's subject
     ("Egypt reiterated that Ethiopia must not fill the dam without an agreement.", ("REQUEST", None, "EGY", "ETH")),
-    ("The African Union underlined that Sudan should hand over power to civilians.", ("REQUEST", None, "IGO", "SDN")),
+    (
+        "The African Union underlined that Sudan should hand over power to civilians.",
+        ("REQUEST", None, "IGOAFRAFU", "SDN"),
+    ),
     ("Japan repeated that China must release the detained businessman.", ("REQUEST", None, "JPN", "CHN")),
     ("Peru emphasised that Bolivia ought to return the seized trucks.", ("REQUEST", None, "PER", "BOL")),
     # a demand noun's clause names whom it asks, before the names inside what it asks for
     ("Iran renewed its demand that Israel withdraw from the Golan Heights.", ("REQUEST", "yield", "IRN", "ISR")),
-    ("The Arab League repeated its call for Israel to halt settlement building.", ("REQUEST", None, "IGO", "ISR")),
+    (
+        "The Arab League repeated its call for Israel to halt settlement building.",
+        ("REQUEST", None, "IGOMEAARL", "ISR"),
+    ),
 ]
 
 
@@ -109,7 +115,7 @@ PERMISSION_AND_STATES = [
     ("Egypt allowed aid trucks to enter Gaza.", ("RETREAT", "access", "EGY", "PSE")),
     ("Turkey allowed Swedish diplomats to visit the jailed journalist.", ("RETREAT", "access", "TUR", "SWE")),
     ("Jordan permitted Iraqi pilgrims to cross the border.", ("RETREAT", "access", "JOR", "IRQ")),
-    ("The junta authorized UN monitors to visit the prisons in Myanmar.", ("RETREAT", "access", "MMR", "IGO")),
+    ("The junta authorized UN monitors to visit the prisons in Myanmar.", ("RETREAT", "access", "MMR", "IGOUNO")),
     # not allowing them in is a refusal
     ("Israel did not allow UN investigators to enter the West Bank.", ("REJECT", "yield", "ISR", "PSE")),
     # a stative passive is the subject's own stance, also when the parser hangs the subject on "is"
@@ -182,7 +188,7 @@ ARMED_GROUPS = [
     ("According to the Kenyan army, al-Shabaab fighters attacked a base near Lamu.", ("ASSAULT", None, "SOM", "KEN")),
     # armed groups are coded by the state they act in, which the place the phrase is in tells (not its owner)
     ("Iran-backed militias fired rockets at a US base in Iraq.", ("ASSAULT", None, "IRQ", "USA")),
-    ("Unidentified gunmen ambushed a UN convoy near Goma.", ("ASSAULT", None, "COD", "IGO")),
+    ("Unidentified gunmen ambushed a UN convoy near Goma.", ("ASSAULT", None, "COD", "IGOUNO")),
 ]
 
 
