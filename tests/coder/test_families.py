@@ -255,7 +255,7 @@ def article_events(nlp):
         ((4, "ASSAULT"), "SOM", "SOM", "2007"),
         # a surname alone is the person the gazetteer named in full; "since 2007" does not date the next sentence
         ((5, "ACCUSE"), "SOM", "", "2024-06-04"),
-        ((5, "REQUEST"), "SOM", "IGO", "2024-06-04"),
+        ((5, "REQUEST"), "SOM", "IGOAFRAFU", "2024-06-04"),
     ],
 )
 def test_reference_across_sentences(article_events, key, actor: str, recipient: str, date: str) -> None:
