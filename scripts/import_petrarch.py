@@ -2,15 +2,21 @@
 
     python scripts/import_petrarch.py                       # from ../shared/dictionaries/petrarch2
     python scripts/import_petrarch.py --source DIR --out DIR
+    python scripts/import_petrarch.py --people DIR          # also the people, as a gazetteer overlay
 
 Reads the actor dictionaries (Phoenix.Countries, Phoenix.International, Phoenix.MilNonState) and the agent
 dictionary (Phoenix.agents) and writes, into detente/actors/data/:
 
-- petrarch_people.tsv: named people with their dated roles, one row per CAMEO code and period (the
-  columns of leaders.tsv, the CAMEO code as the role), an entry's undated default code first;
 - petrarch_organisations.tsv: state bodies, IGOs, NGOs, companies and armed groups (the columns of
   organisations.tsv);
-- petrarch_sectors.tsv: agent nouns with their PLOVER sector (the columns of sectors.tsv).
+- petrarch_sectors.tsv: agent nouns with their PLOVER sector (the columns of sectors.tsv);
+
+and, with --people DIR, into DIR:
+
+- petrarch_people.tsv: named people with their dated roles, one row per CAMEO code and period (the
+  columns of leaders.tsv, the CAMEO code as the role), an entry's undated default code first. It is not
+  shipped: measured on the dev sets it resolved no event anew and lost one, so it is an overlay a user may
+  add (DETENTE_GAZETTEER=DIR, docs/actors.md), not part of the default gazetteer.
 
 Every row keeps the dictionary file and line it came from in its `source` column. CAMEO actor codes map
 onto detente's model: the first three letters are the country (ISO 3166 alpha-3) or the non-state kind
@@ -70,9 +76,11 @@ PARTICLES = frozenset(
 )
 SMALL_WORDS = frozenset("of the and for in on at to de du des la le el al y et a an by with from".split())
 # Words that are in no person's name: a phrase with one is a description ("United States Secretary of State").
-NOT_IN_NAMES = (TITLES | SMALL_WORDS | {"former", "secretary-general"}) - PARTICLES - {
-    "sir", "sheikh", "prince", "king", "queen", "general", "justice"
-}
+NOT_IN_NAMES = (
+    (TITLES | SMALL_WORDS | {"former", "secretary-general"})
+    - PARTICLES
+    - {"sir", "sheikh", "prince", "king", "queen", "general", "justice"}
+)
 # A name with one of these words is a body, not a person.
 BODY_WORDS = frozenset(
     """army forces force ministry party council assembly court police congress service services agency front
@@ -220,9 +228,7 @@ def surface_forms(phrase: str, acronyms: frozenset[str], person: bool) -> list[s
     if len(words) == 1 and not person:
         return list(dict.fromkeys([cased[0], words[0]] if len(words[0]) <= 6 else cased))  # "Duma", "DUMA"
     forms = [" ".join(cased)] if person else []  # a body's "of", "the" are lower case
-    small = [
-        c.lower() if i and c.lower() in (PARTICLES if person else SMALL_WORDS) else c for i, c in enumerate(cased)
-    ]
+    small = [c.lower() if i and c.lower() in (PARTICLES if person else SMALL_WORDS) else c for i, c in enumerate(cased)]
     small = [_particle_prefix(c) for c in small]
     forms.append(" ".join(small))
     if person:  # Korean given names: "Ki-moon", "Jong-un"
@@ -547,6 +553,7 @@ def agents_table(path: Path, words_known: dict[tuple[str, ...], str], report: Re
 
 # ---------------------------------------------------------------------------------------------- main
 
+PEOPLE = "petrarch_people.tsv"
 HEADERS = {
     "petrarch_people.tsv": ("name", "aliases", "country", "sector", "role", "start", "end", "source"),
     "petrarch_organisations.tsv": ("name", "aliases", "code", "sector", "country", "source"),
@@ -569,8 +576,10 @@ def write_table(path: Path, rows: list[list[str]]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def convert(source: Path, out: Path, words: frozenset[str] | None = None) -> Report:
-    """Read the dictionaries in `source`, write the three files into `out`; returns what was left out."""
+def convert(source: Path, out: Path, words: frozenset[str] | None = None, people_dir: Path | None = None) -> Report:
+    """Read the dictionaries in `source`, write the organisations and agent titles into `out` and, when
+    `people_dir` is given, the people there (they are not shipped: see the module docstring); returns what
+    was left out."""
     report = Report()
     curated = curated_surfaces()
     words = common_words() if words is None else words
@@ -578,7 +587,9 @@ def convert(source: Path, out: Path, words: frozenset[str] | None = None) -> Rep
     found = list(candidates(entries, curated, report))
     resolve_ambiguity(found, words, curated, report)
     out.mkdir(parents=True, exist_ok=True)
-    write_table(out / "petrarch_people.tsv", people_table(found))
+    if people_dir is not None:
+        people_dir.mkdir(parents=True, exist_ok=True)
+        write_table(people_dir / "petrarch_people.tsv", people_table(found))
     write_table(out / "petrarch_organisations.tsv", organisations_table(found))
     agents = source / AGENT_FILE
     write_table(out / "petrarch_sectors.tsv", agents_table(agents, curated.sectors, report) if agents.exists() else [])
@@ -588,15 +599,20 @@ def convert(source: Path, out: Path, words: frozenset[str] | None = None) -> Rep
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=SOURCE, help="the petrarch2 dictionary folder")
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the three files")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the organisations and agent titles")
+    parser.add_argument(
+        "--people", type=Path, help="also write petrarch_people.tsv here, for use as a gazetteer overlay"
+    )
     args = parser.parse_args(argv)
     if not (args.source / ACTOR_FILES[0]).exists():
         print(f"no PETRARCH2 dictionaries in {args.source}")
         return 1
-    report = convert(args.source, args.out)
+    report = convert(args.source, args.out, people_dir=args.people)
     for name in HEADERS:
-        count = sum(1 for line in (args.out / name).read_text(encoding="utf-8").splitlines()[2:] if line)
-        print(f"{name}: {count} rows")
+        path = (args.people if name == PEOPLE else args.out) / name if args.people or name != PEOPLE else None
+        if path is not None:
+            count = sum(1 for line in path.read_text(encoding="utf-8").splitlines()[2:] if line)
+            print(f"{name}: {count} rows")
     for reason, count in report.left_out.most_common():
         print(f"left out: {count:>6}  {reason}")
     for row in report.bad_rows:
