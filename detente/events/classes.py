@@ -51,6 +51,7 @@ class WordClasses:
     permitting: frozenset[str] = frozenset()
     backing: frozenset[str] = frozenset()
     thwarting: frozenset[str] = frozenset()
+    setting: frozenset[str] = frozenset()
     # derived once all files are read: texts that enact what they say, and not agreements between parties
     enactable: frozenset[str] = field(default=frozenset(), init=False)
 
@@ -84,6 +85,7 @@ ROLES = (
     "awaits",
     "target-first",
     "of-actor",
+    "setting",
 )
 
 

@@ -373,3 +373,22 @@ OBJECT_PRONOUNS = [
 @pytest.mark.parametrize(("text", "expected"), OBJECT_PRONOUNS)
 def test_an_object_pronoun_is_not_its_clause_subject(code, text: str, expected: tuple) -> None:
     assert expected in [(f[0], f[2], f[3]) for f in _coded(code, text)], _coded(code, text)
+
+
+MEETING_SETTINGS = [
+    # a meeting in a phrase that sets the scene of what someone said or did is one they took part in
+    ("Macron said in a phone call with Joe Biden that France would stay.", ("CONSULT", "phone", "FRA", "USA")),
+    (
+        "Turkey's president told reporters after talks with the Russian president that the offensive would go on.",
+        ("CONSULT", None, "TUR", "RUS"),
+    ),
+    (
+        "The Kenyan foreign minister said during a meeting with his Somali counterpart that Kenya wanted calm.",
+        ("CONSULT", None, "KEN", "SOM"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEETING_SETTINGS)
+def test_a_meeting_that_sets_the_scene_is_one_the_subject_held(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
