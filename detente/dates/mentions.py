@@ -101,6 +101,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for 
     ("offset", r"\b" + _NUM + r"\s+(?P<unit>(?i:day|week|month|year))s?\s+"
                r"(?P<relation>(?i:after|before|later|earlier))\b"),
     ("offset", r"\b(?P<n>(?i:the))\s+(?P<unit>(?i:day))\s+(?P<relation>(?i:after|before))\b"),
+    # "just weeks after", "a few days later", "several months before": a count the text does not give
+    ("offset", r"\b(?P<vague>(?i:(?:just|only|mere|a\s+few|few|several|some)\s+)?)"
+               r"(?P<unit>(?i:day|week|month))s\s+(?P<relation>(?i:after|before|later|earlier))\b"),
 ]]
 
 # Words before a weekday that make it a name, not a date ("Good Friday agreement").

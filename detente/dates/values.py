@@ -17,6 +17,9 @@ from detente.dates.calendar import (
 )
 from detente.dates.mentions import MONTHS, NUMBERS, WEEKDAYS, Mention
 
+# "weeks after", "days later": a few units, told no finer than the next unit up.
+VAGUE_AMOUNT = 3
+VAGUE_PRECISION: dict[str, str] = {"day": "month", "week": "month", "month": "year"}
 UNIT_PRECISION: dict[str, str] = {
     "day": "day", "week": "week", "month": "month", "year": "year", "decade": "year",
 }
@@ -188,7 +191,7 @@ def _offset(m: Mention, ctx: Context) -> Value:
     # Only "N days later/earlier" (no complement) reaches here: it counts from the article's last date.
     # "N months after <clause>" is resolved against the main clause by the resolver (offset_from).
     step = 1 if m.part("relation") in ("later", "after") else -1
-    return _from_reference(ctx, step * _amount(m), m.part("unit"))
+    return _from_reference(ctx, step * _amount(m), m.part("unit"), vague=not m.part("n"))
 
 
 def offset_from(m: Mention, main: Period) -> Period:
@@ -196,17 +199,18 @@ def offset_from(m: Mention, main: Period) -> Period:
     amount = _amount(m)
     # "A came three months after B": B (inside the after-clause) is three months before A.
     step = -amount if m.part("relation") == "after" else amount
-    precision = _coarser(UNIT_PRECISION[m.part("unit")], main.precision)
+    unit_precision = (VAGUE_PRECISION if not m.part("n") else UNIT_PRECISION)[m.part("unit")]
+    precision = _coarser(unit_precision, main.precision)
     return period(shift(main.start, step, m.part("unit")), precision)
 
 
-def _from_reference(ctx: Context, amount: int, unit: str) -> Value:
+def _from_reference(ctx: Context, amount: int, unit: str, vague: bool = False) -> Value:
     reference = ctx.reference
     if reference is None:
         if ctx.publication is None:
             return NOTHING
         reference = day(ctx.publication)
-    precision = _coarser(UNIT_PRECISION[unit], reference.precision)
+    precision = _coarser((VAGUE_PRECISION if vague else UNIT_PRECISION)[unit], reference.precision)
     return Value(period(shift(reference.start, amount, unit), precision))
 
 
@@ -214,6 +218,8 @@ def _amount(m: Mention) -> int:
     text = m.part("n")
     if text.isdigit():
         return int(text)
+    if not text:
+        return VAGUE_AMOUNT  # "weeks after": a few
     return NUMBERS.get(text, 1)  # "the day before" counts one
 
 

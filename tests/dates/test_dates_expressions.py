@@ -106,6 +106,22 @@ TABLE = [
     ),
     ("The offer came four months after the two sides signed a trade deal.", "came", rd("2012-03-02", "day")),
     ("The visit came two years after the war.", "war", rd("2010", "year", True, text="two years after")),
+    # a count the text does not give is a few, told no finer than the next unit up
+    (
+        "The raid came just weeks after the two sides signed a truce.",
+        "signed",
+        rd("2012-02", "month", True, text="just weeks after"),
+    ),
+    (
+        "The blockade began days after the talks collapsed.",
+        "collapsed",
+        rd("2012-02", "month", True, text="days after"),
+    ),
+    (
+        "The strike came several months after the rebels seized the port.",
+        "seized",
+        rd("2011", "year", True, text="several months after"),
+    ),
     (
         "The vote comes two days before the leaders hold a summit.",
         "hold",
