@@ -392,3 +392,17 @@ MEETING_SETTINGS = [
 @pytest.mark.parametrize(("text", "expected"), MEETING_SETTINGS)
 def test_a_meeting_that_sets_the_scene_is_one_the_subject_held(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+CLAIMED_ATTACKS = [
+    # an attack claimed by a group is theirs, whether it killed or people were killed in it
+    ("A car bombing claimed by al-Shabaab killed six soldiers in Mogadishu.", "SOM"),
+    ("Five policemen were killed in an ambush claimed by the Taliban in Kunduz.", "AFG"),
+]
+
+
+@pytest.mark.parametrize(("text", "state"), CLAIMED_ATTACKS)
+def test_a_claimed_attack_is_the_claimants(code, text: str, state: str) -> None:
+    events = code(text)
+    attackers = [(e.actor[0].code, e.actor[0].sector) for e in events if e.event == "ASSAULT"]
+    assert (state, "REB") in attackers, attackers

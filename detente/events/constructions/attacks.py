@@ -6,7 +6,7 @@ from detente.actors.resolve import STATE_PLACE_KINDS, Found
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
-from detente.events.syntax import phrase, place_heads, prep_objects
+from detente.events.syntax import lemma, phrase, place_heads, prep_objects
 from detente.model import Entity
 from detente.sentences.words import Word as Token
 
@@ -19,29 +19,39 @@ def _open_to_attribution(draft: Draft) -> bool:
     return not draft.actors and draft.event == "ASSAULT" and not nominal
 
 
-def attack_owners(ctx: EventContext, verb: Token) -> list[Found]:
-    """Who the attack a killing happened in belongs to: the names on the attack noun."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
+def attack_owners(ctx: EventContext, verb: Token, subject: Token | None = None) -> list[Found]:
+    """Who the attack a killing happened in, or that killed, belongs to: the names on the attack noun, by
+    whom it was carried out or claimed ("an attack claimed by the Islamic State")."""
+    nouns = [
+        n for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "by") for n in prep_objects(prep)
+    ]
+    for noun in [*nouns, *([subject] if subject is not None else [])]:
+        if not ctx.attack_noun(noun):
             continue
-        for noun in prep_objects(prep):
-            if not ctx.attack_noun(noun):
-                continue
-            owners = ctx.named_modifiers(noun)
-            owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in prep_objects(c)]
-            found = ctx.entities(owners)
-            if found:
-                return found
+        owners = ctx.named_modifiers(noun)
+        owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in prep_objects(c)]
+        owners += [
+            p
+            for claimed in noun.children
+            if claimed.dep_ == "acl" and lemma(claimed) in ctx.words.claiming
+            for agent in claimed.children
+            if agent.dep_ == "agent"
+            for p in prep_objects(agent)
+        ]
+        found = ctx.entities(owners)
+        if found:
+            return found
     return []
 
 
 @construction("attack-owner")
 def attack_owner(ctx: EventContext, draft: Draft) -> str | None:
-    """A killing in an attack the text names is by whom the attack names: "were killed in a PKK attack",
-    "died in an Israeli air strike"."""
+    """A killing in an attack the text names, or by it, is by whom the attack names: "were killed in a PKK
+    attack", "died in an Israeli air strike", "a bombing claimed by the Islamic State killed four"."""
     if not _open_to_attribution(draft):
         return None
-    draft.actors = attack_owners(ctx, draft.token)
+    subject = draft.subject if not draft.passive else None
+    draft.actors = attack_owners(ctx, draft.token, subject)
     return "the names on the attack noun" if draft.actors else None
 
 
