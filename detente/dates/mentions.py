@@ -45,6 +45,7 @@ _LOWER = {
     "deictic": r"today|tonight|yesterday|tomorrow|morning|afternoon|evening",
     "relative_period": r"week|month|year", "same_period": r"day|week|month|year",
     "neighbour_day": r"day", "ago": r"\bago\b", "offset": r"after|before|later|earlier",
+    "recent": r"weekend|recent|past|last",
 }
 _DIGIT = re.compile(r"\d")
 _CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
@@ -101,6 +102,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for 
     ("offset", r"\b" + _NUM + r"\s+(?P<unit>(?i:day|week|month|year))s?\s+"
                r"(?P<relation>(?i:after|before|later|earlier))\b"),
     ("offset", r"\b(?P<n>(?i:the))\s+(?P<unit>(?i:day))\s+(?P<relation>(?i:after|before))\b"),
+    # "over the weekend", "in recent days", "in the past few weeks": the days just before publication
+    ("recent", r"\b(?i:over|during|at|on)\s+the\s+(?P<unit>(?i:weekend))\b"),
+    ("recent", r"\b(?i:in|over|during)\s+(?:the\s+)?(?i:recent|past|last)\s+(?:(?i:few|several)\s+)?"
+               r"(?P<unit>(?i:day|week))s\b"),
     # "just weeks after", "a few days later", "several months before": a count the text does not give
     ("offset", r"\b(?P<vague>(?i:(?:just|only|mere|a\s+few|few|several|some)\s+)?)"
                r"(?P<unit>(?i:day|week|month))s\s+(?P<relation>(?i:after|before|later|earlier))\b"),

@@ -161,6 +161,18 @@ def _relative_period(m: Mention, ctx: Context) -> Value:
     return Value(result)
 
 
+def _recent(m: Mention, ctx: Context) -> Value:
+    """ "Over the weekend": the latest Saturday on or before publication; "in recent days/weeks": a few units
+    before it. Either is told by its month only: the text gives no day."""
+    pub = ctx.publication
+    if pub is None:
+        return NOTHING
+    unit = m.part("unit")
+    if unit == "weekend":
+        return Value(period(weekday_on_or_before(pub, 5), "month"))
+    return Value(period(shift(pub, -1 if unit == "day" else -2, unit), "month"))
+
+
 def _same_period(m: Mention, ctx: Context) -> Value:
     unit = m.part("unit")
     if unit == "year":
@@ -232,4 +244,5 @@ _HANDLERS = {
     "day_month": _month_day, "month_year": _month_year, "month": _month, "decade": _decade, "year": _year,
     "weekday": _weekday, "deictic": _deictic, "relative_period": _relative_period,
     "same_period": _same_period, "neighbour_day": _neighbour_day, "ago": _ago, "offset": _offset,
+    "recent": _recent,
 }

@@ -106,6 +106,18 @@ TABLE = [
     ),
     ("The offer came four months after the two sides signed a trade deal.", "came", rd("2012-03-02", "day")),
     ("The visit came two years after the war.", "war", rd("2010", "year", True, text="two years after")),
+    # the days just before publication, told by their month
+    (
+        "Rebels raided two border posts over the weekend.",
+        "raided",
+        rd("2012-02", "month", True, text="over the weekend"),
+    ),
+    ("Jets have bombed the hills in recent days.", "bombed", rd("2012-03", "month", text="in recent days")),
+    (
+        "Police arrested dozens of activists in the past few weeks.",
+        "arrested",
+        rd("2012-02", "month", True, text="in the past few weeks"),
+    ),
     # a count the text does not give is a few, told no finer than the next unit up
     (
         "The raid came just weeks after the two sides signed a truce.",
