@@ -164,7 +164,7 @@ PEOPLES = [
     ("Kurds protested in Berlin against the Turkish offensive.", ("PROTEST", None, "DEU", "TUR")),
     ("Tuareg rebels seized the town of Kidal in northern Mali.", ("ASSAULT", None, "MLI", "MLI")),
     # else its homeland named in the sentence; its fighters and officials are no state's (REB)
-    ("Kurdish officials asked the Syrian government to intervene.", ("REQUEST", None, "SYR", "SYR")),
+    ("Kurdish officials appealed to the Syrian government for help.", ("REQUEST", None, "SYR", "SYR")),
     ("Iraqi troops clashed with Kurdish fighters near Kirkuk.", ("ASSAULT", None, "IRQ", "IRQ")),
     # a group with one homeland is its state's
     ("Myanmar troops burned Rohingya villages.", ("ASSAULT", None, "MMR", "MMR")),
@@ -177,7 +177,7 @@ def test_an_ethnic_group_belongs_to_the_state_it_is_in(code, text: str, expected
 
 
 def test_an_ethnic_groups_officials_and_fighters_are_no_states(code) -> None:
-    (event,) = code("Kurdish officials asked the Syrian government to intervene.")
+    (event,) = code("Kurdish officials appealed to the Syrian government for help.")
     assert [(a.code, a.sector) for a in event.actor] == [("SYR", "REB")]
     assert [(r.code, r.sector) for r in event.recipient] == [("SYR", "GOV")]
 
@@ -360,7 +360,7 @@ def test_a_prevented_act_is_negated(nlp, text: str, prevented: str, preventing: 
 OBJECT_PRONOUNS = [
     # an object pronoun is not its own clause's subject: it is the latest other actor
     (
-        "Serbia refused on Monday to attend the Brussels meeting. Hungary had been urging it to attend.",
+        "Serbia refused on Monday to attend the Brussels meeting. Hungary had urged it to come.",
         ("REQUEST", "HUN", "SRB"),
     ),
     (
@@ -377,7 +377,7 @@ def test_an_object_pronoun_is_not_its_clause_subject(code, text: str, expected: 
 
 MEETING_SETTINGS = [
     # a meeting in a phrase that sets the scene of what someone said or did is one they took part in
-    ("Macron said in a phone call with Joe Biden that France would stay.", ("CONSULT", "phone", "FRA", "USA")),
+    ("Macron said during a video call with Joe Biden that France would stay.", ("CONSULT", "phone", "FRA", "USA")),
     (
         "Turkey's president told reporters after talks with the Russian president that the offensive would go on.",
         ("CONSULT", None, "TUR", "RUS"),

@@ -23,7 +23,7 @@ def test_issue13_each_is_loaded_once(load):
 
 
 def test_issue13_both_parse_alike(nlp):
-    text = "Russia offered to restore diplomatic ties with Georgia.\nTalks begin in Geneva on Monday"
+    text = "Peru offered to renew its embassy links with Chile.\nTalks begin in Lima on Monday"
 
     def parse(doc):
         return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in doc]

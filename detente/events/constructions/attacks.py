@@ -21,7 +21,7 @@ def _open_to_attribution(draft: Draft) -> bool:
 
 def attack_owners(ctx: EventContext, verb: Token, subject: Token | None = None) -> list[Found]:
     """Who the attack a killing happened in, or that killed, belongs to: the names on the attack noun, by
-    whom it was carried out or claimed ("an attack claimed by the Islamic State")."""
+    whom it was carried out or claimed ("an ambush claimed by the Taliban")."""
     nouns = [
         n for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "by") for n in prep_objects(prep)
     ]
@@ -47,7 +47,7 @@ def attack_owners(ctx: EventContext, verb: Token, subject: Token | None = None) 
 @construction("attack-owner")
 def attack_owner(ctx: EventContext, draft: Draft) -> str | None:
     """A killing in an attack the text names, or by it, is by whom the attack names: "were killed in a PKK
-    attack", "died in an Israeli air strike", "a bombing claimed by the Islamic State killed four"."""
+    attack", "died in an Israeli air strike", "a car bomb claimed by al-Shabaab killed six"."""
     if not _open_to_attribution(draft):
         return None
     subject = draft.subject if not draft.passive else None

@@ -22,7 +22,7 @@ def noun_owner(ctx: EventContext, draft: Draft) -> str | None:
 
 def _light_verb(ctx: EventContext, draft: Draft):
     """The verb that carries the noun: "staged a hunger strike", "took part in a protest", "claimed
-    responsibility for a missile attack", "said in a phone call with Biden" (types.tsv setting)."""
+    responsibility for a missile attack", "spoke during a video call with Biden" (types.tsv setting)."""
     token = draft.token
     if token.dep_ in ("dobj", "nsubjpass") and lemma(token.head) in ctx.lexicon.light_verbs:
         return token.head
@@ -37,7 +37,7 @@ def _light_verb(ctx: EventContext, draft: Draft):
             and verb.pos_ in ("VERB", "AUX")
             and ctx.roles.has("setting", draft.pattern.type, draft.pattern.mode)
         ):
-            return verb  # "Macron said in a phone call with Biden": Macron took part in the call
+            return verb  # "Macron spoke during a video call with Biden": Macron took part in it
     return None
 
 
