@@ -425,15 +425,16 @@ class ArticleActors(PronounResolution):
         return found or None
 
     def _event_reference(self, token: Token) -> list[Found] | None:
-        """5. "the decision", "the move", "this offer": the actors of the event just reported; "the call",
-        "the threat": the actors of the latest request, threat ... (references.tsv)."""
+        """5. "the decision", "the move", "this offer", and a summing-up ", a move Lima condemned": the actors of
+        the event just reported; "the call", "the threat": the actors of the latest request, threat ...
+        (references.tsv)."""
         lemma = token.lemma_.lower()
         references = self.words.references
         if (lemma not in self.words.event_reference and lemma not in references) or token.i in self.by_token:
             return None
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if (
-            not determiners & DEFINITE
+            not (determiners & DEFINITE or self._summative(token))
             or any(
                 c.dep_ in ("poss", "compound", "amod") and (c.i in self.by_token or c.pos_ == "PRON")
                 for c in token.children
@@ -441,13 +442,17 @@ class ArticleActors(PronounResolution):
             or any(c.dep_ == "prep" and c.lower_ in ("by", "of", "from") for c in token.children)
         ):
             return None
-        kinds = references.get(lemma)
+        summing_up = self._summative(token)
+        # a summing-up noun is about its own sentence's event, of whatever type ("..., a claim the army denied")
+        kinds = None if summing_up else references.get(lemma)
         if kinds and token.dep_ in ("nsubj", "nsubjpass"):
             return None  # "the deal took effect": a text that acts names no actor
         earlier = [
             (index, actors)
             for index, actors in self.memory.recent
-            if index < token.i and (kinds is None or self.memory.recent_types.get(index) in kinds)
+            if index < token.i
+            and (kinds is None or self.memory.recent_types.get(index) in kinds)
+            and (not summing_up or index >= token.sent.start)
         ]
         if not earlier:
             return None
@@ -455,6 +460,12 @@ class ArticleActors(PronounResolution):
         which = f"the latest {'/'.join(kinds)}" if kinds else "the event just reported"
         why = f"{token.text!r}: the actors of {which}"
         return [Found(self._pronoun_entity(token, a), why, pronoun=True) for a in actors] or None
+
+    def _summative(self, token: Token) -> bool:
+        """ "..., a move Lima condemned", "..., a request the alliance turned down": an indefinite noun after a
+        comma, with a clause on it, sums up the event just told."""
+        before = token.left_edge.i - 1
+        return before >= 0 and self.doc[before].text == "," and any(c.dep_ == "relcl" for c in token.children)
 
     def _coordinated_adjectives(self, token: Token) -> list[Found] | None:
         """6. Coordinated adjectives, or owners in an of/from phrase, each name an entity: "Hungarian and

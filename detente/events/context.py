@@ -120,6 +120,9 @@ class EventContext:
         if comp_pattern is not None:
             return self.roles.asked(comp_pattern.type, "change")
         if obj is not None:
+            referred = self.actors.gaz.words.references.get(lemma(obj), ())
+            if "REQUEST" in referred:  # "turned down the request": what the latest request asked for
+                return self.memory.latest_mode(obj.i, "REQUEST")
             nouns = self.lexicon.nouns.get(lemma(obj))
             if nouns:
                 return self.roles.asked(nouns[0].type)

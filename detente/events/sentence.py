@@ -128,7 +128,8 @@ class SentenceCoder(EventContext):
                 self.misses.append(draft.miss)
             return None
         if not draft.background:  # a backer named in passing is no actor the next sentences go on about
-            self.memory.note_event(token, [f.entity for f in draft.actors], "" if draft.negated else draft.event)
+            event = "" if draft.negated else draft.event
+            self.memory.note_event(token, [f.entity for f in draft.actors], event, draft.mode)
         return draft.candidate()
 
     # ---- nouns ----
@@ -170,7 +171,8 @@ class SentenceCoder(EventContext):
             return None
         if draft.light is not None:
             draft.notes.append(f"light verb {draft.light.text!r}: its subject is the actor")
-        self.memory.note_event(token, [f.entity for f in draft.actors], "" if draft.negated else draft.event)
+        event = "" if draft.negated else draft.event
+        self.memory.note_event(token, [f.entity for f in draft.actors], event, draft.mode)
         return Candidate(
             draft.pattern,
             token,

@@ -448,6 +448,8 @@ class Syntax:
             for p in prep_objects(prep)
         ]
         heads = preferred + heads + self._prepositional_recipients(token, first_preps)
+        if token.dep_ == "relcl" and token.head in _direct_objects(token) and token.head not in heads:
+            heads.append(token.head)  # "a request Mogadishu rejected": whose request it was
         if not heads and not any(c.dep_ in ("dobj", "prep", "dative", "ccomp", "xcomp") for c in token.children):
             # "donated and delivered goods to the school": a verb with nothing after it shares its conjunct's
             for conj in token.children:
@@ -655,11 +657,26 @@ def _direct_objects(token: Token) -> list[Token]:
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     if token.dep_ == "relcl":  # "relations, which Mogadishu cut", "a helicopter that was captured"
         found = [token.head if c.lower_ in ("which", "that", "whom") else c for c in found]
+        subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        adverb_gap = any(c.lower_ in ("where", "when", "why", "how") for c in token.children)
+        if (
+            not found
+            and subject
+            and not adverb_gap
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and not _has_prep_gap(token)
+        ):
+            found = [token.head]  # "a request Mogadishu rejected": the noun is the object the clause leaves out
     if token.lemma_ == "be":
         found += [c for c in token.children if c.dep_ == "acomp"]
     if token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
         found.append(token.head)  # "sanctions imposed by the United States": the noun is what was imposed
     return found
+
+
+def _has_prep_gap(token: Token) -> bool:
+    """A clause whose gap is a preposition's object ("the town the rebels fled from") leaves no direct object."""
+    return any(c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in token.children)
 
 
 def _predicates(token: Token) -> list[Token]:

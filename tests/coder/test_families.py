@@ -406,3 +406,21 @@ def test_a_claimed_attack_is_the_claimants(code, text: str, state: str) -> None:
     events = code(text)
     attackers = [(e.actor[0].code, e.actor[0].sector) for e in events if e.event == "ASSAULT"]
     assert (state, "REB") in attackers, attackers
+
+
+SUMMING_UP = [
+    # ", a request X turned down", ", a move X condemned": the noun sums up the event just told, whose
+    # actors are whom the second act is aimed at; a refused request keeps what it asked for
+    ("Kenya urged Somalia to reopen the border, a request Mogadishu rejected.", ("REJECT", None, "SOM", "KEN")),
+    ("Chile expelled two Peruvian diplomats on Monday, a move Lima condemned.", ("ACCUSE", None, "PER", "CHL")),
+    ("Armenia asked Russia to send peacekeepers, a call the Kremlin turned down.", ("REJECT", "assist", "RUS", "ARM")),
+    (
+        "The rebels said on their website that they had shot down a Nigerian jet, a claim the air force denied.",
+        ("REJECT", None, "NGA", "NGA"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUMMING_UP)
+def test_a_summing_up_noun_stands_for_the_event_just_told(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
