@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from detente.actors.resolve import Found
 from detente.events.context import EventContext
-from detente.events.syntax import DEFINITE, RECIPIENT_PREPS, lemma, prep_objects
+from detente.events.syntax import DEFINITE, RECIPIENT_PREPS, agent_objects, lemma, prep_objects
 from detente.model import Entity
 from detente.sentences.words import Word as Token
 
@@ -86,13 +86,7 @@ def _clause_entities(ctx: EventContext, clause: Token) -> list[Found]:
     hosted it ("a truce brokered by Qatar": Qatar is no party), unless it is a meeting: who boycotts "the
     summit hosted by Serbia" snubs Serbia."""
     meeting = lemma(clause.head) in ctx.lexicon.word_class("meeting")
-    agents = [
-        p
-        for a in clause.children
-        if a.dep_ == "agent" and (meeting or lemma(clause) not in ctx.words.mediating)
-        for p in a.children
-        if p.dep_ == "pobj"
-    ]
+    agents = agent_objects(clause) if meeting or lemma(clause) not in ctx.words.mediating else []
     return [f for grand in [*agents, *ctx.syntax.recipient_heads(clause)] for f in ctx.actors.entities(grand)]
 
 

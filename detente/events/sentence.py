@@ -122,15 +122,21 @@ class SentenceCoder(EventContext):
             scope=[token],
         )
         run_constructions(VERB_CONSTRUCTIONS, self, draft)
+        return draft.candidate() if self._kept(draft) else None
+
+    def _kept(self, draft: Draft) -> bool:
+        """Whether the constructions kept the draft. A stopped one's miss is recorded (detente explain); a kept
+        one goes into the article's memory, unless it is a backer named in passing, whom the next sentences do
+        not go on about."""
         if draft.stopped:
             if draft.miss is not None:
                 draft.miss.trace = draft.trace
                 self.misses.append(draft.miss)
-            return None
-        if not draft.background:  # a backer named in passing is no actor the next sentences go on about
+            return False
+        if not draft.background:
             event = "" if draft.negated else draft.event
-            self.memory.note_event(token, [f.entity for f in draft.actors], event, draft.mode)
-        return draft.candidate()
+            self.memory.note_event(draft.token, [f.entity for f in draft.actors], event, draft.mode)
+        return True
 
     # ---- nouns ----
 
@@ -164,15 +170,10 @@ class SentenceCoder(EventContext):
             rivals=patterns,
         )
         run_constructions(NOUN_CONSTRUCTIONS, self, draft)
-        if draft.stopped:
-            if draft.miss is not None:
-                draft.miss.trace = draft.trace
-                self.misses.append(draft.miss)
+        if not self._kept(draft):
             return None
         if draft.light is not None:
             draft.notes.append(f"light verb {draft.light.text!r}: its subject is the actor")
-        event = "" if draft.negated else draft.event
-        self.memory.note_event(token, [f.entity for f in draft.actors], event, draft.mode)
         return Candidate(
             draft.pattern,
             token,

@@ -285,6 +285,16 @@ def charged_acts(token: Token) -> list[Token]:
 # ---- phrases --------------------------------------------------------------------------------------
 
 
+def agent_objects(verb: Token) -> list[Token]:
+    """Whom a verb's by-agent names: "was attacked by rebels", "aid donated by Japan"."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def reduced_passive(token: Token) -> bool:
+    """A participle with a by-agent on a noun: "sanctions imposed by the United States"."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+
+
 def prep_objects(prep: Token) -> list[Token]:
     """The objects of a preposition, through a verb form ("to neighbouring Iraq" parsed as pcomp)."""
     found = [p for p in prep.children if p.dep_ == "pobj"]
@@ -563,7 +573,7 @@ class Syntax:
     def _reduced_passive_subject(self, token: Token, depth: int) -> Subject | None:
         """ "sanctions imposed by the United States", "aid donated by Japan": a participle with a by-agent on a
         noun is a passive whose subject is the noun."""
-        if token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
+        if reduced_passive(token):
             return token.head, True
         return None
 
@@ -669,7 +679,7 @@ def _direct_objects(token: Token) -> list[Token]:
             found = [token.head]  # "a request Mogadishu rejected": the noun is the object the clause leaves out
     if token.lemma_ == "be":
         found += [c for c in token.children if c.dep_ == "acomp"]
-    if token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
+    if reduced_passive(token):
         found.append(token.head)  # "sanctions imposed by the United States": the noun is what was imposed
     return found
 
@@ -697,7 +707,7 @@ def _misparsed_objects(token: Token) -> list[Token]:
         if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN") and g.i < c.i
     ]
     if not any(a.dep_ == "auxpass" for a in token.children):
-        found += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        found += agent_objects(token)
     return found
 
 

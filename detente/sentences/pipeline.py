@@ -53,7 +53,7 @@ def build_parser(table_attributes: bool = True, with_ner: bool = False) -> Langu
     With table_attributes (the default) the model's attribute rules run as a table lookup
     (detente.sentences.attributes): the same annotation as spaCy's attribute_ruler, in a seventh of
     its time. Without, the pipeline is spaCy's own, for comparison (bench/throughput.py). With with_ner, the
-    model's NER is loaded, disabled: `named_entities()` runs it on a sentence when asked."""
+    model's NER is loaded, disabled: `entity_finder()` runs it on a sentence when asked."""
     try:
         if with_ner:
             nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED), disable=list(DISABLED))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
-from detente.events.syntax import place_heads
+from detente.events.syntax import agent_objects, place_heads
 from detente.sentences.words import hyphen_prefix
 
 
@@ -22,7 +22,7 @@ def hyphen_agent(ctx: EventContext, draft: Draft) -> str | None:
     if token.dep_ == "amod" and hyphen_prefix(token):
         agents = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and c.i < token.i]
     elif token.dep_ == "acl":
-        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = agent_objects(token)
     else:
         return None
     if not agents or not ctx.entities(agents):
@@ -55,7 +55,7 @@ def passive(ctx: EventContext, draft: Draft) -> str | None:
         return None
     token, event, subject = draft.token, draft.event, draft.subject
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
-    draft.actor_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
+    draft.actor_heads = agent_objects(token)
     if subject is not None and not draft.actor_heads and ctx.roles.has("passive-subject-acts", event, draft.mode):
         draft.actor_heads = [subject]  # "troops were deployed", "Vietnam is committed to ...": the subject acts
         return "its subject acts (types.tsv passive-subject-acts)"
