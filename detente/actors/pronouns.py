@@ -112,22 +112,25 @@ class PronounResolution:
             return Found(self._pronoun_entity(token, person), f"{token.text!r}: latest person")
         return None
 
-    def _clause_subject_codes(self, token: Token) -> set[str]:
-        """The codes of the subject of the pronoun's clause, when the pronoun stands outside that subject."""
+    @staticmethod
+    def _clause_subject(token: Token) -> Token | None:
+        """The subject of the clause a pronoun stands in (of the nearest verb above it), unless a pronoun."""
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-        if subject is None or token.i in {t.i for t in subject.subtree} or subject.pos_ == "PRON":
+        return None if subject is None or subject.pos_ == "PRON" else subject
+
+    def _clause_subject_codes(self, token: Token) -> set[str]:
+        """The codes of the subject of the pronoun's clause, when the pronoun stands outside that subject."""
+        subject = self._clause_subject(token)
+        if subject is None or token.i in {t.i for t in subject.subtree}:
             return set()
         return {f.entity.code for f in self.entities(subject)}
 
     def _object_subject_codes(self, token: Token) -> set[tuple[str, str]]:
         """An object pronoun is not its own clause's subject, or it would be "itself": "Qatar urged it to
         attend" is someone else."""
-        if token.dep_ not in ("dobj", "iobj", "dative", "pobj"):
-            return set()
-        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-        if subject is None or subject.pos_ == "PRON":
+        subject = self._clause_subject(token) if token.dep_ in ("dobj", "iobj", "dative", "pobj") else None
+        if subject is None:
             return set()
         return {(f.entity.code, f.entity.sector) for f in self.entities(subject)}
 

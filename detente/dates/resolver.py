@@ -112,9 +112,10 @@ class DateResolver:
     def _pick(self, data: _SentenceDates, trigger: Token, skip: int | None = None) -> ResolvedDate | None:
         """The date of the mention that dates this trigger, widened to its week behind 'after'/'before'."""
         chosen = self._choose(data, trigger, skip)
-        if chosen is None:
-            return None
-        index, score = chosen
+        return None if chosen is None else self._widened(data, *chosen)
+
+    def _widened(self, data: _SentenceDates, index: int, score: float) -> ResolvedDate:
+        """The date of a chosen mention, widened to its week when it dates the trigger across 'after'/'before'."""
         resolved = data.dates[index]
         if score >= attach.RELATED and resolved.precision == "day" and resolved.value is not None:
             # "recalled its envoy on Tuesday after X signed a deal": X is shortly before Tuesday, not on it.
@@ -219,9 +220,7 @@ class DateResolver:
         picked = self._choose(data, root)
         # "has waged an insurgency since 2007": a span's start dates only its own verb, never the passage
         if picked is not None and data.mentions[picked[0]].span[0].lower_ not in attach.SPAN_STARTS:
-            chosen = self._pick(data, root)
-            if chosen is not None:
-                return chosen
+            return self._widened(data, *picked)
         dated = [
             d
             for d, m in zip(data.dates, data.mentions, strict=True)
