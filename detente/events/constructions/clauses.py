@@ -4,7 +4,7 @@ their subject is whom the demand or allegation is about."""
 from __future__ import annotations
 
 from detente.events.constructions.registry import construction
-from detente.events.context import EventContext
+from detente.events.context import EventContext, VerbMatch
 from detente.events.draft import Draft
 from detente.events.syntax import (
     charged_acts,
@@ -41,6 +41,12 @@ def charged(ctx: EventContext, draft: Draft) -> str | None:
     return f"{len(acts)} charged acts" if acts else None
 
 
+def _mode_of_what_is_asked(ctx: EventContext, draft: Draft, inner: VerbMatch | None) -> None:
+    """A request or refusal with no mode yet takes the one of the act its clause asks for or refuses."""
+    if inner and draft.event in ("REQUEST", "REJECT") and not draft.mode:
+        draft.mode = ctx.roles.asked(inner[0].type, "change")
+
+
 @construction("that-clause")
 def reported_clause(ctx: EventContext, draft: Draft) -> str | None:
     """A demand, allegation, refusal, threat or promise names its recipient in its that-clause ("demanded
@@ -50,9 +56,7 @@ def reported_clause(ctx: EventContext, draft: Draft) -> str | None:
     token, event = draft.token, draft.event
     clause = that_clause(token) if ctx.roles.has("clause-recipient", event, draft.mode) else None
     if clause is not None:
-        inner = ctx.match_verb(clause)
-        if inner and event in ("REQUEST", "REJECT") and not draft.mode:
-            draft.mode = ctx.roles.asked(inner[0].type, "change")
+        _mode_of_what_is_asked(ctx, draft, ctx.match_verb(clause))
         draft.consumed.update(t.i for t in content(clause))
         clause_subject, _ = ctx.syntax.subject(clause)
         if clause_subject is not None:
@@ -65,8 +69,6 @@ def reported_clause(ctx: EventContext, draft: Draft) -> str | None:
         # the one the clause asks or accuses comes before the names inside the object's phrase
         draft.own_heads = [*subjects, *draft.own_heads]
         draft.recipient_heads = [*subjects, *draft.recipient_heads]
-        inner = next((m for c in clauses if (m := ctx.match_verb(c))), None)
-        if inner and event in ("REQUEST", "REJECT") and not draft.mode:
-            draft.mode = ctx.roles.asked(inner[0].type, "change")
+        _mode_of_what_is_asked(ctx, draft, next((m for c in clauses if (m := ctx.match_verb(c))), None))
         return "clauses on its object" if clauses else None
     return None
