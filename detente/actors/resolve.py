@@ -624,10 +624,12 @@ class ArticleActors(PronounResolution):
         left to the other rules: they fight some state, not the one they favour."""
         words = [t for t in token.lefts if t.dep_ in ("amod", "compound", "npadvmod")]
         texts = [t.lower_ for t in words]
-        if "pro" not in texts or texts.index("pro") + 2 >= len(words) or words[texts.index("pro") + 1].text != "-":
+        pro = texts.index("pro") if "pro" in texts else len(words)
+        if pro + 2 >= len(words) or words[pro + 1].text != "-":
             return None
-        backer = words[texts.index("pro") + 2]
-        person = self.people.get(backer.text) or self._leader(backer.text)
+        backer = words[pro + 2]
+        # a state or a leader the gazetteer names ("pro-Russian", "pro-Assad"), else a person the article named
+        person = self.people.get(backer.text)
         state = next((n.code for n in self.gaz.lookup(backer.text) if self._is_state(n.code)), "") or (
             person.code if person and self._is_state(person.code) else ""
         )
