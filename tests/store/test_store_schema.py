@@ -86,26 +86,31 @@ def _v2_row(event: Event, key: int, position: int, article_url: str) -> dict:
     }
 
 
-def _make_v2(path: str, items: list[tuple[Article, list[Event]]]) -> None:
-    """A store written by version 2: its migrations, its rows."""
+def _write_store(path: str, version: int, items: list[tuple[Article, list[Event]]], row_of) -> None:
+    """A store as `version` wrote it: its migrations, then its articles and the event rows `row_of` builds."""
     with duckdb.connect(path) as conn:
-        assert migrate(conn, target=2) == 2
-        key = 1
+        assert migrate(conn, target=version) == version
         for article in {a.id: a for a, _ in items}.values():
             conn.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [article.id, article.content_hash(), article.text, article.date, article.title, article.url,
                  datetime.now()],
             )
+        key = 1
         for article, batch in items:
             for position, event in enumerate(batch):
-                row = _v2_row(event, key, position, article.url)
+                row = row_of(event, key, position, article.url)
                 conn.execute(f"INSERT INTO events ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                              list(row.values()))
                 for a in sorted({e.code for e in event.actor}) or [""]:
                     for b in sorted({e.code for e in event.recipient}) or [""]:
                         conn.execute("INSERT INTO dyads VALUES (?, ?, ?)", [key, a, b])
                 key += 1
+
+
+def _make_v2(path: str, items: list[tuple[Article, list[Event]]]) -> None:
+    """A store written by version 2: its migrations, its rows."""
+    _write_store(path, 2, items, _v2_row)
 
 
 # -- version 3: the flat layout of detente.schema version 1, which had no CAMEO columns -----------------------
@@ -116,26 +121,15 @@ CAMEO_COLUMNS = ("cameo_code", "cameo_root")
 LATER_FLAGS = ("actor_guessed", "background")
 
 
+def _v3_row(event: Event, key: int, position: int, article_url: str) -> dict:
+    """The flat layout without the CAMEO columns and the later flags."""
+    row = {"event_key": key, **flat_row(event), "position": position, "date_start": date_start(event.date)}
+    return {name: value for name, value in row.items() if name not in CAMEO_COLUMNS + LATER_FLAGS}
+
+
 def _make_v3(path: str, items: list[tuple[Article, list[Event]]]) -> None:
     """A store written by version 3: its migrations, its rows (the flat layout without the CAMEO columns)."""
-    with duckdb.connect(path) as conn:
-        assert migrate(conn, target=3) == 3
-        key = 1
-        for article, batch in items:
-            conn.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [article.id, article.content_hash(), article.text, article.date, article.title, article.url,
-                 datetime.now()],
-            )
-            for position, event in enumerate(batch):
-                row = {"event_key": key, **flat_row(event), "position": position, "date_start": date_start(event.date)}
-                row = {name: value for name, value in row.items() if name not in CAMEO_COLUMNS + LATER_FLAGS}
-                conn.execute(f"INSERT INTO events ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                             list(row.values()))
-                for a in sorted({e.code for e in event.actor}) or [""]:
-                    for b in sorted({e.code for e in event.recipient}) or [""]:
-                        conn.execute("INSERT INTO dyads VALUES (?, ?, ?)", [key, a, b])
-                key += 1
+    _write_store(path, 3, items, _v3_row)
 
 
 def _with_cameo(event: Event) -> Event:
