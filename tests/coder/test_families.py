@@ -418,9 +418,59 @@ SUMMING_UP = [
         "The rebels said on their website that they had shot down a Nigerian jet, a claim the air force denied.",
         ("REJECT", None, "NGA", "NGA"),
     ),
+    # the same with a passive participle on the noun: ", a decision welcomed by X"
+    ("Kyrgyzstan reopened the crossing, a move praised by the Kazakh government.", ("SUPPORT", None, "KAZ", "KGZ")),
+    ("Zambia expelled the Chinese envoy on Friday, a step condemned by Beijing.", ("ACCUSE", None, "CHN", "ZMB")),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), SUMMING_UP)
 def test_a_summing_up_noun_stands_for_the_event_just_told(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+RECEIVED = [
+    # a verb of getting turns an event noun around: its of/from phrase acts, the verb's subject is reached
+    ("The Malian junta secured the support of Moscow for its plan.", ("SUPPORT", None, "RUS", "MLI")),
+    (
+        "Lithuania has won the approval of the European Commission for the pipeline.",
+        ("SUPPORT", None, "IGOEUREEC", "LTU"),
+    ),
+    ("Nepal received emergency assistance from India after the floods.", ("AID", None, "IND", "NPL")),
+    ("Moldova obtained the backing of Romania for its application.", ("SUPPORT", None, "ROU", "MDA")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECEIVED)
+def test_a_verb_of_getting_makes_the_giver_the_actor(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+JUDGED_ACTS = [
+    # a condemned or protested act took place: the act is an event of its own beside the judgement
+    (
+        "Kenya and Uganda have condemned Ethiopia's offensive against rebels in the Tigray region.",
+        ("ASSAULT", None, "ETH", "ETH"),
+    ),
+    ("Seoul denounced the Chinese seizure of two South Korean fishing boats.", ("COERCE", "seize", "CHN", "KOR")),
+    ("Students rallied in Kyiv over the Russian annexation of Crimea.", ("COERCE", "seize", "RUS", "UKR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JUDGED_ACTS)
+def test_a_judged_act_is_coded_beside_the_judgement(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_a_judged_measure_with_no_target_was_aimed_at_its_judge(code) -> None:
+    # "the US embargo" names no target: the one condemning it is the one it hurts
+    assert ("SANCTION", "USA", "VEN") in {
+        (e.event, e.actor[0].code, e.recipient[0].code if e.recipient else "")
+        for e in code("Venezuela again denounced the American embargo as economic warfare.")
+    }
+
+
+def test_a_judged_act_needs_its_own_actor(code) -> None:
+    # "called the closure unjustified": the closure is named, not done, by the one who judges it
+    events = code("Pakistan's foreign ministry called the closure unjustified.")
+    assert [e.event for e in events if e.event == "SANCTION"] == []
