@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from detente.actors.gazetteer import load_gazetteer
 from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
+from detente.acts import Told, one_event_per_act
 from detente.articles import clean_text, dateline_place
 from detente.dates import DateResolver, ResolvedDate
 from detente.events.cameo import CameoTable
@@ -202,10 +203,16 @@ def events_of(doc: Doc) -> list[Event]:
     """Event records from a doc that went through the pipeline."""
     article: Article = doc._.article
     cameo: CameoTable = doc._.cameo or CameoTable()
-    events = []
-    for item in doc._.candidates or []:
-        events.append(_event(article, item, cameo))
-    return events
+    told = [
+        Told(
+            _event(article, item, cameo),
+            bool(item.date and item.date.text),
+            item.candidate.trigger.lemma_.lower(),
+            item.candidate.trigger.pos_ in ("NOUN", "PROPN"),
+        )
+        for item in doc._.candidates or []
+    ]
+    return one_event_per_act(told)
 
 
 def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:

@@ -7,7 +7,7 @@ import hashlib
 import json
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
@@ -197,6 +197,16 @@ class Entity(BaseModel):
     end: int | None = None
 
 
+class Mention(BaseModel):
+    """One place where an article tells an act: the sentence and the trigger words' character offsets."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    sentence_index: int
+    trigger_start: int
+    trigger_end: int
+
+
 class Event(BaseModel):
     """One coded PLOVER event, traceable to its sentence and trigger words."""
 
@@ -232,6 +242,9 @@ class Event(BaseModel):
     trigger_end: int = 0
     pattern: str = ""  # the lexicon entry that fired, as "file:line"
     url: str = ""
+    # Every place the article tells this act, in text order: the lead, a quote and a recap of one act are one
+    # event (detente/acts.py). The first is the record's own sentence and trigger.
+    mentions: list[Mention] = Field(default_factory=list)
 
     @field_validator("event")
     @classmethod
@@ -239,6 +252,17 @@ class Event(BaseModel):
         if value not in PLOVER_TYPES:
             raise ValueError(f"not a PLOVER event type: {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _told_at_least_once(self) -> Event:
+        # An event made without mentions (by hand, or read from an older store) is told once: by its own trigger.
+        if not self.mentions:
+            self.mentions = [
+                Mention(
+                    sentence_index=self.sentence_index, trigger_start=self.trigger_start, trigger_end=self.trigger_end
+                )
+            ]
+        return self
 
     def dedup_key(self) -> tuple:
         """What makes two reports the same event (type, mode, actors, recipients, date), as GDELT counts mentions."""

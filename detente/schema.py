@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from detente.model import Entity, Event
+from detente.model import Entity, Event, Mention
 
 # Bump when a column is added, removed, renamed, moved or retyped; tests/test_schema.py holds each
 # version's fingerprint, and the store needs a migration to match (detente/store/schema.py).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA_VERSION_KEY = "detente.schema_version"  # Parquet file metadata
 UNKNOWN = "unknown"  # the directory of a Parquet file whose rows have no year or no month
 
@@ -39,7 +39,7 @@ class Column:
     description: str
     nullable: bool = False
     field: str | None = None  # the Event field this column holds as is
-    entity: tuple[str, str] | None = None  # (side, Entity attribute): one attribute of each actor or recipient
+    entity: tuple[str, str] | None = None  # (side, attribute): one attribute of each actor, recipient or mention
 
     @property
     def sql_type(self) -> str:
@@ -158,6 +158,13 @@ def _entities(side: str, attribute: str, arrow: pa.DataType, description: str) -
     return Column(f"{side}_{attribute}s", _list(arrow), value, description, entity=(side, attribute))
 
 
+def _mentions(attribute: str, name: str, description: str) -> Column:
+    def value(event: Event) -> list:
+        return [getattr(mention, attribute) for mention in event.mentions]
+
+    return Column(name, _list(_INT), value, description, entity=("mentions", attribute))
+
+
 def _derived(
     name: str, arrow: pa.DataType, value: Callable[[Event], Any], description: str, *, nullable: bool = True
 ) -> Column:
@@ -201,6 +208,9 @@ COLUMNS: tuple[Column, ...] = (
     _field("trigger_end", _INT, "character offset after the trigger"),
     _field("pattern", _STR, "the lexicon entry that fired (file:line) or rule:NAME"),
     _field("url", _STR, "the article's url, or ''"),
+    _mentions("sentence_index", "mention_sentences", "the sentence of each mention of the act in the article"),
+    _mentions("trigger_start", "mention_starts", "each mention's trigger offset in the article"),
+    _mentions("trigger_end", "mention_ends", "each mention's trigger end offset"),
     _entities("actor", "text", _STR, "each actor's mention in the article"),
     _entities("actor", "start", _INT, "each actor mention's character offset (null when unknown)"),
     _entities("actor", "end", _INT, "each actor mention's end offset (null when unknown)"),
@@ -234,7 +244,7 @@ def flat_row(event: Event) -> dict[str, Any]:
 def event_from_flat(row: Mapping[str, Any]) -> Event:
     """The Event of a flat row (extra keys, such as the derived columns, are ignored)."""
     fields: dict[str, Any] = {}
-    sides: dict[str, dict[str, list]] = {"actor": {}, "recipient": {}}
+    sides: dict[str, dict[str, list]] = {"actor": {}, "recipient": {}, "mentions": {}}
     for column in COLUMNS:
         if column.field:
             fields[column.field] = row[column.name]
@@ -243,9 +253,9 @@ def event_from_flat(row: Mapping[str, Any]) -> Event:
             sides[side][attribute] = row[column.name] or []
     for side, attributes in sides.items():
         names = list(attributes)
+        model = Mention if side == "mentions" else Entity
         fields[side] = [
-            Entity(**dict(zip(names, values, strict=True)))
-            for values in zip(*attributes.values(), strict=True)
+            model(**dict(zip(names, values, strict=True))) for values in zip(*attributes.values(), strict=True)
         ]
     return Event.model_validate(fields)
 

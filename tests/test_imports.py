@@ -24,6 +24,7 @@ LAYERS: list[set[str]] = [
     {"actors"},
     {"events"},
     {"dates", "places"},
+    {"acts"},  # one event per act: merges the dated mentions of an article
     {"", "coder", "explain", "evaluation"},  # the coding pipeline and the public API
     {"ledger"},
     {"store"},
