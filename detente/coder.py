@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.actors.entities import Found
 from detente.actors.gazetteer import load_gazetteer
 from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
@@ -23,7 +24,7 @@ from detente.events.cameo import CameoTable
 from detente.events.draft import Candidate, Miss
 from detente.events.lexicon import load_lexicon
 from detente.events.sentence import SentenceCoder
-from detente.model import QUAD, Article, Event, intensity_of, make_event_id
+from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
 from detente.places import event_location
 from detente.sentences import build_parser
 from detente.sentences.pipeline import EntityFinder, entity_finder
@@ -229,8 +230,8 @@ def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
         event=c.event,
         mode=c.mode,
         context=c.context,
-        actor=[f.entity for f in c.actors],
-        recipient=[f.entity for f in c.recipients],
+        actor=_marked(c.actors, item.sentence),
+        recipient=_marked(c.recipients, item.sentence),
         date=date.value if date else None,
         date_precision=date.precision if date else "none",
         historical=bool(date and date.historical),
@@ -253,6 +254,18 @@ def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
         pattern=c.pattern.source,
         url=article.url,
     )
+
+
+def _marked(found: list[Found], sentence: Words) -> list[Entity]:
+    """The entities, each marked inferred when its code came from the article rather than from a name in the
+    event's sentence: a pronoun, a description, a place's state, a phrase of an earlier sentence."""
+    start, end = sentence.start_char, sentence.end_char
+    return [
+        f.entity.model_copy(update={"inferred": True})
+        if f.inferred or f.pronoun or (f.entity.start is not None and not start <= f.entity.start < end)
+        else f.entity
+        for f in found
+    ]
 
 
 def explain_doc(doc: Doc) -> tuple[list[Coded], list[Miss]]:

@@ -195,6 +195,9 @@ class Entity(BaseModel):
     name: str = ""
     start: int | None = None  # character offsets of the mention in the article text
     end: int | None = None
+    # The code came from the article, not from a name in the event's own words: a pronoun, "the country", an
+    # earlier sentence's phrase, the state a place lies in, the one who condemns a measure aimed at no one named.
+    inferred: bool = False
 
 
 class Mention(BaseModel):

@@ -151,11 +151,11 @@ def _list(arrow: pa.DataType) -> pa.DataType:
     return pa.list_(pa.field("element", arrow))
 
 
-def _entities(side: str, attribute: str, arrow: pa.DataType, description: str) -> Column:
+def _entities(side: str, attribute: str, arrow: pa.DataType, description: str, name: str = "") -> Column:
     def value(event: Event) -> list:
         return [getattr(entity, attribute) for entity in getattr(event, side)]
 
-    return Column(f"{side}_{attribute}s", _list(arrow), value, description, entity=(side, attribute))
+    return Column(name or f"{side}_{attribute}s", _list(arrow), value, description, entity=(side, attribute))
 
 
 def _mentions(attribute: str, name: str, description: str) -> Column:
@@ -217,6 +217,8 @@ COLUMNS: tuple[Column, ...] = (
     _entities("recipient", "text", _STR, "each recipient's mention in the article"),
     _entities("recipient", "start", _INT, "each recipient mention's character offset"),
     _entities("recipient", "end", _INT, "each recipient mention's end offset"),
+    _entities("actor", "inferred", pa.bool_(), "each actor's code came from the article, not a name", "actor_inferred"),
+    _entities("recipient", "inferred", pa.bool_(), "each recipient's code came from the article", "recipient_inferred"),
     _derived("source", _STR, lambda e: source_of(e.url), "the url's host without www.; null without url"),
     _derived("dedup_id", _STR, dedup_id, "the id all reports of one event share", nullable=False),
 )

@@ -9,6 +9,7 @@ construction with an example.
 
 from __future__ import annotations
 
+from detente.actors.entities import Found
 from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
 from detente.events.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS, run_constructions
@@ -166,9 +167,10 @@ class SentenceCoder(EventContext):
         if judge is None:
             return
         own = {a.entity.code for a in candidate.actors}
-        candidate.recipients = [a for a in judge.actors if a.entity.code not in own]
+        why = f"aimed at whoever judges it ({judge.trigger.text!r})"
+        candidate.recipients = [Found(a.entity, why, inferred=True) for a in judge.actors if a.entity.code not in own]
         if candidate.recipients:
-            candidate.notes.append(f"aimed at whoever judges it ({judge.trigger.text!r})")
+            candidate.notes.append(why)
 
     def noun_event(self, token: Token, governed: set[int], judging: set[int] | None = None) -> Candidate | None:
         """The event of an event noun, as the noun constructions decide it, or None."""

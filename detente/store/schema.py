@@ -221,7 +221,9 @@ ALTER TABLE events_v5 RENAME TO events;
 _REPORTS_VIEW_V6 = _REPORTS_VIEW_V3.replace("count(*) AS mentions", "sum(len(mention_sentences)) AS mentions")
 
 # Version 6: the flat layout of detente.schema version 4, which adds, after `url`, where the article tells the
-# act (one event per act, detente/acts.py). Rows stored before were each told once, by their own trigger.
+# act (one event per act, detente/acts.py), and, after the recipients' offsets, whether each actor's and
+# recipient's code was inferred from the article. Rows stored before were each told once, by their own trigger,
+# and inferred nothing.
 _V6 = (
     """
 DROP VIEW event_reports;
@@ -241,6 +243,7 @@ CREATE TABLE events_v6 (
     mention_sentences BIGINT[] NOT NULL, mention_starts BIGINT[] NOT NULL, mention_ends BIGINT[] NOT NULL,
     actor_texts VARCHAR[] NOT NULL, actor_starts BIGINT[] NOT NULL, actor_ends BIGINT[] NOT NULL,
     recipient_texts VARCHAR[] NOT NULL, recipient_starts BIGINT[] NOT NULL, recipient_ends BIGINT[] NOT NULL,
+    actor_inferred BOOLEAN[] NOT NULL, recipient_inferred BOOLEAN[] NOT NULL,
     source VARCHAR, dedup_id VARCHAR NOT NULL, position INTEGER NOT NULL, date_start DATE
 );
 INSERT INTO events_v6
@@ -250,6 +253,7 @@ SELECT event_key, event_id, doc_id, date, date_precision, year, month, event, mo
        sentence_index, sentence, trigger, trigger_start, trigger_end, pattern, url,
        [sentence_index], [trigger_start], [trigger_end],
        actor_texts, actor_starts, actor_ends, recipient_texts, recipient_starts, recipient_ends,
+       [false FOR c IN actor_codes], [false FOR c IN recipient_codes],
        source, dedup_id, position, date_start
 FROM events ORDER BY event_key;
 DROP TABLE events;

@@ -119,8 +119,8 @@ CAMEO_COLUMNS = ("cameo_code", "cameo_root")
 
 # The flags schema version 3 of the layout (store version 5) added: a store of version 3 or 4 has no such column.
 LATER_FLAGS = ("actor_guessed", "background")
-# The mentions of each act, which schema version 4 of the layout (store version 6) added.
-MENTION_COLUMNS = ("mention_sentences", "mention_starts", "mention_ends")
+# The mentions of each act and the inferred marks, which schema version 4 of the layout (store version 6) added.
+MENTION_COLUMNS = ("mention_sentences", "mention_starts", "mention_ends", "actor_inferred", "recipient_inferred")
 
 
 def _v3_row(event: Event, key: int, position: int, article_url: str) -> dict:
