@@ -474,3 +474,22 @@ def test_a_judged_act_needs_its_own_actor(code) -> None:
     # "called the closure unjustified": the closure is named, not done, by the one who judges it
     events = code("Pakistan's foreign ministry called the closure unjustified.")
     assert [e.event for e in events if e.event == "SANCTION"] == []
+
+
+PLACE_OBJECTS = [
+    # a city or town as the object of a verb of force is the place it names, as after "in" (words.tsv place-taking)
+    ("Russian artillery pounded Kharkiv through the night.", ("ASSAULT", None, "RUS", "UKR")),
+    ("Turkish howitzers shelled Idlib again on Sunday.", ("ASSAULT", None, "TUR", "SYR")),
+    ("Ethiopian troops besieged Mekelle for a month.", ("COERCE", None, "ETH", "ETH")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_OBJECTS)
+def test_a_city_a_force_is_used_on_is_its_state(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_a_city_name_as_a_subject_is_no_place(code) -> None:
+    # "Jackson" is a city too; as the one who speaks it is a person, not Mississippi's state
+    events = code("Jackson criticised Turkey over the strikes.")
+    assert all(a.code != "USA" for e in events for a in e.actor), [(e.event, e.actor) for e in events]
