@@ -493,3 +493,9 @@ def test_a_city_name_as_a_subject_is_no_place(code) -> None:
     # "Jackson" is a city too; as the one who speaks it is a person, not Mississippi's state
     events = code("Jackson criticised Turkey over the strikes.")
     assert all(a.code != "USA" for e in events for a in e.actor), [(e.event, e.actor) for e in events]
+
+
+def test_syrian_kurdish_and_opposition_bodies_are_syrian(code) -> None:
+    events = code("The PYD and the Syrian Negotiations Commission both condemned Ankara's shelling of Kobane.")
+    accusers = {(a.code, a.sector) for e in events if e.event == "ACCUSE" for a in e.actor}
+    assert {("SYR", "PTY"), ("SYR", "OPP")} <= accusers, accusers
