@@ -499,3 +499,15 @@ def test_syrian_kurdish_and_opposition_bodies_are_syrian(code) -> None:
     events = code("The PYD and the Syrian Negotiations Commission both condemned Ankara's shelling of Kobane.")
     accusers = {(a.code, a.sector) for e in events if e.event == "ACCUSE" for a in e.actor}
     assert {("SYR", "PTY"), ("SYR", "OPP")} <= accusers, accusers
+
+
+PERSUASION = [
+    # persuading is asking: "persuaded X to V" is a request of X, whatever X then does
+    ("Germany persuaded Turkey to approve the accession.", ("REQUEST", None, "DEU", "TUR")),
+    ("Qatar tried to persuade the Taliban to reopen girls' schools.", ("REQUEST", None, "QAT", "AFG")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSUASION)
+def test_persuading_is_a_request(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
