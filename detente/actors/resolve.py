@@ -575,7 +575,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _pronoun_head(self, token: Token, allow_context: bool) -> Found | None:
-        """9. A pronoun takes its antecedent (rules P1-P8 below), in context only."""
+        """9. A pronoun takes its antecedent (rules P1-P9 below), in context only."""
         if token.i in self.by_token or not (token.pos_ == "PRON" or token.lower_ in PRONOUNS):
             return None
         found = self._pronoun(token) if allow_context else None

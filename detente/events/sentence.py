@@ -241,14 +241,15 @@ class SentenceCoder(EventContext):
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:
-    """One event per type and dyad in a sentence: the first trigger."""
+    """One event per type and dyad in a sentence: the first trigger. Sectors tell dyads apart: troops shelling
+    a town and rebels shooting soldiers in one sentence are two attacks within one state."""
     seen: set[tuple] = set()
     kept = []
     for c in candidates:
         key = (
             c.event,
-            tuple(sorted(a.entity.code for a in c.actors)),
-            tuple(sorted(r.entity.code for r in c.recipients)),
+            tuple(sorted((a.entity.code, a.entity.sector) for a in c.actors)),
+            tuple(sorted((r.entity.code, r.entity.sector) for r in c.recipients)),
         )
         if key not in seen:
             seen.add(key)

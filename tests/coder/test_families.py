@@ -212,7 +212,7 @@ def test_the_of_phrase_of_an_intransitive_event_noun_is_its_actor(code, text: st
 
 def test_a_subject_no_rule_resolves_keeps_its_event_with_a_guessed_state(code) -> None:
     """The NER runs on this sentence only because "Aldar Xelil" names no one known; the dateline says where."""
-    events = code("DAMASCUS, May 3 (Example Wire) - Aldar Xelil, a senior PYD official, denied the report.")
+    events = code("DAMASCUS, May 3 (Example Wire) - Aldar Xelil, a senior party official, denied the report.")
     assert [(e.event, e.actor[0].code, e.actor[0].text, e.actor_guessed) for e in events] == [
         ("REJECT", "SYR", "Aldar Xelil", True)
     ]
@@ -511,3 +511,20 @@ PERSUASION = [
 @pytest.mark.parametrize(("text", "expected"), PERSUASION)
 def test_persuading_is_a_request(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+def test_a_reflexive_is_its_clause_subject_not_the_latest_actor(code) -> None:
+    events = code(
+        "Al-Shabaab fighters stormed a hotel near Kismayo on Friday. "
+        "On Sunday a suicide bomber blew himself up at a market in Baidoa."
+    )
+    [bombing] = [e for e in events if e.mode == "suicide-attack"]
+    assert [r.code for r in bombing.recipient] != ["SOM"] or all(r.sector != "REB" for r in bombing.recipient)
+    assert all((r.code, r.sector) != ("SOM", "REB") for r in bombing.recipient), bombing.recipient
+
+
+def test_their_after_coordinated_subjects_is_those_subjects(code) -> None:
+    events = code("Nigeria praised Ghana for its mediation. Lebanon and Cyprus resumed talks on their maritime border.")
+    [talks] = [e for e in events if e.event == "CONSULT"]
+    assert {a.code for a in talks.actor} == {"LBN", "CYP"}
+    assert [r.code for r in talks.recipient] == [], talks.recipient
