@@ -1,0 +1,66 @@
+"""What kind of input a file holds, from its suffix and, where the suffix says little, its first bytes."""
+
+from __future__ import annotations
+
+import re
+
+from detente.articles.decode import decode_bytes, file_encoding
+
+# Kinds the reader knows: text, html, feed, jsonl, json, csv, tsv, parquet; and document (Word, PDF...),
+# which it rejects with a reason, and binary, which it cannot read at all.
+SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "tsv",
+    ".parquet": "parquet",
+}
+DOCUMENTS: dict[str, str] = {
+    ".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text", ".rtf": "an RTF document",
+    ".pdf": "a PDF", ".epub": "an e-book", ".pages": "a Pages document",
+}
+DOCUMENT_REASON = "{what}: not read (save it as text or HTML first)"
+
+_HTML = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
+_FEED = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.I)
+_XML = re.compile(r"^\s*<\?xml", re.I)
+
+
+def kind_of(suffix: str, head: bytes) -> str:
+    """The kind of a file with this suffix that starts with these bytes (a few KB suffice)."""
+    suffix = suffix.lower()
+    if suffix in DOCUMENTS:
+        return "document"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")):
+        return "document"
+    known = SUFFIXES.get(suffix)
+    if known in ("jsonl", "json", "csv", "tsv", "parquet"):
+        return known
+    text = _head_text(head)
+    if text is None:
+        return "binary"
+    if _HTML.match(text):
+        return "html"  # a page saved as .txt or .xml is still a page
+    if (_XML.match(text) or known == "feed") and _FEED.search(text[:4096]):
+        return "feed"
+    if known is not None:
+        return known
+    if text.lstrip().startswith("{"):
+        return "jsonl"
+    return "text"
+
+
+def _head_text(head: bytes) -> str | None:
+    """The start of a file as text, or None when it is binary (NUL bytes in text that is not UTF-16/32)."""
+    encoding, skip = file_encoding(head)
+    if encoding is None and head[:4096].count(0) > len(head[:4096]) // 8:
+        return None
+    return decode_bytes(head[skip:], encoding)
+
+
+def document_reason(suffix: str) -> str:
+    """Why a Word file, a PDF or the like is not read."""
+    return DOCUMENT_REASON.format(what=DOCUMENTS.get(suffix.lower(), "a binary document (PDF, Word or zip)"))
