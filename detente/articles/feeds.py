@@ -20,11 +20,14 @@ def feed_records(data: bytes) -> Iterator[dict | str]:
 
     parsed = feedparser.parse(data)
     if not parsed.entries:
-        problem = parsed.get("bozo_exception")
+        problem = parsed.get("bozo_exception") or ("" if parsed.get("version") else "neither RSS nor Atom")
         yield f"not a valid feed: {problem}" if problem else "a feed without entries"
         return
+    broken = parsed.get("bozo_exception") if parsed.get("bozo") else None
     for entry in parsed.entries:
-        yield _entry_record(entry)
+        found = _entry_record(entry)
+        # a truncated feed still gives its whole entries; the cut one says why it has no text
+        yield f"{found} (the feed is broken: {broken})" if isinstance(found, str) and broken else found
 
 
 def _entry_record(entry) -> dict | str:

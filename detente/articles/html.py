@@ -6,6 +6,13 @@ from __future__ import annotations
 import logging
 
 log = logging.getLogger(__name__)
+# trafilatura and htmldate log a broken or empty page at ERROR level; the reader's reject line already says
+# so, once, with the file's name.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+# Fewer words than this is a menu or a caption that the extractor fell back on, not an article.
+MIN_WORDS = 8
 
 NO_MAIN_TEXT = "no main text found in the page (navigation, lists or an empty page)"
 
@@ -20,7 +27,7 @@ def page_record(html: str, *, url: str | None = None) -> dict | str:
         )
     except Exception as error:  # noqa: BLE001 - a parser failure on one page is that page's reject
         return f"cannot parse the page: {type(error).__name__}: {error}"
-    if found is None or not (found.text or "").strip():
+    if found is None or len((found.text or "").split()) < MIN_WORDS:
         return NO_MAIN_TEXT
     text, title = found.text, (found.title or "").strip()
     first, _, rest = text.partition("\n")

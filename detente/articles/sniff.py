@@ -54,11 +54,12 @@ def kind_of(suffix: str, head: bytes) -> str:
 
 
 def _head_text(head: bytes) -> str | None:
-    """The start of a file as text, or None when it is binary (NUL bytes in text that is not UTF-16/32)."""
+    """The start of a file as text, or None when it is binary: more than one character in ten a control
+    character (a few NULs in a text are tolerated: they become line breaks)."""
     encoding, skip = file_encoding(head)
-    if encoding is None and head[:4096].count(0) > len(head[:4096]) // 8:
-        return None
-    return decode_bytes(head[skip:], encoding)
+    text = decode_bytes(head[skip:], encoding)[:4096]
+    controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f" or char == "\x7f")
+    return None if controls > len(text) // 10 else text
 
 
 def document_reason(suffix: str) -> str:
