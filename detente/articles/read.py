@@ -227,6 +227,31 @@ def read_stream(
         yield from _document_rows(data, name, kind, doc_id)
 
 
+# Media types of a request body (POST /articles) that the reader takes, and the kind each is; text/plain is
+# sniffed, as stdin is. JSON bodies are the API's own article objects and do not come here.
+MEDIA_TYPES: dict[str, str | None] = {
+    "text/plain": None,
+    "text/html": "html", "application/xhtml+xml": "html",
+    "application/rss+xml": "feed", "application/atom+xml": "feed", "application/xml": "feed", "text/xml": "feed",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "application/x-ndjson": "jsonl", "application/jsonl": "jsonl", "application/jsonlines": "jsonl",
+}
+
+
+def read_body(
+    data: bytes, media_type: str, *, name: str = "<request>", columns: Columns | None = None
+) -> tuple[list[Article], list[Reject]]:
+    """The articles in a request body of one of MEDIA_TYPES, and the rejects, as a file of that kind gives."""
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    for row in read_stream(io.BytesIO(data), name, kind=MEDIA_TYPES[media_type], columns=columns):
+        if isinstance(row.item, Reject):
+            rejects.append(row.item)
+        elif row.item is not None:
+            articles.append(row.item)
+    return articles, rejects
+
+
 def _document_rows(data: bytes, name: str, kind: str, doc_id: str | None) -> Iterator[Row]:
     """A whole file held in memory: plain text, an HTML page, a feed, or a JSON file."""
     from detente.articles import feeds, html
