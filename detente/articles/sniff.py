@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from detente.articles.columns import CANDIDATES
 from detente.articles.decode import decode_bytes, file_encoding
 
 # Kinds the reader knows: text, html, feed, jsonl, json, csv, tsv, parquet; and document (Word, PDF...),
@@ -50,7 +51,17 @@ def kind_of(suffix: str, head: bytes) -> str:
         return known
     if text.lstrip().startswith("{"):
         return "jsonl"
-    return "text"
+    return _table_kind(text) or "text"
+
+
+def _table_kind(text: str) -> str | None:
+    """'csv' or 'tsv' when the first line is a header naming a text column (text, body, content...)."""
+    header = text.split("\n", 1)[0].strip().lower()
+    for delimiter, kind in ((",", "csv"), ("\t", "tsv")):
+        names = {name.strip().strip('"').strip() for name in header.split(delimiter)}
+        if len(names) > 1 and names & set(CANDIDATES["text"]):
+            return kind
+    return None
 
 
 def _head_text(head: bytes) -> str | None:

@@ -183,12 +183,16 @@ def test_stdin_texts_get_an_id_of_their_own(monkeypatch):
     assert len(set(ids)) == 2 and all(i.startswith("sha1-") for i in ids)
 
 
-def test_stdin_sniffs_pages_and_json_lines(monkeypatch):
+def test_stdin_sniffs_pages_json_lines_and_tables(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO((SAME_STORY / "article.html").read_text(encoding="utf-8")))
     (page,) = read_articles(["-"])
     assert page.id == URL and page.title == TITLE
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"id": "x", "text": "Chile met Peru."}) + "\n"))
     assert [a.id for a in read_articles(["-"])] == ["x"]
+    monkeypatch.setattr("sys.stdin", io.StringIO('id,"Text"\nq1,Chile met Peru.\nq2,Peru met Chile.\n'))
+    assert [a.id for a in read_articles(["-"])] == ["q1", "q2"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("Chile, Peru and Bolivia met. The text was agreed.\n"))
+    assert len(list(read_articles(["-"]))) == 1
 
 
 def test_same_file_name_in_two_folders_keeps_two_ids(tmp_path):
