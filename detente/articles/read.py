@@ -32,6 +32,7 @@ from detente.articles.decode import (
     file_encoding,
     json_depth,
 )
+from detente.articles.fetch import Fetcher, is_url
 from detente.articles.sniff import DOCUMENTS, SUFFIXES, document_reason, kind_of
 from detente.model import Article
 
@@ -71,10 +72,12 @@ def read_articles(
     default_date: date | None = None,
     on_reject: Callable[[Reject], None] | None = None,
     columns: Columns | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Article]:
-    """Articles from each path in order; bad inputs go to on_reject (or are logged), never dropped silently."""
+    """Articles from each path (or http(s) URL) in order; bad inputs go to on_reject (or are logged), never
+    dropped silently."""
     for path in paths:
-        for row in read_path(path, columns=columns):
+        for row in read_path(path, columns=columns, fetcher=fetcher):
             if isinstance(row.item, Reject):
                 log.warning("rejected %s", row.item)
                 if on_reject is not None:
@@ -90,11 +93,14 @@ def with_default_date(article: Article, default_date: date | None) -> Article:
     return article
 
 
-def read_path(raw: str, *, columns: Columns | None = None) -> Iterator[Row]:
-    """The rows of one argument: '-' (stdin), a directory (every file under it) or a file."""
+def read_path(raw: str, *, columns: Columns | None = None, fetcher: Fetcher | None = None) -> Iterator[Row]:
+    """The rows of one argument: '-' (stdin), an http(s) URL, a directory (every file under it) or a file."""
     columns = columns or Columns()
     if raw == "-":
-        yield from read_stream(_stdin_bytes(), "<stdin>", columns=columns)
+        yield from read_stream(_stdin_bytes(), "<stdin>", columns=columns, fetcher=fetcher)
+        return
+    if is_url(raw):
+        yield from _url_rows([(0, None, raw)], raw, columns, fetcher)
         return
     path = Path(raw)
     problem = entry_problem(path)
@@ -108,9 +114,9 @@ def read_path(raw: str, *, columns: Columns | None = None) -> Iterator[Row]:
                 # named on its own, such a file is read by its content; in a folder it may be anything
                 yield Row(0, None, Reject(str(file), None, f"unsupported file type {file.suffix}: not read"))
             else:
-                yield from read_file(file, doc_id=document_id(path, file), columns=columns)
+                yield from read_file(file, doc_id=document_id(path, file), columns=columns, fetcher=fetcher)
     else:
-        yield from read_file(path, doc_id=document_id(None, path), columns=columns)
+        yield from read_file(path, doc_id=document_id(None, path), columns=columns, fetcher=fetcher)
 
 
 def entry_problem(path: Path) -> str | None:
@@ -179,7 +185,9 @@ def text_id(text: str) -> str:
     return "sha1-" + hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:12]
 
 
-def read_file(path: Path, *, doc_id: str | None = None, columns: Columns | None = None) -> Iterator[Row]:
+def read_file(
+    path: Path, *, doc_id: str | None = None, columns: Columns | None = None, fetcher: Fetcher | None = None
+) -> Iterator[Row]:
     """The rows of one file, by its kind; a file that cannot be opened or read is one Reject."""
     columns = columns or Columns()
     name = str(path)
@@ -191,7 +199,7 @@ def read_file(path: Path, *, doc_id: str | None = None, columns: Columns | None 
             if kind == "parquet":
                 yield from _parquet_rows(path, columns)
             else:
-                yield from read_stream(stream, name, kind=kind, doc_id=doc_id, columns=columns)
+                yield from read_stream(stream, name, kind=kind, doc_id=doc_id, columns=columns, fetcher=fetcher)
     except OSError as error:
         yield Row(-1, None, Reject(name, None, f"cannot read: {error.strerror or error}"))
 
@@ -203,8 +211,11 @@ def read_stream(
     kind: str | None = None,
     doc_id: str | None = None,
     columns: Columns | None = None,
+    url: str | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Row]:
-    """The rows of a binary stream of the given kind (sniffed when None): a file's or stdin's."""
+    """The rows of a binary stream of the given kind (sniffed when None): a file's, stdin's or a fetched
+    page's (then `url` is where it came from: the article's URL, and its id when it names none)."""
     columns = columns or Columns()
     head, stream = _with_head(stream)
     if kind is None:
@@ -224,7 +235,10 @@ def read_stream(
         if len(data) > MAX_DOCUMENT_BYTES:
             yield Row(0, None, Reject(name, None, f"larger than {MAX_DOCUMENT_BYTES // 2**20} MB: not read"))
             return
-        yield from _document_rows(data, name, kind, doc_id)
+        if kind == "urls":
+            yield from _url_list_rows(data, name, columns, fetcher)
+        else:
+            yield from _document_rows(data, name, kind, doc_id, url)
 
 
 # Media types of a request body (POST /articles) that the reader takes, and the kind each is; text/plain is
@@ -235,6 +249,14 @@ MEDIA_TYPES: dict[str, str | None] = {
     "application/rss+xml": "feed", "application/atom+xml": "feed", "application/xml": "feed", "text/xml": "feed",
     "text/csv": "csv", "text/tab-separated-values": "tsv",
     "application/x-ndjson": "jsonl", "application/jsonl": "jsonl", "application/jsonlines": "jsonl",
+}
+
+
+# Media types of fetched answers beyond those of request bodies.
+_WEB_KINDS: dict[str, str] = {
+    "application/json": "json", "application/pdf": "document", "application/msword": "document",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "document",
+    "application/octet-stream": "binary", "application/vnd.apache.parquet": "binary",
 }
 
 
@@ -252,7 +274,38 @@ def read_body(
     return articles, rejects
 
 
-def _document_rows(data: bytes, name: str, kind: str, doc_id: str | None) -> Iterator[Row]:
+def _url_list_rows(data: bytes, name: str, columns: Columns, fetcher: Fetcher | None) -> Iterator[Row]:
+    """A file of URLs, one a line (# comments and blank lines skipped): each page fetched and read."""
+    lines = decode_bytes(data).splitlines()
+    entries = [(index, index + 1, line.strip()) for index, line in enumerate(lines)
+               if line.strip() and not line.lstrip().startswith("#")]
+    yield from _url_rows(entries, name, columns, fetcher)
+
+
+def _url_rows(
+    entries: list[tuple[int, int | None, str]], name: str, columns: Columns, fetcher: Fetcher | None
+) -> Iterator[Row]:
+    """Each URL fetched and read as a file of its media type (or content); a failure is that URL's Reject."""
+    from detente.articles.fetch import Fetcher
+
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        places = {url: (index, line) for index, line, url in entries}
+        for url, result in fetcher.fetch_all([url for _, _, url in entries]):
+            index, line = places[url]
+            if isinstance(result, str):
+                yield Row(index, line, Reject(name, line, result if line is None else f"{url}: {result}"))
+                continue
+            kind = MEDIA_TYPES.get(result.media_type) or _WEB_KINDS.get(result.media_type)
+            for row in read_stream(io.BytesIO(result.body), result.url, kind=kind, columns=columns, url=result.url):
+                yield Row(index, line, row.item)
+    finally:
+        if own:
+            fetcher.close()
+
+
+def _document_rows(data: bytes, name: str, kind: str, doc_id: str | None, url: str | None = None) -> Iterator[Row]:
     """A whole file held in memory: plain text, an HTML page, a feed, or a JSON file."""
     from detente.articles import feeds, html
 
@@ -265,12 +318,12 @@ def _document_rows(data: bytes, name: str, kind: str, doc_id: str | None) -> Ite
         yield from _json_file_rows(text, name)
         return
     if kind == "html":
-        found = html.page_record(text)
+        found = html.page_record(text, url=url)
         if isinstance(found, dict) and not found.get("url"):
             found["id"] = doc_id
         yield Row(0, None, _record_item(found, name, None))
         return
-    yield Row(0, None, _record_item({"id": doc_id, "text": text}, name, None))
+    yield Row(0, None, _record_item({"id": doc_id, "text": text, "url": url}, name, None))
 
 
 def _record_item(found: dict | str, name: str, line: int | None) -> Article | Reject:

@@ -7,8 +7,8 @@ import re
 from detente.articles.columns import CANDIDATES
 from detente.articles.decode import decode_bytes, file_encoding
 
-# Kinds the reader knows: text, html, feed, jsonl, json, csv, tsv, parquet; and document (Word, PDF...),
-# which it rejects with a reason, and binary, which it cannot read at all.
+# Kinds the reader knows: text, html, feed, jsonl, json, csv, tsv, parquet, urls (pages to fetch, one a
+# line); and document (Word, PDF...), which it rejects with a reason, and binary, which it cannot read.
 SUFFIXES: dict[str, str] = {
     ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
@@ -26,6 +26,7 @@ DOCUMENT_REASON = "{what}: not read (save it as text or HTML first)"
 _HTML = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
 _FEED = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _XML = re.compile(r"^\s*<\?xml", re.I)
+_URL_LINE = re.compile(r"^https?://[^\s/]+\S*$")
 
 
 def kind_of(suffix: str, head: bytes) -> str:
@@ -47,11 +48,20 @@ def kind_of(suffix: str, head: bytes) -> str:
         return "html"  # a page saved as .txt or .xml is still a page
     if (_XML.match(text) or known == "feed") and _FEED.search(text[:4096]):
         return "feed"
+    if known in (None, "text") and _is_url_list(text, complete=len(head) < 4096):
+        return "urls"
     if known is not None:
         return known
     if text.lstrip().startswith("{"):
         return "jsonl"
     return _table_kind(text) or "text"
+
+
+def _is_url_list(text: str, *, complete: bool) -> bool:
+    """Whether every line (of those the sample holds whole) is an http(s) URL: a list of pages to fetch."""
+    lines = text.splitlines() if complete else text.splitlines()[:-1]
+    lines = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return bool(lines) and all(_URL_LINE.match(line) for line in lines)
 
 
 def _table_kind(text: str) -> str | None:

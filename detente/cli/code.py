@@ -48,8 +48,8 @@ def command(
     include_background: bool,
     **columns: str | None,
 ) -> None:
-    """Code articles: PATH is a file (text, HTML page, RSS/Atom feed, JSONL, CSV, Parquet), a directory of
-    them, or - for stdin."""
+    """Code articles: PATH is a file (text, HTML page, RSS/Atom feed, JSONL, CSV, Parquet, a list of URLs), a
+    directory of them, an http(s) URL, or - for stdin."""
     rejects = RejectCounter()
     articles = read_articles(paths, default_date=default_date, on_reject=rejects, columns=columns_of(columns))
     counter = _ArticleCounter(articles)
