@@ -9,7 +9,8 @@ class Errors:
     E001 = "[E001] Cannot read {path}: {reason}"
     E002 = "[E002] {path}:{line}: not valid JSON: {reason}"
     E003 = "[E003] {path}:{line}: article rejected: {reason}"
-    E004 = "[E004] Unsupported input {path}: expected a file, a directory or '-'"
+    # No longer raised: every path is read or rejected alone (detente.articles.read). Not to be reused.
+    E004 = "[E004] Unsupported input {path}: expected a .txt file, a directory, a .jsonl file or '-'"
     E005 = "[E005] Invalid date {value!r}: expected YYYY-MM-DD or an ISO date-time (2023-05-10T10:00:00Z)"
     E010 = "[E010] The spaCy model {model!r} is not installed; run `make install` (see README)"
     E020 = "[E020] {path}:{line}: lexicon entry invalid: {reason}"
