@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.articles.columns import Columns
-from detente.articles.read import Reject, Row, document_id, read_file
+from detente.articles.read import Reject, Row, document_id, entry_problem, read_file
 from detente.articles.sniff import DOCUMENTS, SUFFIXES
 from detente.errors import Errors, InputError
 from detente.model import Article
@@ -50,16 +50,19 @@ def input_files(path: str | os.PathLike, *, exclude: str | os.PathLike | None = 
             raise InputError(Errors.E151.format(path=root))
         return [root]
     if not root.is_dir():
-        raise InputError(Errors.E160.format(path=root, reason="no such file or directory"))
+        raise InputError(Errors.E160.format(path=root, reason=entry_problem(root) or "not a file or directory"))
     files = []
     for p in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
         if any(part.startswith((".", "_")) for part in p.relative_to(root).parts) or p.is_dir():
             continue
-        if excluded is not None and p.resolve().is_relative_to(excluded):
+        problem = entry_problem(p)
+        if problem is not None:  # a FIFO would block the run; said, not skipped silently
+            log.warning("batch input %s: not read (%s)", p, problem)
+        elif excluded is not None and p.resolve().is_relative_to(excluded):
             continue
-        if p.suffix.lower() in FORMATS:
+        elif p.suffix.lower() in FORMATS:
             files.append(p)
-        else:  # said, not skipped silently; the other commands reject such a file with its reason
+        else:  # the other commands reject such a file with its reason
             log.warning("batch input %s: not read (unsupported file type)", p)
     if not files:
         raise InputError(Errors.E150.format(path=root))

@@ -122,6 +122,24 @@ def test_directory_input_lists_supported_files_in_path_order(tmp_path):
         "a.jsonl", "b/2.csv", "c.parquet", "notes.txt"]
 
 
+def test_directory_entries_that_are_not_files_are_left_out_not_waited_on(tmp_path, caplog):
+    import os
+
+    (tmp_path / "a.jsonl").write_text("")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (tmp_path / "loop.jsonl").symlink_to(tmp_path / "loop.jsonl")
+    (tmp_path / "gone.jsonl").symlink_to(tmp_path / "nowhere")
+    assert [p.name for p in input_files(tmp_path)] == ["a.jsonl"]
+    said = sorted(r.getMessage().rsplit("/", 1)[1] for r in caplog.records)
+    assert said == [
+        "gone.jsonl: not read (dangling symbolic link)",
+        "loop.jsonl: not read (symbolic link loop)",
+        "pipe.jsonl: not read (a FIFO (named pipe), not a file: pipe it to '-' instead)",
+    ]
+    with pytest.raises(InputError, match=r"\[E160\] .*a FIFO"):
+        input_files(tmp_path / "pipe.jsonl")
+
+
 @pytest.mark.parametrize(
     ("make", "code"),
     [
