@@ -75,15 +75,38 @@ def read_articles(
     fetcher: Fetcher | None = None,
 ) -> Iterator[Article]:
     """Articles from each path (or http(s) URL) in order; bad inputs go to on_reject (or are logged), never
-    dropped silently."""
-    for path in paths:
-        for row in read_path(path, columns=columns, fetcher=fetcher):
-            if isinstance(row.item, Reject):
-                log.warning("rejected %s", row.item)
-                if on_reject is not None:
-                    on_reject(row.item)
-            elif row.item is not None:
-                yield with_default_date(row.item, default_date)
+    dropped silently. URLs share one fetcher, made when the first is met, so robots.txt is read once a site."""
+    web = fetcher or _FetcherOnDemand()
+    try:
+        for path in paths:
+            for row in read_path(path, columns=columns, fetcher=web):
+                if isinstance(row.item, Reject):
+                    log.warning("rejected %s", row.item)
+                    if on_reject is not None:
+                        on_reject(row.item)
+                elif row.item is not None:
+                    yield with_default_date(row.item, default_date)
+    finally:
+        if fetcher is None:
+            web.close()
+
+
+class _FetcherOnDemand:
+    """A Fetcher made on first use: reading local files never builds an HTTP client."""
+
+    def __init__(self) -> None:
+        self.fetcher: Fetcher | None = None
+
+    def fetch_all(self, urls: Iterable[str]) -> Iterator[tuple[str, object]]:
+        if self.fetcher is None:
+            from detente.articles.fetch import Fetcher
+
+            self.fetcher = Fetcher()
+        return self.fetcher.fetch_all(urls)
+
+    def close(self) -> None:
+        if self.fetcher is not None:
+            self.fetcher.close()
 
 
 def with_default_date(article: Article, default_date: date | None) -> Article:
