@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import detente
 from detente.articles import Reject, read_articles
@@ -110,3 +112,28 @@ def test_code_prints_one_line_per_bad_input_and_codes_the_rest(messy):
     assert result.stderr.splitlines()[-1].startswith(f"read {len(EXPECTED_IDS) + len(EXPECTED_REJECTS)}, ")
     coded = {json.loads(line)["doc_id"] for line in result.stdout.splitlines() if line.startswith("{")}
     assert coded <= EXPECTED_IDS and "in/good" in coded and "utf16" in coded
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600) | st.text(max_size=300).map(lambda t: t.encode("utf-8")))
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".json", ".csv", ".html", ".xml", ""])
+def test_no_bytes_make_the_reader_raise(tmp_path, suffix, data):
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    rejects: list[Reject] = []
+    articles = list(read_articles([str(path)], on_reject=rejects.append))
+    assert all(a.text.strip() for a in articles)
+
+
+def test_json_files_and_tsv_tables(tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps({"id": "j1", "text": GOOD}), encoding="utf-8")
+    (tmp_path / "many.json").write_text(json.dumps([{"id": "j2", "text": GOOD}, {"id": "j3"}]), encoding="utf-8")
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    (tmp_path / "rows.tsv").write_text(f"id\ttext\nt1\t{GOOD}\n", encoding="utf-8")
+    rejects: list[Reject] = []
+    articles = list(read_articles([str(tmp_path)], on_reject=rejects.append))
+    assert [a.id for a in articles] == ["j2", "j1", "t1"]
+    assert sorted((Path(r.path).name, r.reason) for r in rejects) == [
+        ("deep.json", "JSON nested 5000 deep (at most 64)"),
+        ("many.json[1]", "missing or empty text"),
+    ]
