@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import hashlib
 import json
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -172,16 +174,67 @@ class Article(BaseModel):
     date: dt.date | None = None
     title: str = ""
     url: str = ""
+    summary_only: bool = False  # a feed entry that carried only its summary: the summary is what was coded
 
     @field_validator("id", mode="before")
     @classmethod
     def _id_as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) else value
 
+    @field_validator("text", mode="before")
+    @classmethod
+    def _plain_text(cls, value: object) -> object:
+        return plain_text(value) if isinstance(value, str) else value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _publication_day(cls, value: object) -> object:
+        return publication_day(value)
+
     def content_hash(self) -> str:
         """A hash of everything that changes the coding of this article."""
         payload = json.dumps([self.text, self.date.isoformat() if self.date else None, self.title])
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def plain_text(text: str) -> str:
+    """A leading byte-order mark removed, and NUL characters made line breaks (a line break ends a sentence),
+    so that neither hides the first sentence's event nor glues two sentences into one (issue 18)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\x00", "\n")
+
+
+_COMPACT_STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{6})?$")  # GDELT: 20230510, 20230510100000
+
+
+def publication_day(value: object) -> object:
+    """The day of a publication date given as a date, a datetime, an ISO date or date-time (with or without
+    a zone: the day as the zone gives it), a compact GDELT stamp, or an e-mail/RSS date; anything else as it
+    was, for the model to reject."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, int) and not isinstance(value, bool) and 10_000_000 <= value <= 99_991_231:
+        value = str(value)  # 20230510 as a number (GDELT SQLDATE)
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    compact = _COMPACT_STAMP.match(text)
+    if compact:
+        text = "-".join(compact.groups()[:3])
+    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.fromisoformat(t).date(), _rfc2822_day):
+        try:
+            return parse(text)
+        except (ValueError, TypeError, IndexError):
+            continue
+    return value
+
+
+def _rfc2822_day(text: str) -> dt.date:
+    if not text[:1].isalpha():  # "Wed, 10 May 2023 ..." or "10 May 2023 ...": parsedate guesses at anything
+        if not re.match(r"^\d{1,2} [A-Z][a-z]{2} \d{4}", text):
+            raise ValueError(text)
+    return email.utils.parsedate_to_datetime(text).date()
 
 
 class Entity(BaseModel):

@@ -14,6 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
 from detente.api.spans import event_spans
+from detente.articles.read import MEDIA_TYPES, Reject, read_body
 from detente.dashboard import mount_dashboard
 from detente.errors import DetenteError, Errors
 from detente.ledger import build_ledger
@@ -85,6 +86,12 @@ _BODY_SCHEMA = {
         {"type": "array", "items": _ARTICLE_SCHEMA},
         _ARTICLE_SCHEMA,
     ]
+}
+
+
+# JSON article objects, or any body the reader takes (a page, a feed, CSV, JSON lines, text; docs/inputs.md).
+_BODY_CONTENT = {"application/json": {"schema": _BODY_SCHEMA}} | {
+    media_type: {"schema": {"type": "string"}} for media_type in MEDIA_TYPES
 }
 
 
@@ -225,7 +232,7 @@ def create_app(
         "/articles",
         tags=["events"],
         status_code=201,
-        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": _BODY_SCHEMA}}}},
+        openapi_extra={"requestBody": {"required": True, "content": _BODY_CONTENT}},
     )
     async def post_articles(request: Request) -> JSONResponse:
         """Code and store articles (Authorization: Bearer TOKEN); returns each article's events."""
@@ -233,6 +240,9 @@ def create_app(
             raise ApiError(403, Errors.E144)
         _check_token(request, token)
         body = await request.body()
+        media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media_type in MEDIA_TYPES:  # a page, a feed, a CSV export, JSON lines or text, as `detente load` reads
+            return await _store_body(store, coder, body, media_type)
         try:
             parsed = _BODY.validate_json(body)
         except ValidationError as error:
@@ -246,14 +256,36 @@ def create_app(
         )
         if not articles:
             return error_response(422, Errors.E140.format(reason="no articles given"))
-        from starlette.concurrency import run_in_threadpool  # spaCy is CPU-bound: keep the event loop free
-
-        report = await run_in_threadpool(store.load, articles, coder=coder)
-        coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
-        return JSONResponse({"report": report.to_dict(), "articles": coded}, status_code=201)
+        return await _store_articles(store, coder, articles)
 
     mount_dashboard(app, store, read_only=read_only)  # the page is served by the same app
     return app
+
+
+async def _store_articles(
+    store: Store, coder: Coder | None, articles: list[Article], rejected: list[Reject] | None = None
+) -> JSONResponse:
+    """Code and store articles; the answer of POST /articles, with the body's rejects where it was read."""
+    from starlette.concurrency import run_in_threadpool  # spaCy is CPU-bound: keep the event loop free
+
+    report = await run_in_threadpool(store.load, articles, coder=coder)
+    coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
+    answer: dict[str, Any] = {"report": report.to_dict(), "articles": coded}
+    if rejected is not None:
+        answer["rejected"] = [{"line": r.line, "reason": r.reason} for r in rejected]
+    return JSONResponse(answer, status_code=201)
+
+
+async def _store_body(store: Store, coder: Coder | None, body: bytes, media_type: str) -> JSONResponse:
+    """POST /articles with a page, a feed, CSV, JSON lines or text: read as `detente load` reads a file."""
+    from starlette.concurrency import run_in_threadpool
+
+    articles, rejected = await run_in_threadpool(read_body, body, media_type)
+    if not articles:
+        reason = str(rejected[0]) if rejected else "no articles given"
+        details = [{"line": r.line, "reason": r.reason} for r in rejected[:20]]
+        return error_response(422, Errors.E140.format(reason=reason), details or None)
+    return await _store_articles(store, coder, articles, rejected)
 
 
 def _check_token(request: Request, token: str | None) -> None:

@@ -9,7 +9,7 @@ import click
 from detente.articles import Reject, read_articles
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
-from detente.cli.options import parse_date, workers_option
+from detente.cli.options import columns_of, columns_options, parse_date, workers_option
 from detente.store import open_store
 
 
@@ -35,11 +35,15 @@ class CodingFailed(Exception):
     metavar="YYYY-MM-DD",
     default=None,
     callback=parse_date,
-    help="Publication date of inputs that carry none (.txt files, JSONL lines without date).",
+    help="Publication date of inputs that carry none (text files, pages and rows without a date).",
 )
 @workers_option
-def command(paths: tuple[str, ...], db: str | None, default_date: str | None, workers: int | None) -> None:
-    """Code the articles at PATHs (.txt, directory, .jsonl or -) and store articles and events.
+@columns_options
+def command(
+    paths: tuple[str, ...], db: str | None, default_date: str | None, workers: int | None, **columns: str | None
+) -> None:
+    """Code the articles at PATHs (files of any kind `code` reads, directories, or -) and store them with
+    their events.
 
     An article already stored with the same content adds nothing; one with the same id and a changed
     text replaces its events. Each rejected input is printed as FILE:LINE: REASON on stderr, each
@@ -52,7 +56,7 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
         click.echo(f"rejected {item}", err=True)
 
     with open_store(db) as store:
-        articles = read_articles(paths, default_date=default_date, on_reject=on_reject)
+        articles = read_articles(paths, default_date=default_date, on_reject=on_reject, columns=columns_of(columns))
         count = workers or default_workers()
         with Progress() as progress:
 

@@ -27,7 +27,7 @@ def db(tmp_path, monkeypatch) -> str:
         '{"id": "a1", "text": "Russia agreed with Georgia. France met Germany.", "date": "2012-03-02"}\n'
         "{not json}\n"
         '{"id": "a2", "text": "Georgia accused Russia of spying."}\n'
-        '{"text": "an article without id"}\n',
+        '{"id": "a3", "text": ""}\n',
         encoding="utf-8",
     )
     path = str(tmp_path / "cli.duckdb")
@@ -169,6 +169,6 @@ def test_load_reports_articles_the_coder_failed_on(tmp_path, monkeypatch) -> Non
     result = CliRunner().invoke(cli, ["load", str(path), "--db", str(tmp_path / "x.duckdb"), "--workers", "1"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "failed one: CodingFailed: coding failed: RuntimeError: model exploded",
+        f"failed {tmp_path.name}/one: CodingFailed: coding failed: RuntimeError: model exploded",
         "read 1, coded 0, unchanged 0, replaced 0, rejected 0, failed 1, events stored 0",
     ]
