@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
-from detente.api.spans import event_spans
+from detente.api.spans import event_spans, tidy_event
 from detente.dashboard import mount_dashboard
 from detente.errors import DetenteError, Errors
 from detente.ledger import build_ledger
@@ -89,8 +89,8 @@ _BODY_SCHEMA = {
 
 
 def event_json(event: Event) -> dict[str, Any]:
-    """An event as the API returns it."""
-    return event.model_dump(mode="json")
+    """An event as the API returns it (actor and recipient texts stripped of blanks around them)."""
+    return tidy_event(event).model_dump(mode="json")
 
 
 def create_app(

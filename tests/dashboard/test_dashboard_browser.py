@@ -26,6 +26,11 @@ HOSTILE = Article(
     url="javascript:alert(2)",
 )
 
+# Written for this test (issue 19): the recipient sits between the trigger's words, and there is no url.
+URGED = Article(
+    id="urged", text="Moldova urged Romania to reopen the border crossing at once.", date=date(2012, 7, 2)
+)
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="needs Debian's chromium at /usr/bin/chromium"),
@@ -48,7 +53,7 @@ def server(tmp_path_factory):
 
     store = open_store(str(tmp_path_factory.mktemp("browser") / "dash.duckdb"))
     articles = list(read_articles([str(ARTICLES_DIR)], default_date=date(2012, 5, 14)))
-    articles.append(HOSTILE)
+    articles += [HOSTILE, URGED]
     report = store.load(articles)  # the real coder
     assert report.events_stored > 0
     port = _free_port()
@@ -186,4 +191,44 @@ def test_paste_an_article_and_see_its_events(server, browser, tmp_path) -> None:
     expect(page.locator("#submit-status")).to_contain_text("E138")
     assert store.query(doc_id="refused") == []
     assert dialogs == []
+    page.close()
+
+
+def test_first_hour_defects_are_gone(server, browser, tmp_path) -> None:
+    """Issue 19: month fields read YYYY-MM, no pair has a blank side, counts are pluralised, no url is no
+    link, and an actor or recipient between the trigger's words is highlighted."""
+    base, store = server
+    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/")
+
+    for field in ("#since", "#until"):
+        assert page.get_attribute(field, "type") in (None, "text")
+        assert page.get_attribute(field, "placeholder") == "YYYY-MM"
+    options = page.eval_on_selector_all("#pair-select option", "os => os.map(o => o.textContent)")[1:]
+    assert options and all(not o.startswith(" ") and " –  " not in o for o in options), options
+    assert all(len(o.split(" – ")) == 2 and all(side.strip() for side in o.split(" – ")) for o in options)
+
+    page.fill("#code-a", "MDA")
+    page.fill("#code-b", "ROU")
+    page.click("#show")
+    expect(page.locator("#events tbody tr")).to_have_count(store.count(pair=("MDA", "ROU")))
+    page.click("#events tbody tr")
+    page.wait_for_selector("#detail:not([hidden]) mark.trigger")
+    assert page.text_content("#detail-sentence mark.actor") == "Moldova"
+    assert page.text_content("#detail-sentence mark.recipient") == "Romania"
+    assert page.locator("#detail-sentence mark.trigger").count() >= 2
+    reports = page.text_content("#detail-facts dt:text-is('reports') + dd")
+    assert reports == "1 mention, 1 source, 1 article"
+    assert page.text_content("#pick-status") == "MDA – ROU: 1 event."
+    assert page.locator("#detail-source").is_hidden()
+    assert page.text_content("#detail-no-source") == "none"
+    assert page.locator("#detail-no-source").is_visible()
+    assert page.locator("#detail a:text-is('none')").count() == 0
+
+    screenshot = tmp_path / "first-hour.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    print(f"first-hour screenshot: {screenshot}")
+    assert errors == []
     page.close()

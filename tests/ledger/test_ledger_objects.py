@@ -8,13 +8,14 @@ import pytest
 from detente.ledger.reading import read_event
 from detente.ledger.threads import default_threads
 
-THREADS = ("diplomatic", "visas", "trade", "transport", "recognition", "military", "talks")
+FLIGHT_BAN_LIFTED = "Armenia lifted its ban on passenger flights to Azerbaijan on Monday."
+PHONE_CALL = "The Brazilian president spoke by telephone with his Argentine counterpart."
 
 
 @pytest.mark.parametrize(
     ("a", "b", "text", "moves"),
     [
-        ("ARM", "AZE", "Armenia lifted its ban on passenger flights to Azerbaijan on Monday.", {"transport": "restored"}),
+        ("ARM", "AZE", FLIGHT_BAN_LIFTED, {"transport": "restored"}),
         ("MDA", "ROU", "Moldova suspended all flights to Romania on Friday.", {"transport": "cut"}),
         ("VNM", "CHN", "Vietnam banned flights from China.", {"transport": "cut"}),
         ("IND", "PAK", "India closed its airspace to Pakistani airlines.", {"transport": "cut"}),
@@ -26,7 +27,7 @@ THREADS = ("diplomatic", "visas", "trade", "transport", "recognition", "military
         ("KEN", "UGA", "Kenya offered to reopen its embassy in Uganda.", {"diplomatic": "restoration offered"}),
         ("THA", "KHM", "Thailand opened an embassy in Cambodia.", {"diplomatic": "established"}),
         ("PER", "CHL", "Peru expelled the Chilean ambassador on Tuesday.", {"diplomatic": "downgraded"}),
-        ("BRA", "ARG", "The Brazilian president spoke by telephone with his Argentine counterpart.", {"talks": "meeting"}),
+        ("BRA", "ARG", PHONE_CALL, {"talks": "meeting"}),
         ("BRA", "ARG", "Brazil and Argentina held talks on restoring diplomatic relations.", {"talks": "negotiations"}),
     ],
 )
@@ -42,10 +43,10 @@ def test_the_thread_follows_the_object(code, a: str, b: str, text: str, moves: d
     ("a", "b", "text", "unrelated"),
     [
         # a phone call is no transport or communications link, whatever the words "telephone" or "call"
-        ("BRA", "ARG", "The Brazilian president spoke by telephone with his Argentine counterpart.", "transport"),
+        ("BRA", "ARG", PHONE_CALL, "transport"),
         # a flight ban is neither trade nor travel: lifting it moves transport alone
-        ("ARM", "AZE", "Armenia lifted its ban on passenger flights to Azerbaijan on Monday.", "trade"),
-        ("ARM", "AZE", "Armenia lifted its ban on passenger flights to Azerbaijan on Monday.", "visas"),
+        ("ARM", "AZE", FLIGHT_BAN_LIFTED, "trade"),
+        ("ARM", "AZE", FLIGHT_BAN_LIFTED, "visas"),
         # a ban on goods is no travel ban
         ("CAN", "CHL", "Canada lifted its ban on imports of Chilean beef.", "visas"),
         # troops a country trains and an air force it supplies are no rail or air links

@@ -18,6 +18,7 @@
 
   // Only http(s) links become hrefs: a stored "javascript:" url must not be clickable.
   function safeUrl(url) {
+    if (!url || !String(url).trim()) return null; // "" would resolve to this page itself
     try {
       const u = new URL(url, window.location.href);
       return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
@@ -35,6 +36,14 @@
       throw new Error(message);
     }
     return body;
+  }
+
+  function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+  }
+
+  function entityText(x) {
+    return `${String(x.text || "").trim()} [${x.code}${x.sector ? " " + x.sector : ""}]`;
   }
 
   function monthEnd(value) {
@@ -64,7 +73,7 @@
       state.events = page.events;
       renderTable();
       const shown = page.events.length < page.total ? ` (first ${page.events.length} shown)` : "";
-      $("pick-status").textContent = `${a} – ${b}: ${page.total} events${shown}.`;
+      $("pick-status").textContent = `${a} – ${b}: ${plural(page.total, "event")}${shown}.`;
     } catch (error) {
       $("pick-status").textContent = `Error: ${error.message}`;
     }
@@ -88,7 +97,7 @@
     }
     if (ledger.by_direction) {
       const parts = Object.entries(ledger.by_direction).map(([k, v]) => `${k}: ${v}`);
-      box.append(node("p", `${ledger.events ?? ""} events (${parts.join(", ")})`, "ledger-summary"));
+      box.append(node("p", `${plural(ledger.events ?? 0, "event")} (${parts.join(", ")})`, "ledger-summary"));
     }
     const active = ledger.threads.filter((t) => t.state || (t.events && t.events.length) || (t.history && t.history.length));
     const quiet = ledger.threads.filter((t) => !active.includes(t));
@@ -246,8 +255,8 @@
       facts.append(node("dt", term), node("dd", value));
     };
     add("type", e.mode ? `${e.event} (${e.mode})` : e.event);
-    add("actor", (e.actor || []).map((x) => `${x.text} [${x.code}${x.sector ? " " + x.sector : ""}]`).join(", "));
-    add("recipient", (e.recipient || []).map((x) => `${x.text} [${x.code}${x.sector ? " " + x.sector : ""}]`).join(", "));
+    add("actor", (e.actor || []).map(entityText).join(", "));
+    add("recipient", (e.recipient || []).map(entityText).join(", "));
     add("date", e.date ? `${e.date} (${e.date_precision})` : "");
     add("intensity", e.intensity);
     add("quad", e.quad);
@@ -255,12 +264,17 @@
     add("location", e.location);
     const flags = ["negated", "hypothetical", "future", "historical"].filter((f) => e[f]);
     add("flags", flags.join(", "));
-    add("reports", `${detail.reports.mentions} mentions, ${detail.reports.sources} sources, ${detail.reports.articles} articles`);
+    const r = detail.reports;
+    add("reports", `${plural(r.mentions, "mention")}, ${plural(r.sources, "source")}, ${plural(r.articles, "article")}`);
     add("article", detail.article ? `${detail.article.id}${detail.article.title ? ": " + detail.article.title : ""}` : "");
     add("pattern", e.pattern);
+    // A link only for an http(s) url; no url, or another kind, is plain text, not a dead link.
     const link = $("detail-source");
     const url = safeUrl(detail.source_url || "");
-    link.textContent = detail.source_url || "none";
+    link.hidden = !url;
+    $("detail-no-source").hidden = Boolean(url);
+    $("detail-no-source").textContent = detail.source_url && !url ? detail.source_url : "none";
+    link.textContent = url ? detail.source_url : "";
     if (url) link.href = url; else link.removeAttribute("href");
     $("detail").scrollIntoView({ block: "nearest" });
   }
