@@ -232,3 +232,48 @@ def test_first_hour_defects_are_gone(server, browser, tmp_path) -> None:
     print(f"first-hour screenshot: {screenshot}")
     assert errors == []
     page.close()
+
+
+def test_overview_on_landing_and_a_country_page(server, browser, tmp_path) -> None:
+    """Issue 19: the landing page answers "what happened lately"; a country has a page of its own."""
+    base, store = server
+    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base + "/")
+
+    page.wait_for_selector("#overview-chart svg.stacked")
+    assert page.locator("#overview-chart polygon.area").count() >= 2  # at least two quad classes stacked
+    assert int(page.get_attribute("#overview-chart svg", "data-months")) >= 2
+    expect(page.locator("#overview-countries li")).not_to_have_count(0)
+    countries = page.eval_on_selector_all("#overview-countries li", "lis => lis.map(l => l.dataset.code)")
+    assert "GEO" in countries and "RUS" in countries
+    changes = page.eval_on_selector_all("#overview-changes li", "lis => lis.map(l => l.textContent)")
+    assert any(c.startswith("GEO – RUS: ") for c in changes), changes
+    landing = tmp_path / "overview.png"
+    page.screenshot(path=str(landing), full_page=True)
+    print(f"overview screenshot: {landing}")
+
+    # a country from the list opens its page: chart, partners, threads
+    page.click("#overview-countries li[data-code='GEO']")
+    expect(page.locator("#country-name")).to_have_text("Georgia (GEO)")
+    page.wait_for_selector("#country-chart svg.stacked")
+    partners = page.eval_on_selector_all("#country-partners li", "lis => lis.map(l => l.dataset.pair)")
+    assert "GEO,RUS" in partners
+    assert page.locator("#country-threads li").count() >= 1
+    country = tmp_path / "country.png"
+    page.locator("#country").screenshot(path=str(country))
+    print(f"country screenshot: {country}")
+
+    # the search box finds a country by code; a partner opens the pair page
+    page.fill("#country-search", "rus")
+    page.click("#country-go")
+    expect(page.locator("#country-name")).to_have_text("Russia (RUS)")
+    page.click("#country-partners li[data-pair='RUS,GEO']")
+    expect(page.locator("#events tbody tr")).to_have_count(store.count(pair=("GEO", "RUS")))
+    pair = tmp_path / "pair.png"
+    page.screenshot(path=str(pair), full_page=True)
+    print(f"pair screenshot: {pair}")
+    assert errors == []
+    page.close()
