@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import shutil
 from collections.abc import Sequence
@@ -59,8 +60,9 @@ def wrap_cell(text: str, width: int) -> list[str]:
 
 
 def _widths(columns: Sequence[Column], cells: list[list[str]], width: int) -> list[int]:
-    """Each column's width: its widest cell while the table fits, then the wrapping columns give way, the
-    widest first, down to their minimum (or their longest unbreakable token, whichever is wider)."""
+    """Each column's width: its widest cell while the table fits, then the wrapping columns give way one
+    character at a time, where that wraps the fewest cells, down to their minimum (or their longest
+    unbreakable token, whichever is wider)."""
     natural = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     floor = [
         min(natural[i], max([len(c.header), c.min_width] + [_longest_token(r[i]) for r in cells]))
@@ -68,13 +70,19 @@ def _widths(columns: Sequence[Column], cells: list[list[str]], width: int) -> li
         else natural[i]
         for i, c in enumerate(columns)
     ]
+    lengths = [sorted(len(r[i]) for r in cells) for i in range(len(columns))]  # how many cells a width wraps
     widths = list(natural)
     excess = sum(widths) + len(GAP) * (len(columns) - 1) - width
     while excess > 0:
-        slack = [(widths[i] - floor[i], i) for i, c in enumerate(columns) if widths[i] > floor[i]]
-        if not slack:
+        # narrow the column where it wraps the fewest cells, then the one with the most room to give
+        options = [
+            (len(lengths[i]) - bisect.bisect_left(lengths[i], widths[i]), floor[i] - widths[i], -i)
+            for i in range(len(columns))
+            if widths[i] > floor[i]
+        ]
+        if not options:
             break
-        widths[max(slack)[1]] -= 1
+        widths[-min(options)[2]] -= 1
         excess -= 1
     return widths
 
