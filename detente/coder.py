@@ -154,7 +154,7 @@ def load_pipeline() -> Language:
 
 
 def code_articles(
-    articles: Iterable[Article | dict],
+    articles: str | Iterable[Article | dict | str],
     *,
     nlp: Language | None = None,
     batch_size: int = 32,
@@ -166,12 +166,17 @@ def code_articles(
     Events the text says did not happen ("did not attack") are left out, as PLOVER allows; with
     include_negated they come too, flagged `negated`. Standing relations told in passing ("US-backed forces") come
     with include_background, flagged `background` (the ledger reads them; event lists leave them out).
+    A plain string is an article's text, with no date, its id "text-N" by its place in the input (from 1).
     """
     nlp = nlp or load_pipeline()
+    if isinstance(articles, str):
+        articles = [articles]  # one text, not an iterable of one-letter texts
 
     def docs() -> Iterator[Doc]:
-        for article in articles:
-            if not isinstance(article, Article):
+        for number, article in enumerate(articles, start=1):
+            if isinstance(article, str):
+                article = Article(id=f"text-{number}", text=article)
+            elif not isinstance(article, Article):
                 article = Article.model_validate(article)
             text = clean_text(article.text)
             doc = nlp.make_doc(text)
@@ -188,7 +193,7 @@ def code_articles(
 
 
 def code_article(
-    article: Article | dict,
+    article: Article | dict | str,
     *,
     nlp: Language | None = None,
     include_negated: bool = False,

@@ -13,7 +13,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
-from detente.api.spans import event_spans
+from detente.api.overview import country_page, overview
+from detente.api.spans import event_spans, tidy_event
 from detente.articles.read import MEDIA_TYPES, Reject, read_body
 from detente.dashboard import mount_dashboard
 from detente.errors import DetenteError, Errors
@@ -96,8 +97,8 @@ _BODY_CONTENT = {"application/json": {"schema": _BODY_SCHEMA}} | {
 
 
 def event_json(event: Event) -> dict[str, Any]:
-    """An event as the API returns it."""
-    return event.model_dump(mode="json")
+    """An event as the API returns it (actor and recipient texts stripped of blanks around them)."""
+    return tidy_event(event).model_dump(mode="json")
 
 
 def create_app(
@@ -217,6 +218,24 @@ def create_app(
             "ledger_available": True,  # always, since the ledger is part of detente; kept for clients
             "ledger_error": ledger_error,
         }
+
+    @app.get("/overview", tags=["relations"])
+    def store_overview(
+        since: Annotated[str | None, Query(description=_SINCE)] = None,
+        until: Annotated[str | None, Query(description=_UNTIL)] = None,
+    ) -> dict[str, Any]:
+        """The whole store in a period: events per month by quad class, the most active countries and
+        pairs, and the ledger threads of those pairs that moved in the period (latest first)."""
+        return overview(store, since, until)
+
+    @app.get("/countries/{code}", tags=["relations"])
+    def country(
+        code: str,
+        since: Annotated[str | None, Query(description=_SINCE)] = None,
+        until: Annotated[str | None, Query(description=_UNTIL)] = None,
+    ) -> dict[str, Any]:
+        """One country: its events per month by quad class, its partners, its threads' current states."""
+        return country_page(store, code, since, until)
 
     @app.get("/actors", tags=["relations"])
     def actors() -> dict[str, Any]:

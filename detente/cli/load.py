@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 
 import click
 
@@ -10,6 +11,7 @@ from detente.articles import Reject, read_articles
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
 from detente.cli.options import columns_of, columns_options, parse_date, workers_option
+from detente.model import Article
 from detente.store import open_store
 
 
@@ -18,6 +20,28 @@ class CodingFailed(Exception):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class UndatedArticles:
+    """Notes the articles read without a publication date: their events are dated by their text alone,
+    so most end up undated, and the ledger and charts cannot place them."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def watch(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if article.date is None:
+                self.ids.append(article.id)
+            yield article
+
+    def warning(self) -> str:
+        shown = ", ".join(self.ids[:3]) + (", ..." if len(self.ids) > 3 else "")
+        count = f"{len(self.ids)} article" + ("" if len(self.ids) == 1 else "s")
+        return (
+            f"warning: {count} without a publication date ({shown}); their events are dated "
+            'only by their own text: give --date, or a "date" in each JSONL line'
+        )
 
 
 @click.command("load")
@@ -50,13 +74,16 @@ def command(
     article the coder failed on as ID: REASON; the exit code counts both (at most 100).
     """
     rejected: list[Reject] = []
+    undated = UndatedArticles()
 
     def on_reject(item: Reject) -> None:
         rejected.append(item)
         click.echo(f"rejected {item}", err=True)
 
     with open_store(db) as store:
-        articles = read_articles(paths, default_date=default_date, on_reject=on_reject, columns=columns_of(columns))
+        articles = undated.watch(
+            read_articles(paths, default_date=default_date, on_reject=on_reject, columns=columns_of(columns))
+        )
         count = workers or default_workers()
         with Progress() as progress:
 
@@ -76,6 +103,8 @@ def command(
             report = store.load(articles, coder=coder)
     for article_id, reason in report.failures:
         click.echo(f"failed {article_id}: {reason}", err=True)
+    if undated.ids:
+        click.echo(undated.warning(), err=True)
     failed = f", failed {report.failed}" if report.failed else ""
     click.echo(
         f"read {report.read}, coded {report.coded}, unchanged {report.unchanged}, "
