@@ -91,6 +91,7 @@ ROLES = (
     "presupposes",
     "judged",
     "judge-reached",
+    "place-noun",
 )
 
 

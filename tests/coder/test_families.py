@@ -528,3 +528,20 @@ def test_their_after_coordinated_subjects_is_those_subjects(code) -> None:
     [talks] = [e for e in events if e.event == "CONSULT"]
     assert {a.code for a in talks.actor} == {"LBN", "CYP"}
     assert [r.code for r in talks.recipient] == [], talks.recipient
+
+
+PLACED_ATTACK_NOUNS = [
+    # an attack named as a noun reaches the place it is made in when no one else is named
+    ("Saudi Arabia began an air campaign in Yemen in 2015.", ("ASSAULT", None, "SAU", "YEM")),
+    ("Turkey launched a ground operation in northern Iraq on Sunday.", ("ASSAULT", None, "TUR", "IRQ")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACED_ATTACK_NOUNS)
+def test_an_attack_noun_reaches_where_it_is_made(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_talks_in_a_city_are_no_one_s_target(code) -> None:
+    events = code("Armenian and Azerbaijani diplomats held talks in Geneva on Monday.")
+    assert all(r.code != "CHE" for e in events for r in e.recipient), [(e.event, e.recipient) for e in events]

@@ -165,8 +165,10 @@ def noun_clause(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("noun-place")
 def noun_place(ctx: EventContext, draft: Draft) -> str | None:
-    """A measure imposed on a place reaches it: "instituted a curfew in Algiers" (types.tsv `place-measure`)."""
-    if draft.recipients or draft.pattern.type not in ctx.roles.types("place-measure"):
+    """A measure imposed on a place reaches it: "instituted a curfew in Algiers" (types.tsv `place-measure`), and
+    so does an attack made there when no one else is named: "began an air campaign in Yemen" (`place-noun`)."""
+    placed = ctx.roles.types("place-measure") | ctx.roles.types("place-noun")
+    if draft.recipients or draft.pattern.type not in placed:
         return None
     light = draft.light
     places = [p for head in [draft.token, *([light] if light is not None else [])] for p in place_heads(head)]
