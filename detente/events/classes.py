@@ -92,6 +92,7 @@ ROLES = (
     "judged",
     "judge-reached",
     "place-noun",
+    "armed-noun",
 )
 
 

@@ -545,3 +545,11 @@ def test_an_attack_noun_reaches_where_it_is_made(code, text: str, expected: tupl
 def test_talks_in_a_city_are_no_one_s_target(code) -> None:
     events = code("Armenian and Azerbaijani diplomats held talks in Geneva on Monday.")
     assert all(r.code != "CHE" for e in events for r in e.recipient), [(e.event, e.recipient) for e in events]
+
+
+def test_a_military_attack_noun_owned_by_a_state_is_its_armed_forces(code) -> None:
+    events = code("Iraq condemned the Turkish invasion of the north, and Israeli airstrikes on Gaza went on.")
+    attackers = {(a.code, a.sector) for e in events if e.event == "ASSAULT" for a in e.actor}
+    assert attackers == {("TUR", "MIL"), ("ISR", "MIL")}, attackers
+    # the condemning state stays itself
+    assert {(a.code, a.sector) for e in events if e.event == "ACCUSE" for a in e.actor} == {("IRQ", "")}

@@ -71,6 +71,7 @@ NOUN_ORDER = (
     "noun-phrase-actors",
     "received",
     "noun-actors",
+    "armed-owner",
     "noun-recipients",
     "noun-protest-target",
     "noun-clause",

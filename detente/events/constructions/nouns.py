@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from detente.actors.entities import Found
 from detente.events.constructions.protests import kind_switch, protest_targets
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
@@ -113,6 +114,33 @@ def noun_actors(ctx: EventContext, draft: Draft) -> str | None:
         draft.stop("noun event with no actor in its phrase")
         return "no actor in its phrase"
     return f"{len(draft.actors)} actors"
+
+
+@construction("armed-owner")
+def armed_owner(ctx: EventContext, draft: Draft) -> str | None:
+    """An attack named as a military noun and owned by a state's bare name or adjective is the act of its armed
+    forces: "the Turkish invasion", "Israeli airstrikes", "Russia's bombardment of the port" (types.tsv
+    `armed-noun`; nouns.tsv context military)."""
+    if (
+        not ctx.roles.has("armed-noun", draft.pattern.type, draft.pattern.mode)
+        or "military" not in draft.pattern.context
+    ):
+        return None
+    codes = ctx.actors.gaz.codes
+    armed = [
+        Found(
+            f.entity.model_copy(update={"sector": "MIL"}),
+            f"{f.why}; a military act: its armed forces",
+            f.inferred,
+            f.pronoun,
+        )
+        if f.entity.sector == "" and not codes.is_organisation(f.entity.code)
+        else f
+        for f in draft.actors
+    ]
+    changed = [a.entity.code for a, b in zip(armed, draft.actors, strict=True) if a is not b]
+    draft.actors = armed
+    return f"{', '.join(changed)} as MIL" if changed else None
 
 
 @construction("noun-recipients")
