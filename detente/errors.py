@@ -64,6 +64,8 @@ class Errors:
 class DetenteError(Exception):
     """Base of every error detente raises on purpose."""
 
+    exit_code = 2  # of the CLI (docs/cli.md, "Exit codes"): a usage error unless a subclass says otherwise
+
 
 class InputError(DetenteError):
     """An input file, article or option cannot be used."""
@@ -83,3 +85,13 @@ class StoreError(DetenteError):
 
 class BatchError(DetenteError):
     """A batch job cannot run."""
+
+
+class SystemFailure(DetenteError):
+    """The machine failed the run (a worker died, the disk is full): not the user's input or options."""
+
+    exit_code = 3
+
+
+class WorkerDied(BatchError, SystemFailure):
+    """A worker process died while coding."""

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from detente.batch.coding import CodedBatch, Coder, code_safely, detente_coder
 from detente.batch.progress import Progress
-from detente.errors import BatchError, Errors, InputError
+from detente.errors import Errors, InputError, WorkerDied
 from detente.model import Article, Event
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ class WorkerPool:
                 probe.result(timeout=timeout)
         except BrokenProcessPool as error:
             self.close()
-            raise BatchError(Errors.E156.format(reason=error)) from error
+            raise WorkerDied(Errors.E156.format(reason=error)) from error
         return self.pids
 
     def code_batches(self, batches: Iterable[tuple[Tag, list[Article]]]) -> Iterator[tuple[Tag, CodedBatch]]:
@@ -125,7 +125,7 @@ class WorkerPool:
                 try:
                     result = future.result()
                 except BrokenProcessPool as error:
-                    raise BatchError(Errors.E156.format(reason=error)) from error
+                    raise WorkerDied(Errors.E156.format(reason=error)) from error
                 for next_tag, articles in islice(source, 1):
                     pending.append((next_tag, self._executor.submit(_code_in_worker, articles)))
                 yield tag, result
@@ -198,8 +198,10 @@ def _code_in_workers(
     tagged = ((len(batch), batch) for batch in batched(articles, batch_size))
     for count, result in code_batches(tagged, workers, coder=coder, pool=pool):
         for article_id, reason in result.failures:
-            log.warning("article %s skipped: %s", article_id, reason)
-            if on_failure is not None:
+            if on_failure is None:
+                log.warning("article %s skipped: %s", article_id, reason)
+            else:  # the caller reports it; logging it too would print every failure twice
+                log.info("article %s skipped: %s", article_id, reason)
                 on_failure(article_id, reason)
         if progress is not None:
             progress.update(count, result.sentences)

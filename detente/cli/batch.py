@@ -78,4 +78,10 @@ def command(
             "to code (reasons in manifest.json)",
             err=True,
         )
-        sys.exit(1)
+    click.echo(
+        f"read {summary.rows}, coded {summary.articles}, rejected {summary.rejected}, failed {summary.failed}, "
+        f"events {summary.events}",
+        err=True,
+    )
+    if summary.problems:
+        sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")

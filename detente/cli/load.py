@@ -9,7 +9,7 @@ import click
 from detente.articles import Reject, read_articles
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
-from detente.cli.options import parse_date, workers_option
+from detente.cli.options import parse_date, rejects_printed_once, workers_option
 from detente.store import open_store
 
 
@@ -43,7 +43,7 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
 
     An article already stored with the same content adds nothing; one with the same id and a changed
     text replaces its events. Each rejected input is printed as FILE:LINE: REASON on stderr, each
-    article the coder failed on as ID: REASON; the exit code counts both (at most 100).
+    article the coder failed on as ID: REASON; the exit code is then 1.
     """
     rejected: list[Reject] = []
 
@@ -51,7 +51,7 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
         rejected.append(item)
         click.echo(f"rejected {item}", err=True)
 
-    with open_store(db) as store:
+    with open_store(db) as store, rejects_printed_once():
         articles = read_articles(paths, default_date=default_date, on_reject=on_reject)
         count = workers or default_workers()
         with Progress() as progress:
@@ -78,4 +78,4 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
         f"replaced {report.replaced}, rejected {len(rejected)}{failed}, events stored {report.events_stored}"
     )
     if rejected or report.failed:
-        sys.exit(min(len(rejected) + report.failed, 100))
+        sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")

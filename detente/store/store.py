@@ -149,7 +149,7 @@ class Store:
             raise
         except Exception as error:
             # One article the coder chokes on must not sink its chunk: code them one by one.
-            log.warning("coding a chunk of %d articles failed (%s); coding them one by one", len(todo), error)
+            log.info("coding a chunk of %d articles failed (%s); coding them one by one", len(todo), error)
             by_doc = {}
             for article in todo:
                 try:
@@ -157,7 +157,8 @@ class Store:
                 except ModelNotInstalled:
                     raise
                 except Exception as single:
-                    log.error("article %s could not be coded: %s", article.id, single)
+                    # info, not error: the report names the article and its reason, and callers print it
+                    log.info("article %s could not be coded: %s", article.id, single)
                     report.failed += 1
                     report.failures.append((article.id, f"{type(single).__name__}: {single}"))
         coded = [a for a in todo if a.id in by_doc]
