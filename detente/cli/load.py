@@ -8,7 +8,7 @@ import click
 
 from detente.articles import Reject, read_articles
 from detente.batch.progress import Progress
-from detente.batch.workers import code_in_workers, default_workers
+from detente.batch.workers import WorkerPool, code_in_workers, default_workers, workers_worth_starting
 from detente.cli.options import parse_date, rejects_printed_once, workers_option
 from detente.store import open_store
 
@@ -53,7 +53,9 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
 
     with open_store(db) as store, rejects_printed_once():
         articles = read_articles(paths, default_date=default_date, on_reject=on_reject)
-        count = workers or default_workers()
+        # One pool for the whole input, started when the first chunk needs coding; none for a small input.
+        count, articles = workers_worth_starting(articles, workers or default_workers())
+        pool = WorkerPool(count) if count > 1 else None
         with Progress() as progress:
 
             def coder(chunk):
@@ -62,14 +64,19 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
                 failures: list[str] = []
                 events = list(
                     code_in_workers(
-                        chunk, count, progress=progress, on_failure=lambda _id, reason: failures.append(reason)
+                        chunk, count, progress=progress, pool=pool,
+                        on_failure=lambda _id, reason: failures.append(reason),
                     )
                 )
                 if failures:
                     raise CodingFailed(failures[0])
                 return events
 
-            report = store.load(articles, coder=coder)
+            try:
+                report = store.load(articles, coder=coder)
+            finally:
+                if pool is not None:
+                    pool.close()
     for article_id, reason in report.failures:
         click.echo(f"failed {article_id}: {reason}", err=True)
     failed = f", failed {report.failed}" if report.failed else ""
