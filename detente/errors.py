@@ -48,6 +48,7 @@ class Errors:
     E145 = "[E145] Export to {format} needs --output FILE (or directory for parquet)"
     E146 = "[E146] Invalid value for {name}: {reason}"
     E147 = "[E147] Method {method} is not allowed on {path}"
+    E148 = "[E148] SQL may read the event store only, no other file or extension: {reason}"
     E150 = "[E150] Batch input {path}: no JSONL, CSV or Parquet files found"
     E151 = "[E151] Batch input {path}: unsupported file type; expected .jsonl, .csv or .parquet"
     E152 = "[E152] {output} holds a batch of other input or settings ({reason}); use a new OUTPUT_DIR"

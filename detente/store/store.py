@@ -346,6 +346,8 @@ class Store:
                     return [d[0] for d in result.description], result.fetchall()
                 finally:
                     cur.execute("ROLLBACK")
+            except duckdb.PermissionException as error:
+                raise StoreError(Errors.E148.format(reason=str(error).splitlines()[0])) from None
             except duckdb.Error as error:
                 raise StoreError(Errors.E133.format(reason=error)) from None
 
@@ -429,6 +431,16 @@ def _dyads(event: Event, key: int) -> Iterator[tuple[int, str, str]]:
             yield key, a, b
 
 
+# Every connection to a store reads that file and nothing else: no read_csv('/etc/passwd'), no glob(),
+# no ATTACH, COPY or extension downloads (docs/store.md, "Sandbox"). The same settings on every connection
+# of a process, writable or not, since DuckDB shares one instance per file and refuses a second config.
+SANDBOX = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+
+
 def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
     """Open (and create or migrate) the store at path, DETENTE_DB, or ./detente.duckdb."""
     path = str(path or os.environ.get("DETENTE_DB") or DEFAULT_DB)
@@ -438,10 +450,10 @@ def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
     try:
         if read_only:
             try:
-                conn = duckdb.connect(path, read_only=True)
+                conn = duckdb.connect(path, read_only=True, config=SANDBOX)
             except duckdb.ConnectionException:
                 # This process has the file open writable: share that instance, refuse writes ourselves.
-                conn = duckdb.connect(path)
+                conn = duckdb.connect(path, config=SANDBOX)
                 connection_read_only = False
             version = current_version(conn)
             if version < SCHEMA_VERSION and not connection_read_only:
@@ -449,13 +461,13 @@ def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
             elif version < SCHEMA_VERSION:
                 # An older database: migrate it once with a writable connection, then reopen read-only.
                 conn.close()
-                with duckdb.connect(path) as writable:
+                with duckdb.connect(path, config=SANDBOX) as writable:
                     migrate(writable)
-                conn = duckdb.connect(path, read_only=True)
+                conn = duckdb.connect(path, read_only=True, config=SANDBOX)
         else:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-            conn = duckdb.connect(path)
+            conn = duckdb.connect(path, config=SANDBOX)
             version = current_version(conn)
             if version < SCHEMA_VERSION:
                 migrate(conn)

@@ -172,3 +172,35 @@ def test_load_reports_articles_the_coder_failed_on(tmp_path, monkeypatch) -> Non
         "failed one: CodingFailed: coding failed: RuntimeError: model exploded",
         "read 1, coded 0, unchanged 0, replaced 0, rejected 0, failed 1, events stored 0",
     ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "SELECT * FROM glob('/root/*')",
+        "SELECT * FROM read_text('/etc/hostname')",
+        "SELECT * FROM 'https://example.com/x.parquet'",
+    ],
+)
+def test_issue18_sql_reads_the_store_and_nothing_else(db, query) -> None:
+    result = CliRunner().invoke(cli, ["sql", query, "--db", db])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: [E148] SQL may read the event store only"), lines
+    assert CliRunner().invoke(cli, ["sql", "SELECT count(*) AS n FROM events", "--db", db]).exit_code == 0
+
+
+def test_issue18_every_store_connection_is_sandboxed(db) -> None:
+    from detente.store import open_store
+
+    for read_only in (True, False):
+        with open_store(db, read_only=read_only) as store, store.cursor() as cur:
+            settings = dict(cur.execute(
+                "SELECT name, value FROM duckdb_settings() WHERE name IN ('enable_external_access', "
+                "'autoinstall_known_extensions', 'autoload_known_extensions')"
+            ).fetchall())
+            assert settings == dict.fromkeys(
+                ("enable_external_access", "autoinstall_known_extensions", "autoload_known_extensions"), "false"
+            )
