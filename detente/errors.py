@@ -37,7 +37,7 @@ class Errors:
     E134 = "[E134] Unknown export format {value!r}: expected one of {choices}"
     E135 = "[E135] Invalid date {value!r} for {name}: expected YYYY, YYYY-MM or YYYY-MM-DD"
     E136 = "[E136] The store is read-only: {reason}"
-    E137 = "[E137] Will not serve writable without a token: set DETENTE_API_TOKEN, give --token or --read-only"
+    E137 = "[E137] Will not serve writable without a token: set DETENTE_TOKEN, give --token-file, or --read-only"
     E138 = "[E138] Missing or wrong token: send Authorization: Bearer TOKEN"
     E139 = "[E139] Request body larger than {limit} bytes"
     E140 = "[E140] Malformed request: {reason}"
@@ -60,6 +60,8 @@ class Errors:
     E158 = "[E158] The Spark job failed: {reason}"
     E159 = "[E159] Unknown engine {value!r}: expected 'local' or 'spark'"
     E160 = "[E160] Batch input {path} cannot be read: {reason}"
+    E170 = "[E170] The token is too weak ({reason}): make one with `detente serve --new-token`"
+    E171 = "[E171] Too many wrong tokens from this client: try again in {seconds} s"
 
 
 class DetenteError(Exception):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import io
 import logging
 from collections.abc import Callable, Iterable
@@ -12,6 +11,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from detente.api.auth import FailedAttempts, check_token
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
 from detente.api.spans import event_spans
 from detente.dashboard import mount_dashboard
@@ -62,6 +62,7 @@ _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (404, "Not found"),
         (413, "Body too large"),
         (422, "Malformed request"),
+        (429, "Too many wrong tokens from this client (Retry-After says when to try again)"),
         (500, "Internal error"),
     )
 }
@@ -100,6 +101,7 @@ def create_app(
     read_only: bool = False,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     coder: Coder | None = None,
+    failed_attempts: FailedAttempts | None = None,
 ) -> FastAPI:
     """The FastAPI app over store; writable only with a token (see docs/api.md)."""
     if not read_only and not token:
@@ -114,6 +116,7 @@ def create_app(
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    attempts = failed_attempts or FailedAttempts()
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable) -> Response:
@@ -231,7 +234,7 @@ def create_app(
         """Code and store articles (Authorization: Bearer TOKEN); returns each article's events."""
         if read_only:
             raise ApiError(403, Errors.E144)
-        _check_token(request, token)
+        check_token(request, token, attempts)
         body = await request.body()
         try:
             parsed = _BODY.validate_json(body)
@@ -255,9 +258,3 @@ def create_app(
     mount_dashboard(app, store, read_only=read_only)  # the page is served by the same app
     return app
 
-
-def _check_token(request: Request, token: str | None) -> None:
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if not token or scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-        raise ApiError(401, Errors.E138, headers={"WWW-Authenticate": "Bearer"})

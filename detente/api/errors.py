@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 _NUMBER = re.compile(r"^\[(E\d{3})\]\s*")
 # The error number of a bare HTTP status (404 from routing, 405, ...).
-_STATUS_CODES = {401: "E138", 403: "E144", 404: "E141", 405: "E147", 413: "E139", 422: "E140"}
+_STATUS_CODES = {401: "E138", 403: "E144", 404: "E141", 405: "E147", 413: "E139", 422: "E140", 429: "E171"}
 
 
 class ApiError(StarletteHTTPException):
