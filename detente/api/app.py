@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 import logging
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY_BYTES = 5_000_000
 MAX_PAGE = 1000
+MAX_OFFSET = 2**63 - 1  # DuckDB's OFFSET is a BIGINT: larger is 422, not a 500 from the database
 _SECURITY_HEADERS = {
     # Stored strings are rendered as text, and the CSP keeps any markup that slipped through from running.
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -74,7 +77,8 @@ class ArticlesIn(BaseModel):
     articles: list[Article]
 
 
-_BODY = TypeAdapter(ArticlesIn | list[Article] | Article)
+_ONE = TypeAdapter(Article)
+_MANY = TypeAdapter(list[Article])
 _ARTICLE_SCHEMA = Article.model_json_schema()
 _BODY_SCHEMA = {
     "oneOf": [
@@ -87,6 +91,43 @@ _BODY_SCHEMA = {
         _ARTICLE_SCHEMA,
     ]
 }
+
+
+def _check_pair(a: str, b: str, as_of: str | None, has_events: Callable[[], bool]) -> None:
+    """422 for the same country twice or an as_of that is not a day (the CLI's E113 and E005); 404 for a
+    code that is no country the gazetteer knows and has no events either."""
+    if a == b:
+        raise ApiError(422, Errors.E113.format(code=a))
+    if as_of is not None:
+        try:
+            dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise ApiError(422, Errors.E005.format(value=as_of)) from None
+        if len(as_of) != 10:  # fromisoformat also reads 20120302 and week dates
+            raise ApiError(422, Errors.E005.format(value=as_of))
+    unknown = [code for code in (a, b) if not _known_country(code)]
+    if unknown and not has_events():
+        raise ApiError(404, Errors.E141.format(what=f"country {unknown[0]!r} (no such code, and no events)"))
+
+
+def _known_country(code: str) -> bool:
+    from detente.ledger.countries import country_code
+
+    try:
+        return country_code(code) == code
+    except DetenteError:
+        return False
+
+
+def _articles_of(body: bytes) -> list[Article]:
+    """The articles of a POST body; its shape picks the model, so a ValidationError names the field at fault
+    ("text"), not the first alternative that did not fit ("articles")."""
+    data = json.loads(body)
+    if isinstance(data, dict) and "articles" in data:
+        return ArticlesIn.model_validate(data).articles
+    if isinstance(data, list):
+        return _MANY.validate_python(data)
+    return [_ONE.validate_python(data)]
 
 
 def event_json(event: Event) -> dict[str, Any]:
@@ -140,7 +181,7 @@ def create_app(
         pair: Annotated[str | None, Query(description="two codes A,B: events between them, either way")] = None,
         doc_id: Annotated[str | None, Query(description="events of this article")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
-        offset: Annotated[int, Query(ge=0, description="events to skip")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="events to skip")] = 0,
         format: Annotated[Literal["json", "csv"], Query(description="json, or csv (the flat layout)")] = "json",
     ) -> Response:
         """Events matching the filters, in date order, a page at a time (JSON or CSV)."""
@@ -194,6 +235,7 @@ def create_app(
     ) -> dict[str, Any]:
         """A country pair: its monthly cooperation-conflict series and its ledger (when installed)."""
         a, b = EventFilter(pair=(a, b), since=since, until=until).pair
+        _check_pair(a, b, as_of, has_events=lambda: store.count(EventFilter(pair=(a, b))) > 0)
         monthly = store.monthly(a, b, since=since, until=until)
         ledger, ledger_error = None, None
         try:
@@ -237,16 +279,16 @@ def create_app(
         check_token(request, token, attempts)
         body = await request.body()
         try:
-            parsed = _BODY.validate_json(body)
+            articles = _articles_of(body)
         except ValidationError as error:
             details = [
                 {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in error.errors()[:20]
             ]
-            reason = details[0]["msg"] if details else "invalid body"
+            reason = "; ".join(f"{'.'.join(d['loc']) or 'body'}: {d['msg']}" for d in details[:5])
             return error_response(422, Errors.E140.format(reason=reason), details)
-        articles = (
-            parsed.articles if isinstance(parsed, ArticlesIn) else (parsed if isinstance(parsed, list) else [parsed])
-        )
+        except (ValueError, RecursionError) as error:  # not JSON, or nested past the parser's stack
+            reason = "nested too deeply" if isinstance(error, RecursionError) else f"not JSON: {error}"
+            return error_response(422, Errors.E140.format(reason=reason))
         if not articles:
             return error_response(422, Errors.E140.format(reason="no articles given"))
         from starlette.concurrency import run_in_threadpool  # spaCy is CPU-bound: keep the event loop free
