@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class Errors:
     """Message templates; the number never changes once released (tests/test_errors.py)."""
@@ -62,6 +64,11 @@ class Errors:
     E160 = "[E160] Batch input {path} cannot be read: {reason}"
     E170 = "[E170] The token is too weak ({reason}): make one with `detente serve --new-token`"
     E171 = "[E171] Too many wrong tokens from this client: try again in {seconds} s"
+    E172 = (
+        "[E172] The disk is full: writing to {path} failed ({reason}). Nothing of the articles being written was "
+        "stored; what was stored before is intact. Free some space and run again: stored articles are skipped"
+    )
+    E173 = "[E173] The disk is full: {reason}"
 
 
 class DetenteError(Exception):
@@ -96,5 +103,23 @@ class SystemFailure(DetenteError):
     exit_code = 3
 
 
+class DiskFull(StoreError, SystemFailure):
+    """A write ran out of disk space (or quota); the store was left as it was."""
+
+
 class WorkerDied(BatchError, SystemFailure):
     """A worker process died while coding."""
+
+
+def is_disk_full(error: BaseException | None) -> bool:
+    """Whether an error, or one it was raised from, is a full disk or an exhausted quota (an OSError's
+    errno, or the words of DuckDB's and Arrow's messages, which carry none)."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if any(text in str(error) for text in ("No space left on device", "Disk quota exceeded")):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False

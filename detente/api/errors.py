@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from detente.errors import DetenteError, Errors, StoreError
+from detente.errors import DetenteError, DiskFull, Errors, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,11 @@ def install_error_handlers(app: FastAPI) -> None:
         ]
         summary = "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in details[:5])
         return error_response(422, Errors.E140.format(reason=summary), details)
+
+    @app.exception_handler(DiskFull)
+    async def _disk_full(request: Request, exc: DiskFull) -> JSONResponse:
+        log.error("%s", exc)
+        return error_response(507, str(exc))
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError) -> JSONResponse:

@@ -9,7 +9,7 @@ import traceback
 
 import click
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, Errors, is_disk_full
 
 # command name -> module in detente.cli that defines `command`, imported only when used: `detente code
 # --help` takes 1.1 s so, 2.1 s when every command module (FastAPI, DuckDB) is imported up front.
@@ -59,6 +59,9 @@ class LazyGroup(click.Group):
             click.echo(f"error: {error}", err=True)
             ctx.exit(getattr(error, "exit_code", EXIT_USAGE))
         except Exception as error:  # the last line of defence: one line, no traceback by default
+            if is_disk_full(error):
+                click.echo(f"error: {Errors.E173.format(reason=error)}", err=True)  # a batch, an --output file
+                ctx.exit(EXIT_INTERNAL)
             if _verbose(ctx):
                 traceback.print_exc(file=sys.stderr)
             hint = "" if _verbose(ctx) else " (run with --verbose for the traceback)"

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from detente.errors import Errors, ModelNotInstalled, StoreError
+from detente.errors import DiskFull, Errors, ModelNotInstalled, StoreError, is_disk_full
 from detente.model import Article, Event
 from detente.schema import EVENT_COLUMNS, date_start, dedup_id, event_from_flat, flat_row
 from detente.store.filters import EventFilter
@@ -64,6 +64,19 @@ def event_row(event: Event, key: int, position: int) -> dict[str, Any]:
 def event_from_row(row: tuple) -> Event:
     """An Event from a row of _READ_SQL."""
     return event_from_flat(dict(zip(EVENT_COLUMNS, row, strict=True)))
+
+
+def _roll_back(cur: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction; a COMMIT that failed has ended it already, and its error is the
+    one to tell, not "cannot rollback - no transaction is active"."""
+    try:
+        cur.execute("ROLLBACK")
+    except duckdb.TransactionException as error:
+        log.debug("nothing to roll back: %s", error)
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def check_select(query: str) -> None:
@@ -237,8 +250,10 @@ class Store:
                     cur.execute("INSERT INTO dyads SELECT * FROM new_dyads")
                     cur.unregister("new_dyads")
                 cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
+            except BaseException as error:
+                _roll_back(cur)
+                if is_disk_full(error):
+                    raise DiskFull(Errors.E172.format(path=self.path, reason=_first_line(error))) from error
                 raise
         self._generation += 1
         report.events_stored = len(rows)
