@@ -45,9 +45,7 @@ def corpus() -> tuple[list, str]:
     from detente.model import Article
 
     examples = ROOT / "examples"
-    base = list(read_articles([str(examples)])) if examples.is_dir() else []
-    if (examples / "articles.jsonl").is_file():
-        base += list(read_articles([str(examples / "articles.jsonl")]))
+    base = list(read_articles([str(examples)])) if examples.is_dir() else []  # its .txt files and articles.jsonl
     origin = "examples/"
     if not base:
         base, origin = _generated_articles(), "generated wire-style articles"

@@ -13,16 +13,18 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.actors.entities import Found
 from detente.actors.gazetteer import load_gazetteer
 from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
+from detente.acts import Told, one_event_per_act
 from detente.articles import clean_text, dateline_place
 from detente.dates import DateResolver, ResolvedDate
 from detente.events.cameo import CameoTable
 from detente.events.draft import Candidate, Miss
 from detente.events.lexicon import load_lexicon
 from detente.events.sentence import SentenceCoder
-from detente.model import QUAD, Article, Event, intensity_of, make_event_id
+from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
 from detente.places import event_location
 from detente.sentences import build_parser
 from detente.sentences.limits import blank_overlong_sentences
@@ -153,7 +155,7 @@ def load_pipeline() -> Language:
 
 
 def code_articles(
-    articles: Iterable[Article | dict],
+    articles: str | Iterable[Article | dict | str],
     *,
     nlp: Language | None = None,
     batch_size: int = 32,
@@ -165,12 +167,17 @@ def code_articles(
     Events the text says did not happen ("did not attack") are left out, as PLOVER allows; with
     include_negated they come too, flagged `negated`. Standing relations told in passing ("US-backed forces") come
     with include_background, flagged `background` (the ledger reads them; event lists leave them out).
+    A plain string is an article's text, with no date, its id "text-N" by its place in the input (from 1).
     """
     nlp = nlp or load_pipeline()
+    if isinstance(articles, str):
+        articles = [articles]  # one text, not an iterable of one-letter texts
 
     def docs() -> Iterator[Doc]:
-        for article in articles:
-            if not isinstance(article, Article):
+        for number, article in enumerate(articles, start=1):
+            if isinstance(article, str):
+                article = Article(id=f"text-{number}", text=article)
+            elif not isinstance(article, Article):
                 article = Article.model_validate(article)
             text = blank_overlong_sentences(clean_text(article.text), f"article {article.id}")
             doc = nlp.make_doc(text)
@@ -187,7 +194,7 @@ def code_articles(
 
 
 def code_article(
-    article: Article | dict,
+    article: Article | dict | str,
     *,
     nlp: Language | None = None,
     include_negated: bool = False,
@@ -203,10 +210,16 @@ def events_of(doc: Doc) -> list[Event]:
     """Event records from a doc that went through the pipeline."""
     article: Article = doc._.article
     cameo: CameoTable = doc._.cameo or CameoTable()
-    events = []
-    for item in doc._.candidates or []:
-        events.append(_event(article, item, cameo))
-    return events
+    told = [
+        Told(
+            _event(article, item, cameo),
+            bool(item.date and item.date.text),
+            item.candidate.trigger.lemma_.lower(),
+            item.candidate.trigger.pos_ in ("NOUN", "PROPN"),
+        )
+        for item in doc._.candidates or []
+    ]
+    return one_event_per_act(told)
 
 
 def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
@@ -223,8 +236,8 @@ def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
         event=c.event,
         mode=c.mode,
         context=c.context,
-        actor=[f.entity for f in c.actors],
-        recipient=[f.entity for f in c.recipients],
+        actor=_marked(c.actors, item.sentence),
+        recipient=_marked(c.recipients, item.sentence),
         date=date.value if date else None,
         date_precision=date.precision if date else "none",
         historical=bool(date and date.historical),
@@ -247,6 +260,18 @@ def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
         pattern=c.pattern.source,
         url=article.url,
     )
+
+
+def _marked(found: list[Found], sentence: Words) -> list[Entity]:
+    """The entities, each marked inferred when its code came from the article rather than from a name in the
+    event's sentence: a pronoun, a description, a place's state, a phrase of an earlier sentence."""
+    start, end = sentence.start_char, sentence.end_char
+    return [
+        f.entity.model_copy(update={"inferred": True})
+        if f.inferred or f.pronoun or (f.entity.start is not None and not start <= f.entity.start < end)
+        else f.entity
+        for f in found
+    ]
 
 
 def explain_doc(doc: Doc) -> tuple[list[Coded], list[Miss]]:

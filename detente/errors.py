@@ -11,8 +11,9 @@ class Errors:
     E001 = "[E001] Cannot read {path}: {reason}"
     E002 = "[E002] {path}:{line}: not valid JSON: {reason}"
     E003 = "[E003] {path}:{line}: article rejected: {reason}"
+    # No longer raised: every path is read or rejected alone (detente.articles.read). Not to be reused.
     E004 = "[E004] Unsupported input {path}: expected a .txt file, a directory, a .jsonl file or '-'"
-    E005 = "[E005] Invalid date {value!r}: expected YYYY-MM-DD"
+    E005 = "[E005] Invalid date {value!r}: expected YYYY-MM-DD or an ISO date-time (2023-05-10T10:00:00Z)"
     E010 = "[E010] The spaCy model {model!r} is not installed; run `make install` (see README)"
     E020 = "[E020] {path}:{line}: lexicon entry invalid: {reason}"
     E021 = "[E021] Lexicon file {path} not found"
@@ -51,8 +52,11 @@ class Errors:
     E146 = "[E146] Invalid value for {name}: {reason}"
     E147 = "[E147] Method {method} is not allowed on {path}"
     E148 = "[E148] SQL may read the event store only, no other file or extension: {reason}"
-    E150 = "[E150] Batch input {path}: no JSONL, CSV or Parquet files found"
-    E151 = "[E151] Batch input {path}: unsupported file type; expected .jsonl, .csv or .parquet"
+    E150 = "[E150] Batch input {path}: no files of a kind detente reads (JSONL, CSV, Parquet, text, HTML, feeds)"
+    E151 = (
+        "[E151] Batch input {path}: unsupported file type; expected .jsonl, .json, .csv, .tsv, .parquet, .txt, "
+        ".html, .xml, .rss or .atom"
+    )
     E152 = "[E152] {output} holds a batch of other input or settings ({reason}); use a new OUTPUT_DIR"
     E153 = "[E153] Manifest {path} cannot be read: {reason}"
     E154 = "[E154] --workers must be at least 1, not {value}"

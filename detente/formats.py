@@ -1,4 +1,4 @@
-"""Write events as a table, JSON lines or CSV (one event a line; CSV in the flat layout of detente.schema)."""
+"""Write events as a table fitted to the terminal, JSON lines or CSV (CSV in the flat layout of detente.schema)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TextIO
 
 from detente.model import Entity, Event
 from detente.schema import COLUMNS, NAMES, csv_cell
+from detente.terminal import Column, fit_widths, header_line, row_lines, terminal_width, wrap_cell
 
 FORMATS = ("table", "jsonl", "csv")
 
@@ -34,12 +35,59 @@ class CsvWriter:
         self._writer.writerow([csv_cell(v) for v in values])
 
 
-class EventWriter:
-    """Streams events to a text stream in one of FORMATS; the table is printed in article order."""
+# The table for people: one heading per article (its id whole), then a row per event; dates and codes
+# stay whole, codes and triggers wrap in their columns, and each sentence follows its events, wrapped.
+TABLE_COLUMNS = (
+    Column("s", align=">"),
+    Column("date"),
+    Column("actor", wrap=True),
+    Column("event", wrap=True),
+    Column("recipient", wrap=True),
+    Column("flags", wrap=True),
+    Column("trigger", wrap=True, min_width=8),
+)
+SENTENCE_INDENT = 4
 
-    def __init__(self, stream: TextIO, fmt: str):
-        self.stream, self.fmt, self.count = stream, fmt, 0
+
+def table_row(event: Event) -> tuple[str, ...]:
+    """An event as the cells of TABLE_COLUMNS."""
+    kind = event.event + (f":{event.mode}" if event.mode else "")
+    return (
+        str(event.sentence_index),
+        event.date or "-",
+        _short(event.actor),
+        kind,
+        _short(event.recipient),
+        flags(event) or "-",
+        " ".join(event.trigger.split()),
+    )
+
+
+def format_event_table(events: Iterable[Event], width: int | None = None) -> str:
+    """Events as a table `width` characters wide (the terminal's by default), grouped by article."""
+    events = list(events)
+    width = terminal_width() if width is None else width
+    rows = [table_row(e) for e in events]
+    widths = fit_widths(TABLE_COLUMNS, rows, width)
+    lines = [header_line(TABLE_COLUMNS, widths)]
+    for k, (event, row) in enumerate(zip(events, rows, strict=True)):
+        if k == 0 or events[k - 1].doc_id != event.doc_id:
+            lines.append(f"== {event.doc_id}")
+        lines.extend(row_lines(TABLE_COLUMNS, row, widths))
+        following = events[k + 1] if k + 1 < len(events) else None
+        if following is None or (following.doc_id, following.sentence_index) != (event.doc_id, event.sentence_index):
+            lines.extend(" " * SENTENCE_INDENT + line for line in wrap_cell(event.sentence, width - SENTENCE_INDENT))
+    return "\n".join(lines)
+
+
+class EventWriter:
+    """Streams events to a text stream in one of FORMATS. The table is written when write_all ends (or at
+    finish()), once its column widths are known, fitted to `width` (the terminal's by default)."""
+
+    def __init__(self, stream: TextIO, fmt: str, width: int | None = None):
+        self.stream, self.fmt, self.count, self.width = stream, fmt, 0, width
         self._csv = CsvWriter(stream) if fmt == "csv" else None
+        self._table: list[Event] = []
 
     def write(self, event: Event) -> None:
         if self.fmt == "jsonl":
@@ -47,27 +95,20 @@ class EventWriter:
         elif self._csv is not None:
             self._csv.write_event(event)
         else:
-            self._table_row(event)
+            self._table.append(event)
         self.count += 1
 
     def write_all(self, events: Iterable[Event]) -> int:
         for event in events:
             self.write(event)
+        self.finish()
         return self.count
 
-    def _table_row(self, event: Event) -> None:
-        if self.count == 0:
-            self.stream.write(
-                f"{'doc':<18} {'s':>3} {'date':<10} {'actor':<12} {'event':<18} {'recipient':<12} "
-                f"{'flags':<12} trigger\n"
-            )
-        actor = _short(event.actor)
-        recipient = _short(event.recipient)
-        kind = event.event + (f":{event.mode}" if event.mode else "")
-        self.stream.write(
-            f"{event.doc_id[:18]:<18} {event.sentence_index:>3} {event.date or '-':<10} {actor:<12} "
-            f"{kind:<18} {recipient:<12} {flags(event):<12} {event.trigger}\n"
-        )
+    def finish(self) -> None:
+        """Write the table of the events written so far (nothing for the streamed formats)."""
+        if self._table:
+            self.stream.write(format_event_table(self._table, self.width) + "\n")
+            self._table = []
 
 
 def _short(entities: list[Entity]) -> str:

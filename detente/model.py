@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import hashlib
 import json
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
@@ -172,16 +174,67 @@ class Article(BaseModel):
     date: dt.date | None = None
     title: str = ""
     url: str = ""
+    summary_only: bool = False  # a feed entry that carried only its summary: the summary is what was coded
 
     @field_validator("id", mode="before")
     @classmethod
     def _id_as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) else value
 
+    @field_validator("text", mode="before")
+    @classmethod
+    def _plain_text(cls, value: object) -> object:
+        return plain_text(value) if isinstance(value, str) else value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _publication_day(cls, value: object) -> object:
+        return publication_day(value)
+
     def content_hash(self) -> str:
         """A hash of everything that changes the coding of this article."""
         payload = json.dumps([self.text, self.date.isoformat() if self.date else None, self.title])
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def plain_text(text: str) -> str:
+    """A leading byte-order mark removed, and NUL characters made line breaks (a line break ends a sentence),
+    so that neither hides the first sentence's event nor glues two sentences into one (issue 18)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\x00", "\n")
+
+
+_COMPACT_STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{6})?$")  # GDELT: 20230510, 20230510100000
+
+
+def publication_day(value: object) -> object:
+    """The day of a publication date given as a date, a datetime, an ISO date or date-time (with or without
+    a zone: the day as the zone gives it), a compact GDELT stamp, or an e-mail/RSS date; anything else as it
+    was, for the model to reject."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, int) and not isinstance(value, bool) and 10_000_000 <= value <= 99_991_231:
+        value = str(value)  # 20230510 as a number (GDELT SQLDATE)
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    compact = _COMPACT_STAMP.match(text)
+    if compact:
+        text = "-".join(compact.groups()[:3])
+    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.fromisoformat(t).date(), _rfc2822_day):
+        try:
+            return parse(text)
+        except (ValueError, TypeError, IndexError):
+            continue
+    return value
+
+
+def _rfc2822_day(text: str) -> dt.date:
+    if not text[:1].isalpha():  # "Wed, 10 May 2023 ..." or "10 May 2023 ...": parsedate guesses at anything
+        if not re.match(r"^\d{1,2} [A-Z][a-z]{2} \d{4}", text):
+            raise ValueError(text)
+    return email.utils.parsedate_to_datetime(text).date()
 
 
 class Entity(BaseModel):
@@ -195,6 +248,19 @@ class Entity(BaseModel):
     name: str = ""
     start: int | None = None  # character offsets of the mention in the article text
     end: int | None = None
+    # The code came from the article, not from a name in the event's own words: a pronoun, "the country", an
+    # earlier sentence's phrase, the state a place lies in, the one who condemns a measure aimed at no one named.
+    inferred: bool = False
+
+
+class Mention(BaseModel):
+    """One place where an article tells an act: the sentence and the trigger words' character offsets."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    sentence_index: int
+    trigger_start: int
+    trigger_end: int
 
 
 class Event(BaseModel):
@@ -232,6 +298,9 @@ class Event(BaseModel):
     trigger_end: int = 0
     pattern: str = ""  # the lexicon entry that fired, as "file:line"
     url: str = ""
+    # Every place the article tells this act, in text order: the lead, a quote and a recap of one act are one
+    # event (detente/acts.py). The first is the record's own sentence and trigger.
+    mentions: list[Mention] = Field(default_factory=list)
 
     @field_validator("event")
     @classmethod
@@ -239,6 +308,17 @@ class Event(BaseModel):
         if value not in PLOVER_TYPES:
             raise ValueError(f"not a PLOVER event type: {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _told_at_least_once(self) -> Event:
+        # An event made without mentions (by hand, or read from an older store) is told once: by its own trigger.
+        if not self.mentions:
+            self.mentions = [
+                Mention(
+                    sentence_index=self.sentence_index, trigger_start=self.trigger_start, trigger_end=self.trigger_end
+                )
+            ]
+        return self
 
     def dedup_key(self) -> tuple:
         """What makes two reports the same event (type, mode, actors, recipients, date), as GDELT counts mentions."""

@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from detente.model import Entity, Event
+from detente.model import Entity, Event, Mention
 
 # Bump when a column is added, removed, renamed, moved or retyped; tests/test_schema.py holds each
 # version's fingerprint, and the store needs a migration to match (detente/store/schema.py).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA_VERSION_KEY = "detente.schema_version"  # Parquet file metadata
 UNKNOWN = "unknown"  # the directory of a Parquet file whose rows have no year or no month
 
@@ -39,7 +39,7 @@ class Column:
     description: str
     nullable: bool = False
     field: str | None = None  # the Event field this column holds as is
-    entity: tuple[str, str] | None = None  # (side, Entity attribute): one attribute of each actor or recipient
+    entity: tuple[str, str] | None = None  # (side, attribute): one attribute of each actor, recipient or mention
 
     @property
     def sql_type(self) -> str:
@@ -151,11 +151,18 @@ def _list(arrow: pa.DataType) -> pa.DataType:
     return pa.list_(pa.field("element", arrow))
 
 
-def _entities(side: str, attribute: str, arrow: pa.DataType, description: str) -> Column:
+def _entities(side: str, attribute: str, arrow: pa.DataType, description: str, name: str = "") -> Column:
     def value(event: Event) -> list:
         return [getattr(entity, attribute) for entity in getattr(event, side)]
 
-    return Column(f"{side}_{attribute}s", _list(arrow), value, description, entity=(side, attribute))
+    return Column(name or f"{side}_{attribute}s", _list(arrow), value, description, entity=(side, attribute))
+
+
+def _mentions(attribute: str, name: str, description: str) -> Column:
+    def value(event: Event) -> list:
+        return [getattr(mention, attribute) for mention in event.mentions]
+
+    return Column(name, _list(_INT), value, description, entity=("mentions", attribute))
 
 
 def _derived(
@@ -201,12 +208,17 @@ COLUMNS: tuple[Column, ...] = (
     _field("trigger_end", _INT, "character offset after the trigger"),
     _field("pattern", _STR, "the lexicon entry that fired (file:line) or rule:NAME"),
     _field("url", _STR, "the article's url, or ''"),
+    _mentions("sentence_index", "mention_sentences", "the sentence of each mention of the act in the article"),
+    _mentions("trigger_start", "mention_starts", "each mention's trigger offset in the article"),
+    _mentions("trigger_end", "mention_ends", "each mention's trigger end offset"),
     _entities("actor", "text", _STR, "each actor's mention in the article"),
     _entities("actor", "start", _INT, "each actor mention's character offset (null when unknown)"),
     _entities("actor", "end", _INT, "each actor mention's end offset (null when unknown)"),
     _entities("recipient", "text", _STR, "each recipient's mention in the article"),
     _entities("recipient", "start", _INT, "each recipient mention's character offset"),
     _entities("recipient", "end", _INT, "each recipient mention's end offset"),
+    _entities("actor", "inferred", pa.bool_(), "each actor's code came from the article, not a name", "actor_inferred"),
+    _entities("recipient", "inferred", pa.bool_(), "each recipient's code came from the article", "recipient_inferred"),
     _derived("source", _STR, lambda e: source_of(e.url), "the url's host without www.; null without url"),
     _derived("dedup_id", _STR, dedup_id, "the id all reports of one event share", nullable=False),
 )
@@ -234,7 +246,7 @@ def flat_row(event: Event) -> dict[str, Any]:
 def event_from_flat(row: Mapping[str, Any]) -> Event:
     """The Event of a flat row (extra keys, such as the derived columns, are ignored)."""
     fields: dict[str, Any] = {}
-    sides: dict[str, dict[str, list]] = {"actor": {}, "recipient": {}}
+    sides: dict[str, dict[str, list]] = {"actor": {}, "recipient": {}, "mentions": {}}
     for column in COLUMNS:
         if column.field:
             fields[column.field] = row[column.name]
@@ -243,9 +255,9 @@ def event_from_flat(row: Mapping[str, Any]) -> Event:
             sides[side][attribute] = row[column.name] or []
     for side, attributes in sides.items():
         names = list(attributes)
+        model = Mention if side == "mentions" else Entity
         fields[side] = [
-            Entity(**dict(zip(names, values, strict=True)))
-            for values in zip(*attributes.values(), strict=True)
+            model(**dict(zip(names, values, strict=True))) for values in zip(*attributes.values(), strict=True)
         ]
     return Event.model_validate(fields)
 

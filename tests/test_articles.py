@@ -13,11 +13,14 @@ from hypothesis import strategies as st
 from detente.articles import Reject, clean_text, read_articles
 
 
-def test_text_file_id_is_stem_and_date_applies(tmp_path):
-    (tmp_path / "story-1.txt").write_text("Russia offered talks to Georgia.", encoding="utf-8")
-    (tmp_path / "ignored.md").write_text("not an article", encoding="utf-8")
-    articles = list(read_articles([str(tmp_path)], default_date=dt.date(2012, 3, 2)))
-    assert [(a.id, a.date) for a in articles] == [("story-1", dt.date(2012, 3, 2))]
+def test_text_file_id_is_its_path_from_the_folder_and_date_applies(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story-1.txt").write_text("Russia offered talks to Georgia.", encoding="utf-8")
+    (tmp_path / "in" / "notes.md").write_text("not an article", encoding="utf-8")
+    rejects: list[Reject] = []
+    articles = list(read_articles([str(tmp_path / "in")], default_date=dt.date(2012, 3, 2), on_reject=rejects.append))
+    assert [(a.id, a.date) for a in articles] == [("in/story-1", dt.date(2012, 3, 2))]
+    assert [r.reason for r in rejects] == ["unsupported file type .md: not read"]
 
 
 def test_jsonl_rejects_bad_lines_with_line_numbers(tmp_path):
@@ -33,14 +36,14 @@ def test_jsonl_rejects_bad_lines_with_line_numbers(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     rejects: list[Reject] = []
     articles = list(read_articles([str(path)], on_reject=rejects.append))
-    assert [a.id for a in articles] == ["a", "7"]
+    assert [a.id for a in articles] == ["a", articles[1].id, "7"]
     assert articles[0].date == dt.date(2020, 1, 5) and articles[0].url == "https://x.org/a"
     assert [(r.line, r.reason.split(":")[0]) for r in rejects] == [
         (2, "not valid JSON"),
         (3, "missing or empty text"),
         (4, "invalid date"),
-        (5, "missing id"),
     ]
+    assert articles[-2].id.startswith("sha1-")  # a line without id is known by a hash of its text
 
 
 def test_missing_path_is_rejected_not_raised(tmp_path):
@@ -52,7 +55,7 @@ def test_missing_path_is_rejected_not_raised(tmp_path):
 def test_stdin_plain_text_is_one_article(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("Georgia cut ties with Russia.\nSecond line.\n"))
     articles = list(read_articles(["-"]))
-    assert len(articles) == 1 and articles[0].id == "stdin" and "Second line." in articles[0].text
+    assert len(articles) == 1 and articles[0].id.startswith("sha1-") and "Second line." in articles[0].text
 
 
 def test_boilerplate_is_blanked_in_place():

@@ -40,3 +40,18 @@ def test_readme_opens_with_the_two_commands():
 @pytest.mark.parametrize("doc", sorted(p.name for p in (ROOT / "docs").glob("*.md")))
 def test_docs_linked_from_readme(doc):
     assert f"docs/{doc}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_quick_start_stores_dated_articles():
+    """Issue 19: the README's `detente load` and `detente relations` read articles that carry their dates."""
+    from detente.articles import read_articles
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in readme.splitlines() if "detente load " in line or "detente relations " in line]
+    commands = [line for line in commands if "examples/" in line]  # the others show a user's own files
+    assert commands
+    for line in commands:
+        words = line.split("#", 1)[0].split()
+        paths = [w for w in words if w.startswith("examples/")]
+        articles = list(read_articles(paths))
+        assert (articles and all(a.date is not None for a in articles)) or "--date" in words, line

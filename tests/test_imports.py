@@ -18,12 +18,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "detente"
 # Pipeline order (README "Layout", docs STYLE): a module may import its own layer and those above it,
 # never one below. The key is a module's first name under detente ("" is detente/__init__.py).
 LAYERS: list[set[str]] = [
-    {"errors", "model", "schema", "tables", "memory", "formats"},  # records and plumbing that every stage shares
+    {"errors", "model", "schema", "tables", "memory", "formats", "terminal"},  # records and plumbing every stage shares
     {"articles"},
     {"sentences"},
     {"actors"},
     {"events"},
     {"dates", "places"},
+    {"acts"},  # one event per act: merges the dated mentions of an article
     {"", "coder", "explain", "evaluation"},  # the coding pipeline and the public API
     {"ledger"},
     {"store"},

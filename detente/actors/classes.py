@@ -22,6 +22,7 @@ class ActorWords:
     partitive: frozenset[str] = frozenset()
     seated: frozenset[str] = frozenset()
     speech_verb: frozenset[str] = frozenset()
+    place_taking: frozenset[str] = frozenset()
     country_description: frozenset[str] = frozenset()
     group_description: frozenset[str] = frozenset()
     alliance_description: frozenset[str] = frozenset()

@@ -9,6 +9,7 @@ from detente.model import Entity
 THIRD_SINGULAR_NEUTER = frozenset({"it", "its", "itself"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"})
 PRONOUNS = PERSONAL | PLURAL | THIRD_SINGULAR_NEUTER | FIRST_PERSON
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})

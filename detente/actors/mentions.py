@@ -55,7 +55,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
             if "\n" in surface:
                 continue
             candidates = gaz.lookup(surface)
-            if candidates and any(c.kind == "city" for c in candidates) and not _place_before(texts, start):
+            if (
+                candidates
+                and any(c.kind == "city" for c in candidates)
+                and not _place_before(texts, start)
+                and not _place_object(doc, i + length - 1, gaz.words.place_taking)
+            ):
                 candidates = [c for c in candidates if c.kind != "city"]  # "Jackson said" is a person
             if candidates:
                 found = (i + length, surface, pick_candidate(candidates, when))
@@ -72,7 +77,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
 
 
 # A city is read as such only where the text says it is a place: after a place preposition ("in Mosul",
-# "near Samarra", "dropped bombs on Aleppo") or "the city of" ("the town of Jaffna"). Many cities share
+# "near Samarra", "dropped bombs on Aleppo"), "the city of" ("the town of Jaffna"), or as the object of a verb
+# of force done to places (words.tsv place-taking: "shelled Idlib"). Many cities share
 # their name with people and words ("Jackson", "Mobile"); the states, capitals and regions of the other
 # files need no such clue.
 CITY_PREPOSITIONS = frozenset("in from at near outside inside around across throughout into on toward towards".split())
@@ -84,6 +90,12 @@ def _place_before(texts: list[str], start: int) -> bool:
     if before in CITY_PREPOSITIONS:
         return True
     return before == "of" and start >= 2 and texts[start - 2].lower() in SETTLEMENT_NOUNS
+
+
+def _place_object(doc: Doc, last: int, verbs: frozenset[str]) -> bool:
+    """ "shelled Idlib", "captured Tal Abyad": the name is the object of a verb of force done to a place."""
+    token = doc[last]
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
 
 
 def _stance_prefix(texts: list[str], start: int) -> bool:

@@ -1,6 +1,6 @@
 """Pronouns and speakers: whom "it", "she", "they" and "we" stand for, and who speaks a quote.
 
-The antecedent rules (docs/actors.md, P1-P8) are tried in order; the first that decides wins. They read
+The antecedent rules (docs/actors.md, P1-P9) are tried in order; the first that decides wins. They read
 the article's memory of the events coded so far, so "it" in a later sentence is the latest actor.
 """
 
@@ -15,6 +15,7 @@ from detente.actors.entities import (
     NO_ONE,
     PERSONAL,
     PLURAL,
+    REFLEXIVE,
     THIRD_SINGULAR_NEUTER,
     Found,
 )
@@ -42,6 +43,7 @@ class PronounResolution:
     def _antecedent_rules(self) -> tuple[Callable[[Token], Found | None], ...]:
         return (
             self._speaker_as_first_person,
+            self._bound_to_subject,
             self._coordinated_object,
             self._reported_speaker,
             self._plural_noun_before,
@@ -65,8 +67,25 @@ class PronounResolution:
             return NO_ONE  # "our countries" is handled as the main pair
         return Found(self._pronoun_entity(token, speaker[0]), f"{token.text!r} inside a quote: the speaker")
 
+    def _bound_to_subject(self, token: Token) -> Found | None:
+        """P2. A reflexive ("blew himself up") is its clause's subject, and so is "their" owning a phrase of a
+        clause whose subject names several ("Lebanon and Cyprus resumed talks on their border")."""
+        lower = token.lower_
+        subject = self._clause_subject(token)
+        if subject is None or token.i in {t.i for t in subject.subtree}:
+            return None
+        if lower not in REFLEXIVE and not (lower == "their" and token.dep_ == "poss" and subject.conjuncts):
+            return None
+        plural = bool(subject.conjuncts) or subject.tag_ in ("NNS", "NNPS")
+        if plural != (lower in PLURAL) and lower not in ("himself", "herself"):
+            return None
+        found = [f for s in [subject, *subject.conjuncts] for f in self.entities(s)]
+        if not found:
+            return NO_ONE if lower in REFLEXIVE else None
+        return Found(self._pronoun_entity(token, found[0].entity), f"{token.text!r}: its clause's subject")
+
     def _coordinated_object(self, token: Token) -> Found | None:
-        """P2. The object pronoun of a verb coordinated with an earlier one stands for that verb's object when
+        """P3. The object pronoun of a verb coordinated with an earlier one stands for that verb's object when
         their number agrees ("convicted a French researcher and sentenced her")."""
         earlier = self._earlier_object(token)
         if earlier is None:
@@ -74,7 +93,7 @@ class PronounResolution:
         return Found(self._pronoun_entity(token, earlier.entity), f"{token.text!r}: {earlier.why}")
 
     def _reported_speaker(self, token: Token) -> Found | None:
-        """P3. In reported speech ("X said it/she ...") the speaker, when person and pronoun agree."""
+        """P4. In reported speech ("X said it/she ...") the speaker, when person and pronoun agree."""
         reporter = self.reporting_subject(token)
         if reporter is None:
             return None
@@ -87,7 +106,7 @@ class PronounResolution:
         return None
 
     def _plural_noun_before(self, token: Token) -> Found | None:
-        """P4. "they" may stand for a plural noun before it in the sentence ("expel UN investigators if they
+        """P5. "they" may stand for a plural noun before it in the sentence ("expel UN investigators if they
         tried to visit")."""
         if token.lower_ not in PLURAL:
             return None
@@ -101,7 +120,7 @@ class PronounResolution:
         return None
 
     def _latest_person(self, token: Token) -> Found | None:
-        """P5. "he" and "she" are the latest person named, outside the subject of their own clause when they
+        """P6. "he" and "she" are the latest person named, outside the subject of their own clause when they
         stand in its object ("Ruto welcomed his visit": someone else's)."""
         if token.lower_ not in PERSONAL:
             return None
@@ -135,7 +154,7 @@ class PronounResolution:
         return {(f.entity.code, f.entity.sector) for f in self.entities(subject)}
 
     def _nearest_name_before(self, token: Token) -> Found | None:
-        """P6. "it" takes the nearest state or organisation named before it in the sentence: "Ukraine broke
+        """P7. "it" takes the nearest state or organisation named before it in the sentence: "Ukraine broke
         off relations with Russia after it annexed ..."; as an object, not its clause's subject."""
         if token.lower_ not in THIRD_SINGULAR_NEUTER:
             return None
@@ -161,7 +180,7 @@ class PronounResolution:
         return None
 
     def _latest_actor(self, token: Token) -> Found | None:
-        """P7. Else the latest actor of an event (for "it", a state, government or organisation); as an
+        """P8. Else the latest actor of an event (for "it", a state, government or organisation); as an
         object, not its clause's subject."""
         subject_codes = self._object_subject_codes(token)
         for _, actors in self.memory.latest(token.i):
@@ -175,7 +194,7 @@ class PronounResolution:
         return None
 
     def _latest_country_named(self, token: Token) -> Found | None:
-        """P8. Else the latest country named."""
+        """P9. Else the latest country named."""
         code = self._latest_country(token.i)
         if not code:
             return None

@@ -471,10 +471,15 @@ class ArticleActors(PronounResolution):
         return [Found(self._pronoun_entity(token, a), why, pronoun=True) for a in actors] or None
 
     def _summative(self, token: Token) -> bool:
-        """ "..., a move Lima condemned", "..., a request the alliance turned down": an indefinite noun after a
-        comma, with a clause on it, sums up the event just told."""
+        """ "..., a move Lima condemned", "..., a request the alliance turned down", "..., a decision welcomed by
+        Accra": an indefinite noun after a comma, with a clause or a passive participle on it, sums up the event
+        just told."""
         before = token.left_edge.i - 1
-        return before >= 0 and self.doc[before].text == "," and any(c.dep_ == "relcl" for c in token.children)
+        return (
+            before >= 0
+            and self.doc[before].text == ","
+            and any(c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN") for c in token.children)
+        )
 
     def _coordinated_adjectives(self, token: Token) -> list[Found] | None:
         """6. Coordinated adjectives, or owners in an of/from phrase, each name an entity: "Hungarian and
@@ -579,7 +584,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _pronoun_head(self, token: Token, allow_context: bool) -> Found | None:
-        """9. A pronoun takes its antecedent (rules P1-P8 below), in context only."""
+        """9. A pronoun takes its antecedent (rules P1-P9 below), in context only."""
         if token.i in self.by_token or not (token.pos_ == "PRON" or token.lower_ in PRONOUNS):
             return None
         found = self._pronoun(token) if allow_context else None

@@ -15,7 +15,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from detente.api.auth import FailedAttempts, check_token
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
-from detente.api.spans import event_spans
+from detente.api.overview import country_page, overview
+from detente.api.spans import event_spans, tidy_event
+from detente.articles.read import MEDIA_TYPES, Reject, read_body
 from detente.dashboard import mount_dashboard
 from detente.errors import DetenteError, Errors
 from detente.ledger import build_ledger
@@ -119,6 +121,24 @@ def _known_country(code: str) -> bool:
         return False
 
 
+def _json_articles(body: bytes) -> list[Article] | JSONResponse:
+    """The articles of a JSON POST body, or the 422 answer naming what is wrong with it."""
+    try:
+        articles = _articles_of(body)
+    except ValidationError as error:
+        details = [
+            {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in error.errors()[:20]
+        ]
+        reason = "; ".join(f"{'.'.join(d['loc']) or 'body'}: {d['msg']}" for d in details[:5])
+        return error_response(422, Errors.E140.format(reason=reason), details)
+    except (ValueError, RecursionError) as error:  # not JSON, or nested past the parser's stack
+        reason = "nested too deeply" if isinstance(error, RecursionError) else f"not JSON: {error}"
+        return error_response(422, Errors.E140.format(reason=reason))
+    if not articles:
+        return error_response(422, Errors.E140.format(reason="no articles given"))
+    return articles
+
+
 def _articles_of(body: bytes) -> list[Article]:
     """The articles of a POST body; its shape picks the model, so a ValidationError names the field at fault
     ("text"), not the first alternative that did not fit ("articles")."""
@@ -130,9 +150,15 @@ def _articles_of(body: bytes) -> list[Article]:
     return [_ONE.validate_python(data)]
 
 
+# JSON article objects, or any body the reader takes (a page, a feed, CSV, JSON lines, text; docs/inputs.md).
+_BODY_CONTENT = {"application/json": {"schema": _BODY_SCHEMA}} | {
+    media_type: {"schema": {"type": "string"}} for media_type in MEDIA_TYPES
+}
+
+
 def event_json(event: Event) -> dict[str, Any]:
-    """An event as the API returns it."""
-    return event.model_dump(mode="json")
+    """An event as the API returns it (actor and recipient texts stripped of blanks around them)."""
+    return tidy_event(event).model_dump(mode="json")
 
 
 def create_app(
@@ -256,6 +282,24 @@ def create_app(
             "ledger_error": ledger_error,
         }
 
+    @app.get("/overview", tags=["relations"])
+    def store_overview(
+        since: Annotated[str | None, Query(description=_SINCE)] = None,
+        until: Annotated[str | None, Query(description=_UNTIL)] = None,
+    ) -> dict[str, Any]:
+        """The whole store in a period: events per month by quad class, the most active countries and
+        pairs, and the ledger threads of those pairs that moved in the period (latest first)."""
+        return overview(store, since, until)
+
+    @app.get("/countries/{code}", tags=["relations"])
+    def country(
+        code: str,
+        since: Annotated[str | None, Query(description=_SINCE)] = None,
+        until: Annotated[str | None, Query(description=_UNTIL)] = None,
+    ) -> dict[str, Any]:
+        """One country: its events per month by quad class, its partners, its threads' current states."""
+        return country_page(store, code, since, until)
+
     @app.get("/actors", tags=["relations"])
     def actors() -> dict[str, Any]:
         """Every actor code with its counts, and the most frequent country pairs."""
@@ -270,7 +314,7 @@ def create_app(
         "/articles",
         tags=["events"],
         status_code=201,
-        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": _BODY_SCHEMA}}}},
+        openapi_extra={"requestBody": {"required": True, "content": _BODY_CONTENT}},
     )
     async def post_articles(request: Request) -> JSONResponse:
         """Code and store articles (Authorization: Bearer TOKEN); returns each article's events."""
@@ -278,25 +322,40 @@ def create_app(
             raise ApiError(403, Errors.E144)
         check_token(request, token, attempts)
         body = await request.body()
-        try:
-            articles = _articles_of(body)
-        except ValidationError as error:
-            details = [
-                {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in error.errors()[:20]
-            ]
-            reason = "; ".join(f"{'.'.join(d['loc']) or 'body'}: {d['msg']}" for d in details[:5])
-            return error_response(422, Errors.E140.format(reason=reason), details)
-        except (ValueError, RecursionError) as error:  # not JSON, or nested past the parser's stack
-            reason = "nested too deeply" if isinstance(error, RecursionError) else f"not JSON: {error}"
-            return error_response(422, Errors.E140.format(reason=reason))
-        if not articles:
-            return error_response(422, Errors.E140.format(reason="no articles given"))
-        from starlette.concurrency import run_in_threadpool  # spaCy is CPU-bound: keep the event loop free
-
-        report = await run_in_threadpool(store.load, articles, coder=coder)
-        coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
-        return JSONResponse({"report": report.to_dict(), "articles": coded}, status_code=201)
+        media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media_type in MEDIA_TYPES:  # a page, a feed, a CSV export, JSON lines or text, as `detente load` reads
+            return await _store_body(store, coder, body, media_type)
+        articles = _json_articles(body)
+        if isinstance(articles, JSONResponse):
+            return articles
+        return await _store_articles(store, coder, articles)
 
     mount_dashboard(app, store, read_only=read_only)  # the page is served by the same app
     return app
+
+
+async def _store_articles(
+    store: Store, coder: Coder | None, articles: list[Article], rejected: list[Reject] | None = None
+) -> JSONResponse:
+    """Code and store articles; the answer of POST /articles, with the body's rejects where it was read."""
+    from starlette.concurrency import run_in_threadpool  # spaCy is CPU-bound: keep the event loop free
+
+    report = await run_in_threadpool(store.load, articles, coder=coder)
+    coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
+    answer: dict[str, Any] = {"report": report.to_dict(), "articles": coded}
+    if rejected is not None:
+        answer["rejected"] = [{"line": r.line, "reason": r.reason} for r in rejected]
+    return JSONResponse(answer, status_code=201)
+
+
+async def _store_body(store: Store, coder: Coder | None, body: bytes, media_type: str) -> JSONResponse:
+    """POST /articles with a page, a feed, CSV, JSON lines or text: read as `detente load` reads a file."""
+    from starlette.concurrency import run_in_threadpool
+
+    articles, rejected = await run_in_threadpool(read_body, body, media_type)
+    if not articles:
+        reason = str(rejected[0]) if rejected else "no articles given"
+        details = [{"line": r.line, "reason": r.reason} for r in rejected[:20]]
+        return error_response(422, Errors.E140.format(reason=reason), details or None)
+    return await _store_articles(store, coder, articles, rejected)
 

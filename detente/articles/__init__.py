@@ -1,6 +1,8 @@
-"""Read articles (text files, directories, JSONL, stdin) and clean away boilerplate."""
+"""Read articles (text, HTML pages, feeds, JSON lines, CSV, Parquet; files, directories, stdin) and clean away
+boilerplate."""
 
 from detente.articles.clean import clean_text, dateline_place
-from detente.articles.read import Reject, read_articles
+from detente.articles.columns import Columns
+from detente.articles.read import Reject, Row, read_articles, read_path
 
-__all__ = ["Reject", "clean_text", "dateline_place", "read_articles"]
+__all__ = ["Columns", "Reject", "Row", "clean_text", "dateline_place", "read_articles", "read_path"]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from detente.articles.columns import Columns
 from detente.batch.coding import CodedBatch, Coder, detente_coder
 from detente.batch.inputs import Chunk, input_files, read_chunks
 from detente.batch.manifest import Manifest, input_fingerprint
@@ -64,6 +65,7 @@ def run_batch(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     coder: Coder = detente_coder,
     progress: Progress | None = None,
+    columns: Columns | None = None,
 ) -> BatchSummary:
     """Code every row of INPUT into OUTPUT_DIR, skipping chunks a previous run already recorded."""
     if engine not in ENGINES:
@@ -82,7 +84,8 @@ def run_batch(
         log.info("resuming: %d chunks already coded, %d leftover files removed", resumed, removed)
     if progress is not None and progress.total is not None:
         progress.total = max(progress.total - manifest.totals()["rows"], 0)  # what is left to code
-    pending = read_chunks(files, chunk_size, skip=set(manifest.chunks))
+    pending = read_chunks(files, chunk_size, skip=set(manifest.chunks), columns=columns,
+                          root=root if root.is_dir() else None)
     if engine == "spark":
         from detente.batch.spark import code_chunks_on_spark
 
@@ -166,7 +169,7 @@ def count_rows(input_path: str | Path, *, exclude: str | Path | None = None) -> 
 
     total = 0
     for path in input_files(Path(input_path), exclude=exclude):
-        if FORMATS[path.suffix.lower()] == "parquet":
+        if FORMATS.get(path.suffix.lower()) == "parquet":
             try:
                 total += pq.ParquetFile(path).metadata.num_rows
             except (OSError, ValueError):

@@ -9,6 +9,7 @@ import click
 
 from detente.batch.progress import Progress
 from detente.batch.runner import DEFAULT_CHUNK_SIZE, ENGINES, count_rows, run_batch
+from detente.cli.options import columns_of, columns_options
 
 
 @click.command(name="batch")
@@ -42,10 +43,18 @@ from detente.batch.runner import DEFAULT_CHUNK_SIZE, ENGINES, count_rows, run_ba
     metavar="N",
     help="Input rows per chunk: the unit that is written atomically and skipped on resume.",
 )
+@columns_options
 def command(
-    input_path: Path, output_dir: Path, engine: str, master: str | None, workers: int | None, chunk_size: int
+    input_path: Path,
+    output_dir: Path,
+    engine: str,
+    master: str | None,
+    workers: int | None,
+    chunk_size: int,
+    **columns: str | None,
 ) -> None:
-    """Code every article of INPUT (JSONL, CSV or Parquet, or a directory of them) into OUTPUT_DIR.
+    """Code every article of INPUT (JSONL, CSV, Parquet, text, HTML or feed files, or a directory of them)
+    into OUTPUT_DIR.
 
     Run it again with the same arguments after a crash or kill: coded chunks whose files check out are
     kept, the rest is coded (damaged or missing files and unreadable input included).
@@ -63,6 +72,7 @@ def command(
             workers=workers,
             chunk_size=chunk_size,
             progress=progress,
+            columns=columns_of(columns),
         )
     click.echo(
         f"coded {summary.articles:,} articles ({summary.sentences:,} sentences) into "

@@ -10,7 +10,14 @@ from detente.articles import read_articles
 from detente.batch.coding import coder_for
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
-from detente.cli.options import RejectCounter, date_option, rejects_printed_once, workers_option
+from detente.cli.options import (
+    RejectCounter,
+    columns_of,
+    columns_options,
+    date_option,
+    rejects_printed_once,
+    workers_option,
+)
 from detente.formats import FORMATS, EventWriter
 
 
@@ -27,6 +34,7 @@ from detente.formats import FORMATS, EventWriter
 )
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @workers_option
+@columns_options
 @click.option(
     "--include-negated",
     is_flag=True,
@@ -45,10 +53,13 @@ def command(
     workers: int | None,
     include_negated: bool,
     include_background: bool,
+    **columns: str | None,
 ) -> None:
-    """Code articles: PATH is a .txt file, a directory of them, a .jsonl file, or - for stdin."""
+    """Code articles: PATH is a file (text, HTML page, RSS/Atom feed, JSONL, CSV, Parquet, a list of URLs), a
+    directory of them, an http(s) URL, or - for stdin."""
     rejects = RejectCounter()
-    counter = _ArticleCounter(read_articles(paths, default_date=default_date, on_reject=rejects))
+    articles = read_articles(paths, default_date=default_date, on_reject=rejects, columns=columns_of(columns))
+    counter = _ArticleCounter(articles)
 
     def failed(article_id: str, reason: str) -> None:
         rejects.count += 1

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 
 import click
 
 from detente.articles import Reject, read_articles
 from detente.batch.progress import Progress
 from detente.batch.workers import WorkerPool, code_in_workers, default_workers, workers_worth_starting
-from detente.cli.options import parse_date, rejects_printed_once, workers_option
+from detente.cli.options import columns_of, columns_options, parse_date, rejects_printed_once, workers_option
+from detente.model import Article
 from detente.store import open_store
 
 
@@ -18,6 +20,28 @@ class CodingFailed(Exception):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class UndatedArticles:
+    """Notes the articles read without a publication date: their events are dated by their text alone,
+    so most end up undated, and the ledger and charts cannot place them."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def watch(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if article.date is None:
+                self.ids.append(article.id)
+            yield article
+
+    def warning(self) -> str:
+        shown = ", ".join(self.ids[:3]) + (", ..." if len(self.ids) > 3 else "")
+        count = f"{len(self.ids)} article" + ("" if len(self.ids) == 1 else "s")
+        return (
+            f"warning: {count} without a publication date ({shown}); their events are dated "
+            'only by their own text: give --date, or a "date" in each JSONL line'
+        )
 
 
 @click.command("load")
@@ -35,24 +59,31 @@ class CodingFailed(Exception):
     metavar="YYYY-MM-DD",
     default=None,
     callback=parse_date,
-    help="Publication date of inputs that carry none (.txt files, JSONL lines without date).",
+    help="Publication date of inputs that carry none (text files, pages and rows without a date).",
 )
 @workers_option
-def command(paths: tuple[str, ...], db: str | None, default_date: str | None, workers: int | None) -> None:
-    """Code the articles at PATHs (.txt, directory, .jsonl or -) and store articles and events.
+@columns_options
+def command(
+    paths: tuple[str, ...], db: str | None, default_date: str | None, workers: int | None, **columns: str | None
+) -> None:
+    """Code the articles at PATHs (files of any kind `code` reads, directories, or -) and store them with
+    their events.
 
     An article already stored with the same content adds nothing; one with the same id and a changed
     text replaces its events. Each rejected input is printed as FILE:LINE: REASON on stderr, each
     article the coder failed on as ID: REASON; the exit code is then 1.
     """
     rejected: list[Reject] = []
+    undated = UndatedArticles()
 
     def on_reject(item: Reject) -> None:
         rejected.append(item)
         click.echo(f"rejected {item}", err=True)
 
     with open_store(db) as store, rejects_printed_once():
-        articles = read_articles(paths, default_date=default_date, on_reject=on_reject)
+        articles = undated.watch(
+            read_articles(paths, default_date=default_date, on_reject=on_reject, columns=columns_of(columns))
+        )
         # One pool for the whole input, started when the first chunk needs coding; none for a small input.
         count, articles = workers_worth_starting(articles, workers or default_workers())
         pool = WorkerPool(count) if count > 1 else None
@@ -79,6 +110,8 @@ def command(paths: tuple[str, ...], db: str | None, default_date: str | None, wo
                     pool.close()
     for article_id, reason in report.failures:
         click.echo(f"failed {article_id}: {reason}", err=True)
+    if undated.ids:
+        click.echo(undated.warning(), err=True)
     failed = f", failed {report.failed}" if report.failed else ""
     click.echo(
         f"read {report.read}, coded {report.coded}, unchanged {report.unchanged}, "

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import click
 
-from detente.articles import Reject
+from detente.articles import Columns, Reject
 from detente.errors import Errors, InputError
+from detente.model import publication_day
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """The day of --date, in any form an article's date may take (2023-05-10, 2023-05-10T10:00:00Z...)."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise InputError(Errors.E005.format(value=value)) from error
+    day = publication_day(value)
+    if not isinstance(day, dt.date):
+        raise InputError(Errors.E005.format(value=value))
+    return day
 
 
 date_option = click.option(
@@ -27,8 +29,27 @@ date_option = click.option(
     "default_date",
     callback=parse_date,
     metavar="YYYY-MM-DD",
-    help="Publication date for articles that carry none (.txt files, stdin).",
+    help="Publication date for articles that carry none (text files, pages without a date, stdin).",
 )
+
+
+def columns_options(command: Callable) -> Callable:
+    """--id-column, --text-column, --date-column, --url-column and --title-column: where a CSV or Parquet
+    export keeps each field of an article (detente.articles.columns recognises common names without them)."""
+    for field in reversed(("id", "text", "date", "url", "title")):
+        command = click.option(
+            f"--{field}-column",
+            f"{field}_column",
+            metavar="NAME",
+            default=None,
+            help=f"CSV/Parquet column holding the article's {field}.  [default: recognised by name]",
+        )(command)
+    return command
+
+
+def columns_of(options: dict[str, str | None]) -> Columns:
+    """The Columns of the --*-column options a command received."""
+    return Columns(**{name.removesuffix("_column"): value for name, value in options.items()})
 
 
 workers_option = click.option(

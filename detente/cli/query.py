@@ -6,6 +6,8 @@ import click
 
 from detente.errors import Errors, StoreError
 from detente.store import EventFilter, export_events, open_store
+from detente.terminal import Column
+from detente.terminal import format_table as fit_table
 
 TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "intensity", "trigger", "doc_id")
 
@@ -84,16 +86,10 @@ def command(
         click.echo(f"{count} rows written to {output}", err=True)
 
 
-def format_table(columns: tuple[str, ...] | list[str], rows: list[tuple]) -> str:
-    """Rows as left-aligned text columns; long cells are cut to keep one row a line."""
-    cells = [[_cut(str(c)) for c in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    lines.append(f"({len(rows)} rows)")
-    return "\n".join(lines)
+WHOLE = ("date", "doc_id", "event_id", "intensity")  # never wrapped: ids, dates and numbers are read whole
 
 
-def _cut(text: str, width: int = 60) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
+def format_table(columns: tuple[str, ...] | list[str], rows: list[tuple], width: int | None = None) -> str:
+    """Rows as left-aligned text columns fitted to the terminal's width: long cells wrap in their column."""
+    layout = [Column(str(c), wrap=str(c) not in WHOLE, min_width=8) for c in columns]
+    return fit_table(layout, rows, width) + f"\n({len(rows)} rows)"

@@ -14,6 +14,7 @@ from detente.cli.options import parse_date
 from detente.errors import Errors, InputError
 from detente.ledger import build_ledger, country_code, plot_ledger
 from detente.model import Event
+from detente.terminal import terminal_width
 
 DEFAULT_DB = "detente.duckdb"  # as the store's default, so `detente load` then `detente relations` just works
 
@@ -97,4 +98,4 @@ def command(
     if as_json:
         click.echo(json.dumps(ledger.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(ledger.render_text(), nl=False)
+        click.echo(ledger.render_text(terminal_width(fallback=100)), nl=False)

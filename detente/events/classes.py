@@ -52,6 +52,7 @@ class WordClasses:
     backing: frozenset[str] = frozenset()
     thwarting: frozenset[str] = frozenset()
     setting: frozenset[str] = frozenset()
+    receiving: frozenset[str] = frozenset()
     # derived once all files are read: texts that enact what they say, and not agreements between parties
     enactable: frozenset[str] = field(default=frozenset(), init=False)
 
@@ -86,6 +87,10 @@ ROLES = (
     "target-first",
     "of-actor",
     "setting",
+    "received",
+    "presupposes",
+    "judged",
+    "judge-reached",
 )
 
 

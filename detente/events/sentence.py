@@ -9,6 +9,7 @@ construction with an example.
 
 from __future__ import annotations
 
+from detente.actors.entities import Found
 from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
 from detente.events.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS, run_constructions
@@ -50,7 +51,8 @@ class SentenceCoder(EventContext):
         consumed = alleged_by_nouns(self, tokens)
         candidates = self._verb_events(tokens, consumed)
         note_speaker(self, sent)
-        candidates += self._noun_events(tokens, consumed, {c.trigger.i for c in candidates} | consumed)
+        judging = {c.trigger.i: c for c in candidates if self.roles.has("presupposes", c.event, c.mode)}
+        candidates += self._noun_events(tokens, consumed, {c.trigger.i for c in candidates} | consumed, judging)
         candidates = without_protest_topics(self, candidates)
         candidates.sort(key=lambda c: c.trigger.i)
         cued = self._context_res.counts(sent.text)
@@ -140,22 +142,43 @@ class SentenceCoder(EventContext):
 
     # ---- nouns ----
 
-    def _noun_events(self, tokens: list[Token], consumed: set[int], triggers: set[int]) -> list[Candidate]:
+    def _noun_events(
+        self, tokens: list[Token], consumed: set[int], triggers: set[int], judging: dict[int, Candidate]
+    ) -> list[Candidate]:
         """Event nouns, outer ones first: an event noun inside another's phrase is its topic ("talks on the
-        ceasefire", "the suspension of talks"), not an event of its own."""
+        ceasefire", "the suspension of talks"), not an event of its own; but an act that a verb judges has
+        taken place ("condemned Ethiopia's offensive": types.tsv presupposes, judged) is coded too."""
         nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.i not in consumed and self.is_noun_head(t)]
         candidates = []
         for token in sorted(nouns, key=lambda t: (depth(t), t.i)) if len(nouns) > 1 else nouns:
-            candidate = self.noun_event(token, triggers)
+            candidate = self.noun_event(token, triggers, set(judging))
             if candidate:
+                self._judge_reached(candidate, judging)
                 candidates.append(candidate)
                 triggers.add(token.i)
         return candidates
 
-    def noun_event(self, token: Token, governed: set[int]) -> Candidate | None:
+    def _judge_reached(self, candidate: Candidate, judging: dict[int, Candidate]) -> None:
+        """A judged measure that names no target was aimed at its judge: "Havana condemned the US embargo"
+        (types.tsv judge-reached)."""
+        if candidate.recipients or not self.roles.has("judge-reached", candidate.event, candidate.mode):
+            return
+        judge = next((judging[a.i] for a in candidate.trigger.ancestors if a.i in judging), None)
+        if judge is None:
+            return
+        own = {a.entity.code for a in candidate.actors}
+        why = f"aimed at whoever judges it ({judge.trigger.text!r})"
+        candidate.recipients = [Found(a.entity, why, inferred=True) for a in judge.actors if a.entity.code not in own]
+        if candidate.recipients:
+            candidate.notes.append(why)
+
+    def noun_event(self, token: Token, governed: set[int], judging: set[int] | None = None) -> Candidate | None:
         """The event of an event noun, as the noun constructions decide it, or None."""
         patterns = self.noun_patterns(token)
-        if not patterns or any(a.i in governed for a in token.ancestors) or patterns[0].type == NOT_AN_EVENT:
+        if not patterns or patterns[0].type == NOT_AN_EVENT:
+            return None
+        blocking = governed - judging if judging and patterns[0].type in self.roles.types("judged") else governed
+        if any(a.i in blocking for a in token.ancestors):
             return None
         pattern = patterns[0]
         draft = Draft(
@@ -218,14 +241,15 @@ class SentenceCoder(EventContext):
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:
-    """One event per type and dyad in a sentence: the first trigger."""
+    """One event per type and dyad in a sentence: the first trigger. Sectors tell dyads apart: troops shelling
+    a town and rebels shooting soldiers in one sentence are two attacks within one state."""
     seen: set[tuple] = set()
     kept = []
     for c in candidates:
         key = (
             c.event,
-            tuple(sorted(a.entity.code for a in c.actors)),
-            tuple(sorted(r.entity.code for r in c.recipients)),
+            tuple(sorted((a.entity.code, a.entity.sector) for a in c.actors)),
+            tuple(sorted((r.entity.code, r.entity.sector) for r in c.recipients)),
         )
         if key not in seen:
             seen.add(key)

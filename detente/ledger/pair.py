@@ -129,11 +129,11 @@ class Ledger:
             "monthly": self.monthly(),
         }
 
-    def render_text(self) -> str:
-        """The ledger as text for a terminal, threads first, then the monthly line."""
+    def render_text(self, width: int = 100) -> str:
+        """The ledger as text for a terminal `width` columns wide, threads first, then the monthly line."""
         from detente.ledger.render import render_text
 
-        return render_text(self.to_dict())
+        return render_text(self.to_dict(), width)
 
 
 def build_ledger(

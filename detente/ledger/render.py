@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-SENTENCE_WIDTH = 160
+import textwrap
+
+WIDTH = 100  # the text fits a 100-column terminal unless a caller asks for another width
 
 
-def _clip(text: str, width: int = SENTENCE_WIDTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _fit(line: str, width: int) -> list[str]:
+    """A line wrapped to `width`, its continuation indented four past its own indent; a token longer
+    than the width (a document id) stays whole rather than being cut."""
+    if len(line) <= width:
+        return [line]
+    indent = " " * (len(line) - len(line.lstrip()) + 4)
+    return textwrap.wrap(
+        line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    ) or [line]
 
 
 def _state(state: str, qualifier: str) -> str:
@@ -24,14 +32,15 @@ def _event_lines(e: dict) -> list[str]:
         + (f" [{', '.join(flags)}]" if flags else "")
         + f"  ({e['doc_id']} s{e['sentence_index']})"
     )
-    lines = [head, f"{'':16}{_clip(e['sentence'])}"]
+    lines = [head, f"{'':16}{' '.join(e['sentence'].split())}"]
     if e["note"]:
         lines.append(f"{'':16}note: {e['note']}")
     return lines
 
 
-def render_text(ledger: dict) -> str:
-    """The ledger (as from Ledger.to_dict()) as lines of text, threads first, then the monthly line."""
+def render_text(ledger: dict, width: int = WIDTH) -> str:
+    """The ledger (as from Ledger.to_dict()) as lines of text, threads first, then the monthly line, each
+    wrapped to `width` columns (a sentence wraps under itself, at the same indent)."""
     a, b = ledger["pair"]
     names = ledger["names"]
     counts = ", ".join(f"{k} {v}" for k, v in ledger["by_direction"].items())
@@ -75,4 +84,11 @@ def render_text(ledger: dict) -> str:
         for row in rows:
             label = row["period"] + (" (year only)" if len(row["period"]) == 4 else "")
             lines.append(f"  {direction:<9} {label:<18} {row['count']:>5}  {row['sum']:>+9.1f}  {row['mean']:>+6.2f}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(fitted for line in lines for fitted in _fit_sentence_aware(line, width)) + "\n"
+
+
+def _fit_sentence_aware(line: str, width: int) -> list[str]:
+    # an event's sentence (indented 16, under its event line) continues at its own indent, as a paragraph
+    if line.startswith(" " * 16) and len(line) > width:
+        return textwrap.wrap(line, width, initial_indent="", subsequent_indent=" " * 16, break_long_words=False)
+    return _fit(line, width)

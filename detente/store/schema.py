@@ -217,6 +217,52 @@ ALTER TABLE events_v5 RENAME TO events;
     + _REPORTS_VIEW_V3
 )
 
+# From version 6 a row is one act, told by one or more mentions in its article: mentions counts them all.
+_REPORTS_VIEW_V6 = _REPORTS_VIEW_V3.replace("count(*) AS mentions", "sum(len(mention_sentences)) AS mentions")
+
+# Version 6: the flat layout of detente.schema version 4, which adds, after `url`, where the article tells the
+# act (one event per act, detente/acts.py), and, after the recipients' offsets, whether each actor's and
+# recipient's code was inferred from the article. Rows stored before were each told once, by their own trigger,
+# and inferred nothing.
+_V6 = (
+    """
+DROP VIEW event_reports;
+DROP INDEX events_event_id;
+DROP INDEX events_doc_id;
+CREATE TABLE events_v6 (
+    event_key BIGINT NOT NULL, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, date VARCHAR,
+    date_precision VARCHAR NOT NULL, year INTEGER, month INTEGER, event VARCHAR NOT NULL, mode VARCHAR NOT NULL,
+    quad VARCHAR NOT NULL, intensity DOUBLE NOT NULL, cameo_code VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL,
+    actor_codes VARCHAR[] NOT NULL, actor_sectors VARCHAR[] NOT NULL, actor_names VARCHAR[] NOT NULL,
+    recipient_codes VARCHAR[] NOT NULL, recipient_sectors VARCHAR[] NOT NULL, recipient_names VARCHAR[] NOT NULL,
+    context VARCHAR[] NOT NULL, object VARCHAR NOT NULL, location VARCHAR NOT NULL,
+    historical BOOLEAN NOT NULL, negated BOOLEAN NOT NULL, hypothetical BOOLEAN NOT NULL, future BOOLEAN NOT NULL,
+    actor_guessed BOOLEAN NOT NULL, background BOOLEAN NOT NULL,
+    sentence_index BIGINT NOT NULL, sentence VARCHAR NOT NULL, trigger VARCHAR NOT NULL,
+    trigger_start BIGINT NOT NULL, trigger_end BIGINT NOT NULL, pattern VARCHAR NOT NULL, url VARCHAR NOT NULL,
+    mention_sentences BIGINT[] NOT NULL, mention_starts BIGINT[] NOT NULL, mention_ends BIGINT[] NOT NULL,
+    actor_texts VARCHAR[] NOT NULL, actor_starts BIGINT[] NOT NULL, actor_ends BIGINT[] NOT NULL,
+    recipient_texts VARCHAR[] NOT NULL, recipient_starts BIGINT[] NOT NULL, recipient_ends BIGINT[] NOT NULL,
+    actor_inferred BOOLEAN[] NOT NULL, recipient_inferred BOOLEAN[] NOT NULL,
+    source VARCHAR, dedup_id VARCHAR NOT NULL, position INTEGER NOT NULL, date_start DATE
+);
+INSERT INTO events_v6
+SELECT event_key, event_id, doc_id, date, date_precision, year, month, event, mode, quad, intensity, cameo_code,
+       cameo_root, actor_codes, actor_sectors, actor_names, recipient_codes, recipient_sectors, recipient_names,
+       context, object, location, historical, negated, hypothetical, future, actor_guessed, background,
+       sentence_index, sentence, trigger, trigger_start, trigger_end, pattern, url,
+       [sentence_index], [trigger_start], [trigger_end],
+       actor_texts, actor_starts, actor_ends, recipient_texts, recipient_starts, recipient_ends,
+       [false FOR c IN actor_codes], [false FOR c IN recipient_codes],
+       source, dedup_id, position, date_start
+FROM events ORDER BY event_key;
+DROP TABLE events;
+ALTER TABLE events_v6 RENAME TO events;
+"""
+    + _EVENT_INDEXES_V3
+    + _REPORTS_VIEW_V6
+)
+
 # The events table of the latest version: its row key, the flat layout, then the event's place among its
 # article's events and the first day of its date's period (what date filters and the order use).
 TABLE_COLUMNS: tuple[tuple[str, pa.DataType, bool], ...] = (
@@ -237,7 +283,7 @@ def events_table_sql() -> str:
 
 def create_latest(conn: duckdb.DuckDBPyConnection) -> None:
     """Create the tables, indexes and view of the latest version in an empty database."""
-    for sql in (_ARTICLES_V1, events_table_sql(), _DYADS_V1, _EVENT_INDEXES_V3, _OTHER_INDEXES_V2, _REPORTS_VIEW_V3):
+    for sql in (_ARTICLES_V1, events_table_sql(), _DYADS_V1, _EVENT_INDEXES_V3, _OTHER_INDEXES_V2, _REPORTS_VIEW_V6):
         conn.execute(sql)
 
 
@@ -301,12 +347,17 @@ def _migrate_v5(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(_V5)
 
 
+def _migrate_v6(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(_V6)
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     _migrate_v1,
     _migrate_v2,
     _migrate_v3,
     _migrate_v4,
     _migrate_v5,
+    _migrate_v6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -378,11 +378,13 @@ class Store:
         return [{"code": c, "as_actor": a, "as_recipient": r} for c, a, r in rows]
 
     def pairs(self, limit: int = 200) -> list[dict[str, Any]]:
-        """The most frequent unordered country pairs, with their event counts."""
+        """The most frequent unordered country pairs (both sides known), with their event counts."""
         with self.cursor() as cur:
             rows = cur.execute(
                 "SELECT least(actor_code, recipient_code) AS a, greatest(actor_code, recipient_code) AS b,"
                 " count(DISTINCT event_key) AS n FROM dyads WHERE actor_code <> recipient_code"
+                # an event without a recipient (or actor) has a dyad with an empty side: no pair
+                " AND coalesce(actor_code, '') <> '' AND coalesce(recipient_code, '') <> ''"
                 " GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?",
                 [limit],
             ).fetchall()

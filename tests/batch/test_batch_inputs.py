@@ -67,29 +67,39 @@ def test_bad_rows_are_rejected_with_their_line_and_reason(tmp_path):
         + b"\n"
     )
     (chunk,) = read_chunks([path], 100)
-    assert [a.id for a in chunk.articles] == ["ok"]
+    # a line without id is known by a hash of its text; a Latin-1 line is decoded as such
+    assert [a.id for a in chunk.articles] == ["ok", chunk.articles[1].id, "latin1"]
+    assert chunk.articles[1].id.startswith("sha1-") and chunk.articles[2].text == "caf\u00e9"
     assert chunk.articles[0].date == date(2024, 3, 2)
     assert chunk.rows == 8
     assert [(r.line, r.reason.split(":")[0]) for r in chunk.rejects] == [
         (2, "not valid JSON"),
         (3, "missing or empty text"),
         (4, "invalid date"),
-        (5, "missing id"),
-        (6, "not valid UTF-8"),
         (8, "expected a JSON object with id and text"),
     ]
 
 
 def test_csv_row_with_bad_bytes_is_rejected_alone(tmp_path):
     path = tmp_path / "input.csv"
+    # past the first 8 KB the reader judges the encoding by, so the file is UTF-8 with one bad row
+    filler = "".join(f"f{n},France met Chile.,2024-01-05\n" for n in range(400)).encode()
     path.write_bytes(
-        b"id,text,date\na,France met Chile.,2024-01-05\nb,caf\xe9 talk,2024-01-05\n"
+        b"id,text,date\na,France met Chile.,2024-01-05\n" + filler + b"b,caf\xe9 talk,2024-01-05\n"
         b'c,"Kenya praised Japan.\nJapan met Kenya.",\n'
     )
-    (chunk,) = read_chunks([path], 100)
-    assert [(a.id, a.date) for a in chunk.articles] == [("a", date(2024, 1, 5)), ("c", None)]
-    assert chunk.articles[1].text == "Kenya praised Japan.\nJapan met Kenya."
+    (chunk,) = read_chunks([path], 1000)
+    assert [(a.id, a.date) for a in chunk.articles][:1] + [(a.id, a.date) for a in chunk.articles][-1:] == [
+        ("a", date(2024, 1, 5)), ("c", None)]
+    assert chunk.articles[-1].text == "Kenya praised Japan.\nJapan met Kenya."
     assert [r.reason for r in chunk.rejects] == ["not valid UTF-8"]
+
+
+def test_latin1_csv_is_decoded_as_such(tmp_path):
+    path = tmp_path / "input.csv"
+    path.write_bytes(b"id,text\nb,caf\xe9 talk\n")
+    (chunk,) = read_chunks([path], 100)
+    assert [a.text for a in chunk.articles] == ["caf\u00e9 talk"]
 
 
 def test_skipped_chunks_are_not_yielded_and_the_rest_are_unchanged(corpus):
@@ -105,17 +115,36 @@ def test_skipped_chunks_are_not_yielded_and_the_rest_are_unchanged(corpus):
 
 def test_directory_input_lists_supported_files_in_path_order(tmp_path):
     (tmp_path / "b").mkdir()
-    for name in ["b/2.csv", "a.jsonl", "c.parquet", "notes.txt", ".hidden.jsonl", "_tmp/x.jsonl"]:
+    for name in ["b/2.csv", "a.jsonl", "c.parquet", "notes.txt", "notes.md", ".hidden.jsonl", "_tmp/x.jsonl"]:
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("")
-    assert [p.relative_to(tmp_path).as_posix() for p in input_files(tmp_path)] == ["a.jsonl", "b/2.csv", "c.parquet"]
+    assert [p.relative_to(tmp_path).as_posix() for p in input_files(tmp_path)] == [
+        "a.jsonl", "b/2.csv", "c.parquet", "notes.txt"]
+
+
+def test_directory_entries_that_are_not_files_are_left_out_not_waited_on(tmp_path, caplog):
+    import os
+
+    (tmp_path / "a.jsonl").write_text("")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (tmp_path / "loop.jsonl").symlink_to(tmp_path / "loop.jsonl")
+    (tmp_path / "gone.jsonl").symlink_to(tmp_path / "nowhere")
+    assert [p.name for p in input_files(tmp_path)] == ["a.jsonl"]
+    said = sorted(r.getMessage().rsplit("/", 1)[1] for r in caplog.records)
+    assert said == [
+        "gone.jsonl: not read (dangling symbolic link)",
+        "loop.jsonl: not read (symbolic link loop)",
+        "pipe.jsonl: not read (a FIFO (named pipe), not a file: pipe it to '-' instead)",
+    ]
+    with pytest.raises(InputError, match=r"\[E160\] .*a FIFO"):
+        input_files(tmp_path / "pipe.jsonl")
 
 
 @pytest.mark.parametrize(
     ("make", "code"),
     [
         (lambda root: root / "missing.jsonl", "E160"),
-        (lambda root: _touch(root / "input.txt"), "E151"),
+        (lambda root: _touch(root / "input.md"), "E151"),
         (lambda root: root, "E150"),
     ],
 )

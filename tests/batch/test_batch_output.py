@@ -73,8 +73,9 @@ def test_source_is_the_url_host(url, source):
 
 def test_event_files_hold_every_event_field():
     fields = {c for c in ARROW_SCHEMA.names if c in Event.model_fields}
-    assert fields | {"actor", "recipient"} == set(Event.model_fields)
+    assert fields | {"actor", "recipient", "mentions"} == set(Event.model_fields)
     assert {"actor_codes", "actor_texts", "recipient_starts", "recipient_ends"} <= set(ARROW_SCHEMA.names)
+    assert {"mention_sentences", "mention_starts", "mention_ends"} <= set(ARROW_SCHEMA.names)
 
 
 entities = st.builds(

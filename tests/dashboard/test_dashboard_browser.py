@@ -26,6 +26,11 @@ HOSTILE = Article(
     url="javascript:alert(2)",
 )
 
+# Written for this test (issue 19): the recipient sits between the trigger's words, and there is no url.
+URGED = Article(
+    id="urged", text="Moldova urged Romania to reopen the border crossing at once.", date=date(2012, 7, 2)
+)
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="needs Debian's chromium at /usr/bin/chromium"),
@@ -48,7 +53,7 @@ def server(tmp_path_factory):
 
     store = open_store(str(tmp_path_factory.mktemp("browser") / "dash.duckdb"))
     articles = list(read_articles([str(ARTICLES_DIR)], default_date=date(2012, 5, 14)))
-    articles.append(HOSTILE)
+    articles += [HOSTILE, URGED]
     report = store.load(articles)  # the real coder
     assert report.events_stored > 0
     port = _free_port()
@@ -186,4 +191,89 @@ def test_paste_an_article_and_see_its_events(server, browser, tmp_path) -> None:
     expect(page.locator("#submit-status")).to_contain_text("E138")
     assert store.query(doc_id="refused") == []
     assert dialogs == []
+    page.close()
+
+
+def test_first_hour_defects_are_gone(server, browser, tmp_path) -> None:
+    """Issue 19: month fields read YYYY-MM, no pair has a blank side, counts are pluralised, no url is no
+    link, and an actor or recipient between the trigger's words is highlighted."""
+    base, store = server
+    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/")
+
+    for field in ("#since", "#until"):
+        assert page.get_attribute(field, "type") in (None, "text")
+        assert page.get_attribute(field, "placeholder") == "YYYY-MM"
+    options = page.eval_on_selector_all("#pair-select option", "os => os.map(o => o.textContent)")[1:]
+    assert options and all(not o.startswith(" ") and " –  " not in o for o in options), options
+    assert all(len(o.split(" – ")) == 2 and all(side.strip() for side in o.split(" – ")) for o in options)
+
+    page.fill("#code-a", "MDA")
+    page.fill("#code-b", "ROU")
+    page.click("#show")
+    expect(page.locator("#events tbody tr")).to_have_count(store.count(pair=("MDA", "ROU")))
+    page.click("#events tbody tr")
+    page.wait_for_selector("#detail:not([hidden]) mark.trigger")
+    assert page.text_content("#detail-sentence mark.actor") == "Moldova"
+    assert page.text_content("#detail-sentence mark.recipient") == "Romania"
+    assert page.locator("#detail-sentence mark.trigger").count() >= 2
+    reports = page.text_content("#detail-facts dt:text-is('reports') + dd")
+    assert reports == "1 mention, 1 source, 1 article"
+    assert page.text_content("#pick-status") == "MDA – ROU: 1 event."
+    assert page.locator("#detail-source").is_hidden()
+    assert page.text_content("#detail-no-source") == "none"
+    assert page.locator("#detail-no-source").is_visible()
+    assert page.locator("#detail a:text-is('none')").count() == 0
+
+    screenshot = tmp_path / "first-hour.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    print(f"first-hour screenshot: {screenshot}")
+    assert errors == []
+    page.close()
+
+
+def test_overview_on_landing_and_a_country_page(server, browser, tmp_path) -> None:
+    """Issue 19: the landing page answers "what happened lately"; a country has a page of its own."""
+    base, store = server
+    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base + "/")
+
+    page.wait_for_selector("#overview-chart svg.stacked")
+    assert page.locator("#overview-chart polygon.area").count() >= 2  # at least two quad classes stacked
+    assert int(page.get_attribute("#overview-chart svg", "data-months")) >= 2
+    expect(page.locator("#overview-countries li")).not_to_have_count(0)
+    countries = page.eval_on_selector_all("#overview-countries li", "lis => lis.map(l => l.dataset.code)")
+    assert "GEO" in countries and "RUS" in countries
+    changes = page.eval_on_selector_all("#overview-changes li", "lis => lis.map(l => l.textContent)")
+    assert any(c.startswith("GEO – RUS: ") for c in changes), changes
+    landing = tmp_path / "overview.png"
+    page.screenshot(path=str(landing), full_page=True)
+    print(f"overview screenshot: {landing}")
+
+    # a country from the list opens its page: chart, partners, threads
+    page.click("#overview-countries li[data-code='GEO']")
+    expect(page.locator("#country-name")).to_have_text("Georgia (GEO)")
+    page.wait_for_selector("#country-chart svg.stacked")
+    partners = page.eval_on_selector_all("#country-partners li", "lis => lis.map(l => l.dataset.pair)")
+    assert "GEO,RUS" in partners
+    assert page.locator("#country-threads li").count() >= 1
+    country = tmp_path / "country.png"
+    page.locator("#country").screenshot(path=str(country))
+    print(f"country screenshot: {country}")
+
+    # the search box finds a country by code; a partner opens the pair page
+    page.fill("#country-search", "rus")
+    page.click("#country-go")
+    expect(page.locator("#country-name")).to_have_text("Russia (RUS)")
+    page.click("#country-partners li[data-pair='RUS,GEO']")
+    expect(page.locator("#events tbody tr")).to_have_count(store.count(pair=("GEO", "RUS")))
+    pair = tmp_path / "pair.png"
+    page.screenshot(path=str(pair), full_page=True)
+    print(f"pair screenshot: {pair}")
+    assert errors == []
     page.close()

@@ -30,7 +30,7 @@ def test_page_renders_with_pairs_and_types(client) -> None:
     assert page.status_code == 200
     assert '<option value="AGREE">AGREE</option>' in page.text
     assert 'src="/static/chart.js"' in page.text and 'src="/static/app.js"' in page.text
-    assert "1 events (1 unique) from 1 articles" in page.text
+    assert "1 event (1 unique) from 1 article" in page.text  # issue 19: counts are pluralised
 
 
 def test_stored_strings_are_escaped_in_the_page(client) -> None:

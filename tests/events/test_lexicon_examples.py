@@ -78,11 +78,12 @@ def test_example_codes_its_own_type_and_mode(pattern: Pattern, coded: dict[str, 
     )
 
 
-@pytest.mark.parametrize("source", sorted(ENGINE_GAPS))
-def test_engine_gap_list_points_at_the_rows_it_names(source: str) -> None:
+def test_engine_gap_list_points_at_the_rows_it_names() -> None:
+    # One test over the list, not one per entry: an empty list (no known gap) is a pass, not a skip.
     by_source = {p.source: p for p in PATTERNS}
-    assert source in by_source, f"{source} is no longer a lexicon row; update ENGINE_GAPS"
-    assert by_source[source].text == ENGINE_GAPS[source][0]
+    for source, gap in sorted(ENGINE_GAPS.items()):
+        assert source in by_source, f"{source} is no longer a lexicon row; update ENGINE_GAPS"
+        assert by_source[source].text == gap[0]
 
 
 def test_examples_are_distinct_full_sentences() -> None:

@@ -128,7 +128,7 @@ def test_conflicts_appear_in_the_text():
 
     text = build_ledger(
         [restored("agency-a", "2013-05-01"), severed("agency-b", "2013-05-01")], "RUS", "GEO"
-    ).render_text()
+    ).render_text(width=400)  # the content, unwrapped
     assert "== diplomatic relations: severed since 2013-05-01, moved by GEO  DISPUTED" in text
     assert (
         "CONFLICT (same period): agency-b reports 'severed' (2013-05-01) against agency-a, "

@@ -114,7 +114,7 @@ def test_to_dict_shape():
 
 
 def test_render_text_lists_threads_with_sources():
-    text = build_ledger(caucasus_events(), "RUS", "GEO").render_text()
+    text = build_ledger(caucasus_events(), "RUS", "GEO").render_text(width=400)  # the content, unwrapped
     assert "== diplomatic relations: restoration rejected since 2012-03-02, moved by GEO\n" in text
     assert (
         "   history: severed 2008 by GEO -> restoration offered 2012-03-02 by RUS -> "

@@ -27,7 +27,7 @@ def db(tmp_path, monkeypatch) -> str:
         '{"id": "a1", "text": "Russia agreed with Georgia. France met Germany.", "date": "2012-03-02"}\n'
         "{not json}\n"
         '{"id": "a2", "text": "Georgia accused Russia of spying."}\n'
-        '{"text": "an article without id"}\n',
+        '{"id": "a3", "text": ""}\n',
         encoding="utf-8",
     )
     path = str(tmp_path / "cli.duckdb")
@@ -59,7 +59,12 @@ def test_load_first_run_counts(tmp_path, monkeypatch) -> None:
     path.write_text("Russia attacked Georgia.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["load", str(path), "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 0
-    assert result.output.strip() == "read 1, coded 1, unchanged 0, replaced 0, rejected 0, events stored 1"
+    assert result.stdout.strip() == "read 1, coded 1, unchanged 0, replaced 0, rejected 0, events stored 1"
+    # issue 19: an article without a publication date is named in one warning line with the count
+    assert result.stderr.strip().splitlines() == [
+        f"warning: 1 article without a publication date ({tmp_path.name}/one); their events are dated only by their "
+        'own text: give --date, or a "date" in each JSONL line'
+    ]
 
 
 def test_load_bad_date_is_E005(tmp_path) -> None:
@@ -166,10 +171,11 @@ def test_load_reports_articles_the_coder_failed_on(tmp_path, monkeypatch) -> Non
     monkeypatch.setattr(detente.coder, "code_articles", failing)  # what the in-process worker calls
     path = tmp_path / "one.txt"
     path.write_text("Russia attacked Georgia.", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["load", str(path), "--db", str(tmp_path / "x.duckdb"), "--workers", "1"])
+    db = str(tmp_path / "x.duckdb")
+    result = CliRunner().invoke(cli, ["load", str(path), "--db", db, "--workers", "1", "--date", "2012-03-02"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "failed one: CodingFailed: coding failed: RuntimeError: model exploded",
+        f"failed {tmp_path.name}/one: CodingFailed: coding failed: RuntimeError: model exploded",
         "read 1, coded 0, unchanged 0, replaced 0, rejected 0, failed 1, events stored 0",
     ]
 

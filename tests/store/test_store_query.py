@@ -172,3 +172,11 @@ def test_filters_are_normalised_once(filled, filters, normalised) -> None:
 def test_bad_filters_are_numbered_errors(filters, code) -> None:
     with pytest.raises(StoreError, match=rf"\[{code}\]"):
         EventFilter(**filters)
+
+
+def test_pairs_leave_out_events_with_one_side_only(store) -> None:
+    """Issue 19: an event with no recipient made a pair with a blank partner (" – SDN (6)")."""
+    for n in range(3):
+        store.add_events(Article(id=f"p{n}", text="t"), [make_event(f"p{n}", "PROTEST", "SDN", "")])
+    store.add_events(Article(id="q", text="t"), [make_event("q", "ACCUSE", "SDN", "SSD")])
+    assert store.pairs() == [{"a": "SDN", "b": "SSD", "events": 1}]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventkit import make_event
 
-from detente.model import Article
+from detente.model import Article, Mention
 
 
 def test_event_reports_counts_mentions_sources_and_articles(store) -> None:
@@ -41,3 +41,14 @@ def test_event_reports_counts_mentions_sources_and_articles(store) -> None:
     assert (stats["events"], stats["unique_events"]) == (7, 2)
     _, _, counts = store.get_event(make_event("a3", **same).event_id)
     assert counts == {"mentions": 6, "sources": 4, "articles": 5}
+
+
+def test_an_act_told_twice_in_one_article_is_one_row_and_two_mentions(store) -> None:
+    told_twice = [
+        Mention(sentence_index=0, trigger_start=7, trigger_end=13),
+        Mention(sentence_index=4, trigger_start=310, trigger_end=316),
+    ]
+    store.add_events(Article(id="a1", text="t"), [make_event("a1", mentions=told_twice)])
+    assert store.sql("SELECT mentions, sources, articles FROM event_reports")[1] == [(2, 1, 1)]
+    [event] = store.query()
+    assert [m.sentence_index for m in event.mentions] == [0, 4]

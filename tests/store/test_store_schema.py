@@ -119,12 +119,14 @@ CAMEO_COLUMNS = ("cameo_code", "cameo_root")
 
 # The flags schema version 3 of the layout (store version 5) added: a store of version 3 or 4 has no such column.
 LATER_FLAGS = ("actor_guessed", "background")
+# The mentions of each act and the inferred marks, which schema version 4 of the layout (store version 6) added.
+MENTION_COLUMNS = ("mention_sentences", "mention_starts", "mention_ends", "actor_inferred", "recipient_inferred")
 
 
 def _v3_row(event: Event, key: int, position: int, article_url: str) -> dict:
     """The flat layout without the CAMEO columns and the later flags."""
     row = {"event_key": key, **flat_row(event), "position": position, "date_start": date_start(event.date)}
-    return {name: value for name, value in row.items() if name not in CAMEO_COLUMNS + LATER_FLAGS}
+    return {name: value for name, value in row.items() if name not in CAMEO_COLUMNS + LATER_FLAGS + MENTION_COLUMNS}
 
 
 def _make_v3(path: str, items: list[tuple[Article, list[Event]]]) -> None:

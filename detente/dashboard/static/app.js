@@ -3,7 +3,7 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { events: [], sortKey: "date", sortDir: 1 };
+  const state = { events: [], sortKey: "date", sortDir: 1, country: "" };
 
   function node(tag, text, className) {
     const n = document.createElement(tag);
@@ -18,6 +18,7 @@
 
   // Only http(s) links become hrefs: a stored "javascript:" url must not be clickable.
   function safeUrl(url) {
+    if (!url || !String(url).trim()) return null; // "" would resolve to this page itself
     try {
       const u = new URL(url, window.location.href);
       return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
@@ -37,11 +38,107 @@
     return body;
   }
 
+  function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+  }
+
+  function entityText(x) {
+    return `${String(x.text || "").trim()} [${x.code}${x.sector ? " " + x.sector : ""}]`;
+  }
+
   function monthEnd(value) {
     if (!value) return "";
     const [y, m] = value.split("-").map(Number);
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
     return `${value}-${String(last).padStart(2, "0")}`;
+  }
+
+  // -- overview and country page ---------------------------------------------------------------
+  function periodParams(sinceId, untilId) {
+    const params = new URLSearchParams();
+    if ($(sinceId).value) params.set("since", `${$(sinceId).value}-01`);
+    if ($(untilId).value) params.set("until", monthEnd($(untilId).value));
+    return params;
+  }
+
+  function clickable(li, action) {
+    li.classList.add("clickable");
+    li.tabIndex = 0;
+    li.addEventListener("click", action);
+    li.addEventListener("keydown", (k) => { if (k.key === "Enter") action(); });
+    return li;
+  }
+
+  function choosePair(a, b) {
+    $("code-a").value = a;
+    $("code-b").value = b;
+    showPair();
+    $("pick").scrollIntoView({ block: "start" });
+  }
+
+  function stateText(t) {
+    return `${t.state}${t.qualifier ? " (" + t.qualifier + ")" : ""}`;
+  }
+
+  async function loadOverview() {
+    const params = periodParams("overview-since", "overview-until");
+    try {
+      const view = await getJSON(`/overview?${params}`);
+      window.DetenteChart.stacked($("overview-chart"), view.monthly, "Events per month in the store, by quad class");
+      const changes = $("overview-changes");
+      changes.replaceChildren();
+      for (const c of view.changes) {
+        const li = node("li", `${c.a} – ${c.b}: ${c.topic} → ${stateText(c)} (${c.since}, by ${c.moved_by})`);
+        li.dataset.pair = `${c.a},${c.b}`;
+        changes.append(clickable(li, () => choosePair(c.a, c.b)));
+      }
+      if (!view.changes.length) changes.append(node("li", "No thread moved in this period.", "empty"));
+      const countries = $("overview-countries");
+      countries.replaceChildren();
+      for (const c of view.countries) {
+        const li = node("li", `${c.name} (${c.code}): ${plural(c.events, "event")}`);
+        li.dataset.code = c.code;
+        countries.append(clickable(li, () => showCountry(c.code)));
+      }
+      if (!view.countries.length) countries.append(node("li", "No events in this period.", "empty"));
+    } catch (error) {
+      $("overview-chart").replaceChildren(node("p", `Error: ${error.message}`, "error"));
+    }
+  }
+
+  async function showCountry(code) {
+    code = String(code || "").trim().toUpperCase();
+    if (!code) return;
+    state.country = code;
+    const section = $("country");
+    section.hidden = false;
+    $("country-name").textContent = code;
+    $("country-status").textContent = `Loading ${code}…`;
+    try {
+      const view = await getJSON(`/countries/${encodeURIComponent(code)}?${periodParams("overview-since", "overview-until")}`);
+      $("country-name").textContent = `${view.name} (${view.code})`;
+      $("country-status").textContent = `${plural(view.events, "dated event")}, ${plural(view.partners.length, "partner")}.`;
+      window.DetenteChart.stacked($("country-chart"), view.monthly, `Events per month of ${view.name}, by quad class`);
+      const partners = $("country-partners");
+      partners.replaceChildren();
+      for (const p of view.partners) {
+        const li = node("li", `${p.name} (${p.code}): ${plural(p.events, "event")}`);
+        li.dataset.pair = `${view.code},${p.code}`;
+        partners.append(clickable(li, () => choosePair(view.code, p.code)));
+      }
+      if (!view.partners.length) partners.append(node("li", "No partner in this period.", "empty"));
+      const threads = $("country-threads");
+      threads.replaceChildren();
+      for (const t of view.threads) {
+        const li = node("li", `with ${t.partner}: ${t.topic} — ${stateText(t)} since ${t.since || "undated"}, by ${t.moved_by}`);
+        li.dataset.pair = `${view.code},${t.partner}`;
+        threads.append(clickable(li, () => choosePair(view.code, t.partner)));
+      }
+      if (!view.threads.length) threads.append(node("li", "No thread has a state yet.", "empty"));
+      section.scrollIntoView({ block: "start" });
+    } catch (error) {
+      $("country-status").textContent = `Error: ${error.message}`;
+    }
   }
 
   // -- pair, chart, ledger, table ---------------------------------------------------------------
@@ -64,7 +161,7 @@
       state.events = page.events;
       renderTable();
       const shown = page.events.length < page.total ? ` (first ${page.events.length} shown)` : "";
-      $("pick-status").textContent = `${a} – ${b}: ${page.total} events${shown}.`;
+      $("pick-status").textContent = `${a} – ${b}: ${plural(page.total, "event")}${shown}.`;
     } catch (error) {
       $("pick-status").textContent = `Error: ${error.message}`;
     }
@@ -88,7 +185,7 @@
     }
     if (ledger.by_direction) {
       const parts = Object.entries(ledger.by_direction).map(([k, v]) => `${k}: ${v}`);
-      box.append(node("p", `${ledger.events ?? ""} events (${parts.join(", ")})`, "ledger-summary"));
+      box.append(node("p", `${plural(ledger.events ?? 0, "event")} (${parts.join(", ")})`, "ledger-summary"));
     }
     const active = ledger.threads.filter((t) => t.state || (t.events && t.events.length) || (t.history && t.history.length));
     const quiet = ledger.threads.filter((t) => !active.includes(t));
@@ -246,8 +343,8 @@
       facts.append(node("dt", term), node("dd", value));
     };
     add("type", e.mode ? `${e.event} (${e.mode})` : e.event);
-    add("actor", (e.actor || []).map((x) => `${x.text} [${x.code}${x.sector ? " " + x.sector : ""}]`).join(", "));
-    add("recipient", (e.recipient || []).map((x) => `${x.text} [${x.code}${x.sector ? " " + x.sector : ""}]`).join(", "));
+    add("actor", (e.actor || []).map(entityText).join(", "));
+    add("recipient", (e.recipient || []).map(entityText).join(", "));
     add("date", e.date ? `${e.date} (${e.date_precision})` : "");
     add("intensity", e.intensity);
     add("quad", e.quad);
@@ -255,12 +352,17 @@
     add("location", e.location);
     const flags = ["negated", "hypothetical", "future", "historical"].filter((f) => e[f]);
     add("flags", flags.join(", "));
-    add("reports", `${detail.reports.mentions} mentions, ${detail.reports.sources} sources, ${detail.reports.articles} articles`);
+    const r = detail.reports;
+    add("reports", `${plural(r.mentions, "mention")}, ${plural(r.sources, "source")}, ${plural(r.articles, "article")}`);
     add("article", detail.article ? `${detail.article.id}${detail.article.title ? ": " + detail.article.title : ""}` : "");
     add("pattern", e.pattern);
+    // A link only for an http(s) url; no url, or another kind, is plain text, not a dead link.
     const link = $("detail-source");
     const url = safeUrl(detail.source_url || "");
-    link.textContent = detail.source_url || "none";
+    link.hidden = !url;
+    $("detail-no-source").hidden = Boolean(url);
+    $("detail-no-source").textContent = detail.source_url && !url ? detail.source_url : "none";
+    link.textContent = url ? detail.source_url : "";
     if (url) link.href = url; else link.removeAttribute("href");
     $("detail").scrollIntoView({ block: "nearest" });
   }
@@ -321,6 +423,15 @@
   }
 
   function init() {
+    $("country-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      showCountry($("country-search").value);
+    });
+    $("overview-show").addEventListener("click", () => {
+      loadOverview();
+      if (state.country) showCountry(state.country);
+    });
+    loadOverview();
     $("pair-form").addEventListener("submit", showPair);
     $("pair-select").addEventListener("change", () => {
       const [a, b] = $("pair-select").value.split(",");

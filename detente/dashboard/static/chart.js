@@ -116,5 +116,60 @@
     return svg;
   }
 
-  window.DetenteChart = { monthly, fillMonths };
+  // Events per month as areas stacked by quad class (material conflict at the bottom), for a whole
+  // store or one country: how much happened, and of which kind.
+  function stacked(container, months, label) {
+    container.replaceChildren();
+    const data = fillMonths(months);
+    if (!data.length) {
+      const p = document.createElement("p");
+      p.className = "empty";
+      p.textContent = "No dated events in this period.";
+      container.append(p);
+      return null;
+    }
+    const W = 900, H = 260, left = 52, right = 44, top = 12, bottom = 58;
+    const plotW = W - left - right, plotH = H - top - bottom, baseY = top + plotH;
+    const order = [QUADS[3], QUADS[2], QUADS[1], QUADS[0]];
+    const peak = Math.max(1, ...data.map((m) => order.reduce((s, q) => s + (m.quads[q[0]] || 0), 0)));
+    const step = data.length > 1 ? plotW / (data.length - 1) : plotW;
+    const xAt = (i) => (data.length > 1 ? left + i * step : left + plotW / 2);
+    const yAt = (n) => baseY - (n / peak) * plotH;
+    const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, class: "detente-chart stacked", role: "img",
+      "aria-label": label || "Events per month by quad class", "data-months": data.length });
+    for (const frac of [0, 0.5, 1]) {
+      const y = baseY - frac * plotH;
+      svg.append(el("line", { x1: left, x2: W - right, y1: y, y2: y, class: frac ? "grid" : "axis" }));
+      svg.append(el("text", { x: left - 6, y: y + 4, class: "tick", "text-anchor": "end" }, String(Math.round(frac * peak * 10) / 10)));
+    }
+    const below = data.map(() => 0);
+    for (const [key, , colour] of order) {
+      const tops = data.map((m, i) => below[i] + (m.quads[key] || 0));
+      if (tops.every((t, i) => t === below[i])) continue;
+      const upper = tops.map((t, i) => `${xAt(i)},${yAt(t)}`);
+      const lower = below.map((b, i) => `${xAt(i)},${yAt(b)}`).reverse();
+      const total = data.reduce((s, m) => s + (m.quads[key] || 0), 0);
+      const area = el("polygon", { points: upper.concat(lower).join(" "), fill: colour, class: `area ${key}`,
+        "data-count": total });
+      area.append(el("title", {}, `${key.replace("_", " ")}: ${total}`));
+      svg.append(area);
+      tops.forEach((t, i) => { below[i] = t; });
+    }
+    const labelEvery = Math.ceil(data.length / 10);
+    data.forEach((m, i) => {
+      if (i % labelEvery === 0) {
+        svg.append(el("text", { x: xAt(i), y: baseY + 16, class: "tick", "text-anchor": "middle" }, m.month));
+      }
+    });
+    let lx = left;
+    for (const [, name, colour] of QUADS) {
+      svg.append(el("rect", { x: lx, y: H - 22, width: 12, height: 12, fill: colour }));
+      svg.append(el("text", { x: lx + 16, y: H - 12, class: "legend" }, name));
+      lx += 24 + name.length * 7;
+    }
+    container.append(svg);
+    return svg;
+  }
+
+  window.DetenteChart = { monthly, stacked, fillMonths };
 })();

@@ -69,6 +69,7 @@ NOUN_ORDER = (
     "noun-owner",
     "light-verb",
     "noun-phrase-actors",
+    "received",
     "noun-actors",
     "noun-recipients",
     "noun-protest-target",

@@ -78,6 +78,32 @@ def noun_phrase_actors(ctx: EventContext, draft: Draft) -> str | None:
     return ", ".join(h.text for h in added) or None
 
 
+@construction("received")
+def received(ctx: EventContext, draft: Draft) -> str | None:
+    """A verb of getting turns the noun around: in "Quito won the backing of Bogota" and "Yerevan received
+    aid from Tokyo" the of/from phrase acts and the verb's subject is reached (types.tsv `received`)."""
+    token = draft.token
+    verb = token.head
+    if token.dep_ != "dobj" or lemma(verb) not in ctx.words.receiving or verb.i in draft.consumed:
+        return None
+    if not ctx.roles.has("received", draft.pattern.type, draft.pattern.mode):
+        return None
+    givers = [
+        p
+        for head in (token, verb)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    subject, passive = ctx.syntax.subject(verb)
+    if not givers or subject is None or passive:
+        return None
+    draft.actor_heads = givers
+    draft.recipient_heads = [subject]
+    return f"given by {', '.join(g.text for g in givers)} to the subject of {verb.text!r}"
+
+
 @construction("noun-actors")
 def noun_actors(ctx: EventContext, draft: Draft) -> str | None:
     """A noun event is coded only when its phrase names an actor: "the invasion" alone is no event, "Russia's
@@ -94,6 +120,9 @@ def noun_recipients(ctx: EventContext, draft: Draft) -> str | None:
     """The noun's on/against/of/to/with phrases name whom it reaches ("sanctions against Iran"), and so do
     its light verb's objects."""
     token, light = draft.token, draft.light
+    if draft.recipient_heads:  # set by a construction before (received)
+        draft.recipients = recipients(ctx, draft.recipient_heads, draft.actors)
+        return "the subject of the verb of getting" if draft.recipients else None
     of_actor = ctx.roles.has("of-actor", draft.pattern.type, draft.pattern.mode)
     heads = [
         p
