@@ -27,6 +27,7 @@ from detente.events.sentence import SentenceCoder
 from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
 from detente.places import event_location
 from detente.sentences import build_parser
+from detente.sentences.limits import blank_overlong_sentences
 from detente.sentences.pipeline import EntityFinder, entity_finder
 from detente.sentences.words import TEXT_KEY, Words, parsed, release
 
@@ -178,7 +179,7 @@ def code_articles(
                 article = Article(id=f"text-{number}", text=article)
             elif not isinstance(article, Article):
                 article = Article.model_validate(article)
-            text = clean_text(article.text)
+            text = blank_overlong_sentences(clean_text(article.text), f"article {article.id}")
             doc = nlp.make_doc(text)
             doc.user_data[TEXT_KEY] = text  # doc.text would join every token again
             doc._.article = article

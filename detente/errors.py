@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class Errors:
     """Message templates; the number never changes once released (tests/test_errors.py)."""
@@ -38,7 +40,7 @@ class Errors:
     E134 = "[E134] Unknown export format {value!r}: expected one of {choices}"
     E135 = "[E135] Invalid date {value!r} for {name}: expected YYYY, YYYY-MM or YYYY-MM-DD"
     E136 = "[E136] The store is read-only: {reason}"
-    E137 = "[E137] Will not serve writable without a token: set DETENTE_API_TOKEN, give --token or --read-only"
+    E137 = "[E137] Will not serve writable without a token: set DETENTE_TOKEN, give --token-file, or --read-only"
     E138 = "[E138] Missing or wrong token: send Authorization: Bearer TOKEN"
     E139 = "[E139] Request body larger than {limit} bytes"
     E140 = "[E140] Malformed request: {reason}"
@@ -49,6 +51,7 @@ class Errors:
     E145 = "[E145] Export to {format} needs --output FILE (or directory for parquet)"
     E146 = "[E146] Invalid value for {name}: {reason}"
     E147 = "[E147] Method {method} is not allowed on {path}"
+    E148 = "[E148] SQL may read the event store only, no other file or extension: {reason}"
     E150 = "[E150] Batch input {path}: no files of a kind detente reads (JSONL, CSV, Parquet, text, HTML, feeds)"
     E151 = (
         "[E151] Batch input {path}: unsupported file type; expected .jsonl, .json, .csv, .tsv, .parquet, .txt, "
@@ -63,10 +66,19 @@ class Errors:
     E158 = "[E158] The Spark job failed: {reason}"
     E159 = "[E159] Unknown engine {value!r}: expected 'local' or 'spark'"
     E160 = "[E160] Batch input {path} cannot be read: {reason}"
+    E170 = "[E170] The token is too weak ({reason}): make one with `detente serve --new-token`"
+    E171 = "[E171] Too many wrong tokens from this client: try again in {seconds} s"
+    E172 = (
+        "[E172] The disk is full: writing to {path} failed ({reason}). Nothing of the articles being written was "
+        "stored; what was stored before is intact. Free some space and run again: stored articles are skipped"
+    )
+    E173 = "[E173] The disk is full: {reason}"
 
 
 class DetenteError(Exception):
     """Base of every error detente raises on purpose."""
+
+    exit_code = 2  # of the CLI (docs/cli.md, "Exit codes"): a usage error unless a subclass says otherwise
 
 
 class InputError(DetenteError):
@@ -87,3 +99,31 @@ class StoreError(DetenteError):
 
 class BatchError(DetenteError):
     """A batch job cannot run."""
+
+
+class SystemFailure(DetenteError):
+    """The machine failed the run (a worker died, the disk is full): not the user's input or options."""
+
+    exit_code = 3
+
+
+class DiskFull(StoreError, SystemFailure):
+    """A write ran out of disk space (or quota); the store was left as it was."""
+
+
+class WorkerDied(BatchError, SystemFailure):
+    """A worker process died while coding."""
+
+
+def is_disk_full(error: BaseException | None) -> bool:
+    """Whether an error, or one it was raised from, is a full disk or an exhausted quota (an OSError's
+    errno, or the words of DuckDB's and Arrow's messages, which carry none)."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if any(text in str(error) for text in ("No space left on device", "Disk quota exceeded")):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False

@@ -8,13 +8,14 @@ from dataclasses import asdict
 from detente.articles import clean_text
 from detente.coder import events_of, explain_doc, load_pipeline, sentences_of
 from detente.model import Article
+from detente.sentences.limits import blank_overlong_sentences
 
 
 def explain(text: str, date: dt.date | None = None) -> dict:
     """A structured account of the coding of `text` (published on `date`), for people and tests."""
     nlp = load_pipeline()
     article = Article(id="explain", text=text, date=date)
-    doc = nlp.make_doc(clean_text(text))
+    doc = nlp.make_doc(blank_overlong_sentences(clean_text(text), "explain"))
     doc._.article = article
     doc = nlp(doc)
     coded, misses = explain_doc(doc)

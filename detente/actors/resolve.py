@@ -44,6 +44,8 @@ COUNTRY_KINDS = ("country", "demonym", "people", "capital")  # names of a whole 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PREP_OWNERS = ("of", "from", "in")
 DEFINITE = {"the", "this", "that", "these", "those"}
+# "hundreds of thousands of ...": deeper nesting is no English, and each level recurses
+MAX_COUNTED_NESTING = 8
 
 
 @dataclass
@@ -69,6 +71,7 @@ class ArticleActors(PronounResolution):
     find_entities: EntityFinder | None = None  # the model's NER, run on a sentence only when asked
     dateline: str = ""  # the place the story was filed from ("Tbilisi")
     _entity_labels: dict[int, dict[int, str]] = field(default_factory=dict)  # sentence start -> token -> label
+    _counted_depth: int = 0  # counting phrases being resolved inside one another
 
     @classmethod
     def for_doc(
@@ -386,7 +389,13 @@ class ArticleActors(PronounResolution):
         if (token.pos_ == "NUM" or token.lemma_.lower() in self.words.partitive) and token.i not in self.by_token:
             inner = _of_object(token)
             if inner is not None:
-                return self._entities(inner)
+                if self._counted_depth >= MAX_COUNTED_NESTING:  # "hundreds of hundreds of ...": no one named
+                    return []
+                self._counted_depth += 1
+                try:
+                    return self._entities(inner)
+                finally:
+                    self._counted_depth -= 1
         return None
 
     def _others(self, token: Token) -> list[Found] | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import hmac
+import datetime as dt
 import io
+import json
 import logging
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
@@ -12,6 +13,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from detente.api.auth import FailedAttempts, check_token
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
 from detente.api.overview import country_page, overview
 from detente.api.spans import event_spans, tidy_event
@@ -27,6 +29,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY_BYTES = 5_000_000
 MAX_PAGE = 1000
+MAX_OFFSET = 2**63 - 1  # DuckDB's OFFSET is a BIGINT: larger is 422, not a 500 from the database
 _SECURITY_HEADERS = {
     # Stored strings are rendered as text, and the CSP keeps any markup that slipped through from running.
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -64,6 +67,7 @@ _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (404, "Not found"),
         (413, "Body too large"),
         (422, "Malformed request"),
+        (429, "Too many wrong tokens from this client (Retry-After says when to try again)"),
         (500, "Internal error"),
     )
 }
@@ -75,7 +79,8 @@ class ArticlesIn(BaseModel):
     articles: list[Article]
 
 
-_BODY = TypeAdapter(ArticlesIn | list[Article] | Article)
+_ONE = TypeAdapter(Article)
+_MANY = TypeAdapter(list[Article])
 _ARTICLE_SCHEMA = Article.model_json_schema()
 _BODY_SCHEMA = {
     "oneOf": [
@@ -88,6 +93,61 @@ _BODY_SCHEMA = {
         _ARTICLE_SCHEMA,
     ]
 }
+
+
+def _check_pair(a: str, b: str, as_of: str | None, has_events: Callable[[], bool]) -> None:
+    """422 for the same country twice or an as_of that is not a day (the CLI's E113 and E005); 404 for a
+    code that is no country the gazetteer knows and has no events either."""
+    if a == b:
+        raise ApiError(422, Errors.E113.format(code=a))
+    if as_of is not None:
+        try:
+            dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise ApiError(422, Errors.E005.format(value=as_of)) from None
+        if len(as_of) != 10:  # fromisoformat also reads 20120302 and week dates
+            raise ApiError(422, Errors.E005.format(value=as_of))
+    unknown = [code for code in (a, b) if not _known_country(code)]
+    if unknown and not has_events():
+        raise ApiError(404, Errors.E141.format(what=f"country {unknown[0]!r} (no such code, and no events)"))
+
+
+def _known_country(code: str) -> bool:
+    from detente.ledger.countries import country_code
+
+    try:
+        return country_code(code) == code
+    except DetenteError:
+        return False
+
+
+def _json_articles(body: bytes) -> list[Article] | JSONResponse:
+    """The articles of a JSON POST body, or the 422 answer naming what is wrong with it."""
+    try:
+        articles = _articles_of(body)
+    except ValidationError as error:
+        details = [
+            {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in error.errors()[:20]
+        ]
+        reason = "; ".join(f"{'.'.join(d['loc']) or 'body'}: {d['msg']}" for d in details[:5])
+        return error_response(422, Errors.E140.format(reason=reason), details)
+    except (ValueError, RecursionError) as error:  # not JSON, or nested past the parser's stack
+        reason = "nested too deeply" if isinstance(error, RecursionError) else f"not JSON: {error}"
+        return error_response(422, Errors.E140.format(reason=reason))
+    if not articles:
+        return error_response(422, Errors.E140.format(reason="no articles given"))
+    return articles
+
+
+def _articles_of(body: bytes) -> list[Article]:
+    """The articles of a POST body; its shape picks the model, so a ValidationError names the field at fault
+    ("text"), not the first alternative that did not fit ("articles")."""
+    data = json.loads(body)
+    if isinstance(data, dict) and "articles" in data:
+        return ArticlesIn.model_validate(data).articles
+    if isinstance(data, list):
+        return _MANY.validate_python(data)
+    return [_ONE.validate_python(data)]
 
 
 # JSON article objects, or any body the reader takes (a page, a feed, CSV, JSON lines, text; docs/inputs.md).
@@ -108,6 +168,7 @@ def create_app(
     read_only: bool = False,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     coder: Coder | None = None,
+    failed_attempts: FailedAttempts | None = None,
 ) -> FastAPI:
     """The FastAPI app over store; writable only with a token (see docs/api.md)."""
     if not read_only and not token:
@@ -122,6 +183,7 @@ def create_app(
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    attempts = failed_attempts or FailedAttempts()
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable) -> Response:
@@ -145,7 +207,7 @@ def create_app(
         pair: Annotated[str | None, Query(description="two codes A,B: events between them, either way")] = None,
         doc_id: Annotated[str | None, Query(description="events of this article")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
-        offset: Annotated[int, Query(ge=0, description="events to skip")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="events to skip")] = 0,
         format: Annotated[Literal["json", "csv"], Query(description="json, or csv (the flat layout)")] = "json",
     ) -> Response:
         """Events matching the filters, in date order, a page at a time (JSON or CSV)."""
@@ -199,6 +261,7 @@ def create_app(
     ) -> dict[str, Any]:
         """A country pair: its monthly cooperation-conflict series and its ledger (when installed)."""
         a, b = EventFilter(pair=(a, b), since=since, until=until).pair
+        _check_pair(a, b, as_of, has_events=lambda: store.count(EventFilter(pair=(a, b))) > 0)
         monthly = store.monthly(a, b, since=since, until=until)
         ledger, ledger_error = None, None
         try:
@@ -257,24 +320,14 @@ def create_app(
         """Code and store articles (Authorization: Bearer TOKEN); returns each article's events."""
         if read_only:
             raise ApiError(403, Errors.E144)
-        _check_token(request, token)
+        check_token(request, token, attempts)
         body = await request.body()
         media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if media_type in MEDIA_TYPES:  # a page, a feed, a CSV export, JSON lines or text, as `detente load` reads
             return await _store_body(store, coder, body, media_type)
-        try:
-            parsed = _BODY.validate_json(body)
-        except ValidationError as error:
-            details = [
-                {"loc": [str(p) for p in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in error.errors()[:20]
-            ]
-            reason = details[0]["msg"] if details else "invalid body"
-            return error_response(422, Errors.E140.format(reason=reason), details)
-        articles = (
-            parsed.articles if isinstance(parsed, ArticlesIn) else (parsed if isinstance(parsed, list) else [parsed])
-        )
-        if not articles:
-            return error_response(422, Errors.E140.format(reason="no articles given"))
+        articles = _json_articles(body)
+        if isinstance(articles, JSONResponse):
+            return articles
         return await _store_articles(store, coder, articles)
 
     mount_dashboard(app, store, read_only=read_only)  # the page is served by the same app
@@ -306,9 +359,3 @@ async def _store_body(store: Store, coder: Coder | None, body: bytes, media_type
         return error_response(422, Errors.E140.format(reason=reason), details or None)
     return await _store_articles(store, coder, articles, rejected)
 
-
-def _check_token(request: Request, token: str | None) -> None:
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if not token or scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-        raise ApiError(401, Errors.E138, headers={"WWW-Authenticate": "Bearer"})

@@ -13,13 +13,13 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from detente.errors import DetenteError, Errors, StoreError
+from detente.errors import DetenteError, DiskFull, Errors, StoreError
 
 log = logging.getLogger(__name__)
 
 _NUMBER = re.compile(r"^\[(E\d{3})\]\s*")
 # The error number of a bare HTTP status (404 from routing, 405, ...).
-_STATUS_CODES = {401: "E138", 403: "E144", 404: "E141", 405: "E147", 413: "E139", 422: "E140"}
+_STATUS_CODES = {401: "E138", 403: "E144", 404: "E141", 405: "E147", 413: "E139", 422: "E140", 429: "E171"}
 
 
 class ApiError(StarletteHTTPException):
@@ -69,6 +69,11 @@ def install_error_handlers(app: FastAPI) -> None:
         ]
         summary = "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in details[:5])
         return error_response(422, Errors.E140.format(reason=summary), details)
+
+    @app.exception_handler(DiskFull)
+    async def _disk_full(request: Request, exc: DiskFull) -> JSONResponse:
+        log.error("%s", exc)
+        return error_response(507, str(exc))
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError) -> JSONResponse:

@@ -88,22 +88,38 @@ class Manifest:
     def record_chunk(
         self, key: str, *, path: str, first_row: int, rows: int, articles: int, events: int, sentences: int,
         rejects: list[Reject], failures: list[tuple[str, str]], outputs: list[str], engine: str,
+        checks: dict[str, dict] | None = None,
     ) -> None:
-        """Add a coded chunk and save: the commit point of that chunk."""
+        """Add a coded chunk and save: the commit point of that chunk.
+
+        A chunk whose input file could not be read (in part or at all) is recorded as unreadable: its
+        rows are not coded, and the next run codes the chunk again.
+        """
         self.chunks[key] = {
             "file": path, "first_row": first_row, "rows": rows, "articles": articles, "events": events,
             "sentences": sentences, "rejected": len(rejects), "failed": len(failures),
             "rejects": [{"line": r.line, "reason": r.reason} for r in rejects[:REJECTS_KEPT]],
             "failures": [{"id": i, "reason": r} for i, r in failures[:REJECTS_KEPT]],
-            "outputs": outputs, "engine": engine,
+            "outputs": outputs, "checks": checks or {}, "engine": engine,
+            "unreadable": any(is_unreadable(r) for r in rejects),
         }
         self.data["complete"] = False
         self.save()
 
+    def forget(self, key: str) -> None:
+        """Drop a chunk from the record (to be coded again); saved by the caller."""
+        self.chunks.pop(key, None)
+        self.data["complete"] = False
+
+    @property
+    def unreadable(self) -> list[str]:
+        """Keys of the chunks whose input could not be read: to be retried by the next run."""
+        return sorted(key for key, chunk in self.chunks.items() if chunk.get("unreadable"))
+
     def finish(self, dedup_path: str, dedup_events: int) -> None:
-        """Record the deduplicated table and mark the batch complete."""
+        """Record the deduplicated table; the batch is complete unless some input could not be read."""
         self.data["dedup"] = {"path": dedup_path, "events": dedup_events}
-        self.data["complete"] = True
+        self.data["complete"] = not self.unreadable
         self.data["finished"] = _now()
         self.save()
 
@@ -124,6 +140,12 @@ class Manifest:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(tmp, self.path)
+
+
+def is_unreadable(reject: Reject) -> bool:
+    """True for the reject that stands for a file (or its rest) that could not be read, not for a bad row."""
+    # detente.batch.inputs reports an unreadable file as one reject without a line, "cannot read ...".
+    return reject.line is None and reject.reason.startswith("cannot read")
 
 
 def _now() -> str:

@@ -4,6 +4,7 @@ counts."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -62,6 +63,50 @@ def write_chunk(output_dir: Path, key: str, events: list[Event]) -> list[str]:
         write_atomically(events_table(group), output_dir / relative)
         written.append(relative.as_posix())
     return written
+
+
+def output_checks(output_dir: Path, outputs: list[str]) -> dict[str, dict]:
+    """For each written file, what a resume checks it against: its row count and the SHA-256 of its bytes."""
+    return {
+        relative: {"rows": pq.ParquetFile(output_dir / relative).metadata.num_rows,
+                   "sha256": file_digest(output_dir / relative)}
+        for relative in outputs
+    }
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def chunk_damage(output_dir: Path, record: dict) -> str | None:
+    """Why a recorded chunk's files no longer hold what the manifest says (missing, changed, unreadable), or None.
+
+    A manifest written before the checks were recorded has no hashes: then the files must exist, read
+    as Parquet and hold the chunk's event count between them.
+    """
+    checks = record.get("checks") or {}
+    total = 0
+    for relative in record.get("outputs", []):
+        path = output_dir / relative
+        if not path.is_file():
+            return f"{relative} is missing"
+        try:
+            if relative in checks and file_digest(path) != checks[relative]["sha256"]:
+                return f"{relative} has changed (its content hash differs)"
+            rows = pq.ParquetFile(path).metadata.num_rows
+        except (OSError, ValueError, pa.ArrowException) as error:
+            return f"{relative} cannot be read ({type(error).__name__}: {error})"
+        if relative in checks and rows != checks[relative]["rows"]:
+            return f"{relative} holds {rows} rows, not {checks[relative]['rows']}"
+        total += rows
+    if total != record.get("events", total):
+        return f"its files hold {total} events, not {record['events']}"
+    return None
 
 
 def remove_unrecorded(output_dir: Path, recorded: Container[str]) -> int:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.articles.columns import Columns
 from detente.batch.coding import CodedBatch, Coder, detente_coder
 from detente.batch.inputs import Chunk, input_files, read_chunks
 from detente.batch.manifest import Manifest, input_fingerprint
-from detente.batch.output import DEDUP_FILE, remove_unrecorded, write_chunk, write_dedup
+from detente.batch.output import (
+    DEDUP_FILE,
+    chunk_damage,
+    output_checks,
+    remove_unrecorded,
+    write_chunk,
+    write_dedup,
+)
 from detente.batch.progress import Progress
 from detente.batch.workers import BATCH_SIZE, batched, check_workers, code_batches
 from detente.errors import Errors, InputError
@@ -37,6 +44,10 @@ class BatchSummary:
     failed: int  # articles whose coding raised
     dedup_events: int
     complete: bool
+    # chunks a previous run recorded whose files were missing or damaged, or whose input could not be
+    # read, coded again by this run: (chunk key, why)
+    recoded: list[tuple[str, str]] = field(default_factory=list)
+    unreadable: int = 0  # chunks whose input could not be read by this run either: run again to retry them
 
     @property
     def problems(self) -> int:
@@ -66,6 +77,7 @@ def run_batch(
     files = input_files(root, exclude=output)
     manifest = Manifest.open(output, input_path=str(input_path), files=input_fingerprint(root, files),
                              chunk_size=chunk_size)
+    recoded = verify_recorded_chunks(output, manifest)
     resumed = len(manifest.chunks)
     removed = remove_unrecorded(output, manifest.chunks)
     if resumed or removed:
@@ -87,7 +99,7 @@ def run_batch(
             chunk.key, path=chunk.path, first_row=chunk.first_row, rows=chunk.rows,
             articles=len(chunk.articles) - len(result.failures), events=len(result.events),
             sentences=result.sentences, rejects=chunk.rejects, failures=result.failures, outputs=outputs,
-            engine=engine,
+            engine=engine, checks=output_checks(output, outputs),
         )
         coded += 1
         if progress is not None:  # the local engine counted its articles as they were coded
@@ -100,8 +112,25 @@ def run_batch(
         output_dir=output, chunks_coded=coded, chunks_resumed=resumed, rows=totals["rows"],
         articles=totals["articles"], events=totals["events"], sentences=totals["sentences"],
         rejected=totals["rejected"], failed=totals["failed"], dedup_events=dedup_events,
-        complete=manifest.complete,
+        complete=manifest.complete, recoded=recoded, unreadable=len(manifest.unreadable),
     )
+
+
+def verify_recorded_chunks(output: Path, manifest: Manifest) -> list[tuple[str, str]]:
+    """Forget the recorded chunks whose files are missing or damaged, or whose input could not be read,
+    so that this run codes them again; returns (chunk key, why) for each."""
+    redo = []
+    for key, record in sorted(manifest.chunks.items()):
+        why = "its input could not be read" if record.get("unreadable") else chunk_damage(output, record)
+        if why is not None:
+            log.warning("chunk %s (%s, rows from %s) is coded again: %s", key, record.get("file"),
+                        record.get("first_row"), why)
+            redo.append((key, why))
+    if redo:
+        for key, _ in redo:
+            manifest.forget(key)
+        manifest.save()  # before their files go: a kill from here on still recodes them
+    return redo
 
 
 def code_chunks_locally(

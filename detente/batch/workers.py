@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 from typing import TypeVar
 
 from detente.batch.coding import CodedBatch, Coder, code_safely, detente_coder
 from detente.batch.progress import Progress
-from detente.errors import BatchError, Errors, InputError
+from detente.errors import Errors, InputError, WorkerDied
 from detente.model import Article, Event
 
 log = logging.getLogger(__name__)
@@ -29,6 +32,12 @@ Tag = TypeVar("Tag")
 BATCH_SIZE = 16
 # Tasks queued per worker beyond the one it is running; bounds memory whatever the input size.
 IN_FLIGHT_PER_WORKER = 2
+
+# Inputs with fewer articles are coded in this process: starting workers, each loading the pipeline
+# (about 2 s of CPU apiece), costs more than coding them here.
+IN_PROCESS_BELOW = 2 * BATCH_SIZE
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 _worker_coder: Coder | None = None
 
@@ -46,24 +55,43 @@ def check_workers(workers: int | None) -> int:
     return workers
 
 
-def _start_worker(coder: Coder, ready) -> None:
+def _start_worker(coder: Coder, ready, parent: int) -> None:
     """Runs once in each worker process: keep the coder and load its pipeline before the first task."""
     global _worker_coder
     _worker_coder = coder
-    _exit_with_parent(os.getppid())
+    _exit_with_parent(parent)
     code_safely(coder, [])  # loads the spaCy pipeline now, once, not inside the first task
     ready.put(os.getpid())
 
 
-def _exit_with_parent(parent: int, every: float = 0.5) -> None:
-    """Stop this worker when its parent dies: a parent killed with -9 cannot shut its pool down."""
+def _exit_with_parent(parent: int, every: float = 0.2) -> None:
+    """Stop this worker when its parent dies: a parent killed with -9 cannot shut its pool down.
 
-    def watch() -> None:
+    `parent` is the pid the parent gave: by the time this runs, a parent killed during the worker's
+    start-up is gone and os.getppid() already names whoever adopted the worker.
+    """
+    _kill_me_with_parent()
+    if os.getppid() != parent:  # died before the kernel was asked to tell
+        os._exit(1)
+
+    def watch() -> None:  # where prctl is missing; elsewhere a second guard
         while os.getppid() == parent:
             time.sleep(every)
         os._exit(1)
 
     threading.Thread(target=watch, name="detente-parent-watch", daemon=True).start()
+
+
+def _kill_me_with_parent() -> None:
+    """On Linux, ask the kernel to SIGKILL this process when its parent dies: at once, even while
+    a C extension holds the GIL (a polling thread can wait seconds for it)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError) as error:
+        log.debug("prctl(PR_SET_PDEATHSIG) unavailable: %s", error)
 
 
 def _code_in_worker(articles: list[Article]) -> CodedBatch:
@@ -98,8 +126,10 @@ class WorkerPool:
         # spawn, not fork: the parent may hold threads (DuckDB, Spark, logging) whose locks a fork would copy.
         context = multiprocessing.get_context("spawn")
         ready = context.Queue()
+        # The workers are all spawned here, by this thread; on Linux the kernel kills them when the
+        # thread that spawned them ends, so start a pool on a thread that outlives it (the main one).
         self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                             initializer=_start_worker, initargs=(self.coder, ready))
+                                             initializer=_start_worker, initargs=(self.coder, ready, os.getpid()))
         # with spawn, the pool starts a process per task submitted while none is idle
         probes = [self._executor.submit(_worker_pid) for _ in range(self.workers)]
         try:
@@ -108,7 +138,7 @@ class WorkerPool:
                 probe.result(timeout=timeout)
         except BrokenProcessPool as error:
             self.close()
-            raise BatchError(Errors.E156.format(reason=error)) from error
+            raise WorkerDied(Errors.E156.format(reason=error)) from error
         return self.pids
 
     def code_batches(self, batches: Iterable[tuple[Tag, list[Article]]]) -> Iterator[tuple[Tag, CodedBatch]]:
@@ -125,7 +155,7 @@ class WorkerPool:
                 try:
                     result = future.result()
                 except BrokenProcessPool as error:
-                    raise BatchError(Errors.E156.format(reason=error)) from error
+                    raise WorkerDied(Errors.E156.format(reason=error)) from error
                 for next_tag, articles in islice(source, 1):
                     pending.append((next_tag, self._executor.submit(_code_in_worker, articles)))
                 yield tag, result
@@ -157,6 +187,14 @@ def code_batches(
         return
     with WorkerPool(workers, coder=coder) as own_pool:
         yield from own_pool.code_batches(batches)
+
+
+def workers_worth_starting(articles: Iterable[Article], workers: int) -> tuple[int, Iterator[Article]]:
+    """`workers`, or 1 (code in this process) for an input of fewer than IN_PROCESS_BELOW articles; and the
+    articles again, the ones read to find out included."""
+    iterator = iter(articles)
+    head = list(islice(iterator, IN_PROCESS_BELOW))
+    return (workers if len(head) >= IN_PROCESS_BELOW else 1), chain(head, iterator)
 
 
 def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -195,11 +233,15 @@ def _code_in_workers(
     batch_size: int,
     pool: WorkerPool | None,
 ) -> Iterator[Event]:
+    if pool is None:
+        workers, articles = workers_worth_starting(articles, workers)
     tagged = ((len(batch), batch) for batch in batched(articles, batch_size))
     for count, result in code_batches(tagged, workers, coder=coder, pool=pool):
         for article_id, reason in result.failures:
-            log.warning("article %s skipped: %s", article_id, reason)
-            if on_failure is not None:
+            if on_failure is None:
+                log.warning("article %s skipped: %s", article_id, reason)
+            else:  # the caller reports it; logging it too would print every failure twice
+                log.info("article %s skipped: %s", article_id, reason)
                 on_failure(article_id, reason)
         if progress is not None:
             progress.update(count, result.sentences)

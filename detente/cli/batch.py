@@ -56,7 +56,8 @@ def command(
     """Code every article of INPUT (JSONL, CSV, Parquet, text, HTML or feed files, or a directory of them)
     into OUTPUT_DIR.
 
-    Run it again with the same arguments after a crash or kill: coded chunks are kept, the rest is coded.
+    Run it again with the same arguments after a crash or kill: coded chunks whose files check out are
+    kept, the rest is coded (damaged or missing files and unreadable input included).
     Exit status 1 means some rows were skipped (their reasons are logged and in manifest.json).
     """
     progress = Progress()
@@ -77,7 +78,10 @@ def command(
         f"coded {summary.articles:,} articles ({summary.sentences:,} sentences) into "
         f"{summary.events:,} events, {summary.dedup_events:,} distinct"
     )
-    click.echo(f"chunks: {summary.chunks_coded} coded now, {summary.chunks_resumed} from an earlier run")
+    again = f", {len(summary.recoded)} of them again (damaged, missing or unread before)" if summary.recoded else ""
+    click.echo(f"chunks: {summary.chunks_coded} coded now{again}, {summary.chunks_resumed} from an earlier run")
+    if summary.unreadable:
+        click.echo(f"unreadable: {summary.unreadable} chunks could not be read; run again to retry them", err=True)
     click.echo(
         f"output: {summary.output_dir}/events/YYYY/MM/, "
         f"{summary.output_dir}/events_dedup.parquet, {summary.output_dir}/manifest.json"
@@ -88,4 +92,10 @@ def command(
             "to code (reasons in manifest.json)",
             err=True,
         )
-        sys.exit(1)
+    click.echo(
+        f"read {summary.rows}, coded {summary.articles}, rejected {summary.rejected}, failed {summary.failed}, "
+        f"events {summary.events}",
+        err=True,
+    )
+    if summary.problems:
+        sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")

@@ -10,7 +10,14 @@ from detente.articles import read_articles
 from detente.batch.coding import coder_for
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
-from detente.cli.options import RejectCounter, columns_of, columns_options, date_option, workers_option
+from detente.cli.options import (
+    RejectCounter,
+    columns_of,
+    columns_options,
+    date_option,
+    rejects_printed_once,
+    workers_option,
+)
 from detente.formats import FORMATS, EventWriter
 
 
@@ -61,7 +68,7 @@ def command(
 
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        with Progress() as progress:
+        with Progress() as progress, rejects_printed_once():
             coder = coder_for(include_negated, include_background)
             events = code_in_workers(
                 counter, workers or default_workers(), progress=progress, on_failure=failed, coder=coder
@@ -80,7 +87,7 @@ def command(
         err=True,
     )
     if rejects.count:
-        sys.exit(1)
+        sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")
 
 
 class _ArticleCounter:

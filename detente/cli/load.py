@@ -9,8 +9,8 @@ import click
 
 from detente.articles import Reject, read_articles
 from detente.batch.progress import Progress
-from detente.batch.workers import code_in_workers, default_workers
-from detente.cli.options import columns_of, columns_options, parse_date, workers_option
+from detente.batch.workers import WorkerPool, code_in_workers, default_workers, workers_worth_starting
+from detente.cli.options import columns_of, columns_options, parse_date, rejects_printed_once, workers_option
 from detente.model import Article
 from detente.store import open_store
 
@@ -71,7 +71,7 @@ def command(
 
     An article already stored with the same content adds nothing; one with the same id and a changed
     text replaces its events. Each rejected input is printed as FILE:LINE: REASON on stderr, each
-    article the coder failed on as ID: REASON; the exit code counts both (at most 100).
+    article the coder failed on as ID: REASON; the exit code is then 1.
     """
     rejected: list[Reject] = []
     undated = UndatedArticles()
@@ -80,11 +80,13 @@ def command(
         rejected.append(item)
         click.echo(f"rejected {item}", err=True)
 
-    with open_store(db) as store:
+    with open_store(db) as store, rejects_printed_once():
         articles = undated.watch(
             read_articles(paths, default_date=default_date, on_reject=on_reject, columns=columns_of(columns))
         )
-        count = workers or default_workers()
+        # One pool for the whole input, started when the first chunk needs coding; none for a small input.
+        count, articles = workers_worth_starting(articles, workers or default_workers())
+        pool = WorkerPool(count) if count > 1 else None
         with Progress() as progress:
 
             def coder(chunk):
@@ -93,14 +95,19 @@ def command(
                 failures: list[str] = []
                 events = list(
                     code_in_workers(
-                        chunk, count, progress=progress, on_failure=lambda _id, reason: failures.append(reason)
+                        chunk, count, progress=progress, pool=pool,
+                        on_failure=lambda _id, reason: failures.append(reason),
                     )
                 )
                 if failures:
                     raise CodingFailed(failures[0])
                 return events
 
-            report = store.load(articles, coder=coder)
+            try:
+                report = store.load(articles, coder=coder)
+            finally:
+                if pool is not None:
+                    pool.close()
     for article_id, reason in report.failures:
         click.echo(f"failed {article_id}: {reason}", err=True)
     if undated.ids:
@@ -111,4 +118,4 @@ def command(
         f"replaced {report.replaced}, rejected {len(rejected)}{failed}, events stored {report.events_stored}"
     )
     if rejected or report.failed:
-        sys.exit(min(len(rejected) + report.failed, 100))
+        sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import traceback
 
 import click
 
-from detente.errors import DetenteError
+from detente.errors import DetenteError, Errors, is_disk_full
 
 # command name -> module in detente.cli that defines `command`, imported only when used: `detente code
 # --help` takes 1.1 s so, 2.1 s when every command module (FastAPI, DuckDB) is imported up front.
@@ -25,6 +26,13 @@ COMMANDS: dict[str, str] = {
     "batch": "batch",
 }
 
+# The exit codes of every command (docs/cli.md, "Exit codes").
+EXIT_OK = 0  # every input coded
+EXIT_REJECTED = 1  # some inputs rejected or failed to code; the rest was done
+EXIT_USAGE = 2  # a bad option or argument, or a numbered error: nothing (more) was done
+EXIT_INTERNAL = 3  # a bug or a failure of the machine; the traceback only under --verbose
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -34,6 +42,35 @@ class LazyGroup(click.Group):
         if name not in COMMANDS:
             return None
         return importlib.import_module(f"detente.cli.{COMMANDS[name]}").command
+
+    def invoke(self, ctx: click.Context):
+        """Run the command; turn what it raises into one line on stderr and an exit code of the scheme."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.Abort):
+            raise
+        except click.ClickException as error:
+            error.exit_code = EXIT_USAGE  # click's own file errors exit 1, which means "inputs rejected" here
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except DetenteError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(getattr(error, "exit_code", EXIT_USAGE))
+        except Exception as error:  # the last line of defence: one line, no traceback by default
+            if is_disk_full(error):
+                click.echo(f"error: {Errors.E173.format(reason=error)}", err=True)  # a batch, an --output file
+                ctx.exit(EXIT_INTERNAL)
+            if _verbose(ctx):
+                traceback.print_exc(file=sys.stderr)
+            hint = "" if _verbose(ctx) else " (run with --verbose for the traceback)"
+            click.echo(f"internal error: {type(error).__name__}: {error}{hint}", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _verbose(ctx: click.Context) -> bool:
+    return bool(ctx.params.get("verbose"))
 
 
 @click.group(cls=LazyGroup)
@@ -47,11 +84,7 @@ def cli(verbose: bool) -> None:
 
 
 def main() -> None:
-    try:
-        cli(standalone_mode=True)
-    except DetenteError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(2)
+    cli(standalone_mode=True)
 
 
 if __name__ == "__main__":

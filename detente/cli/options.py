@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -68,3 +70,22 @@ class RejectCounter:
     def __call__(self, reject: Reject) -> None:
         self.count += 1
         click.echo(f"rejected: {reject}", err=True)
+
+
+class _PrintedByCommand(logging.Filter):
+    """Drops the reader's log line for a rejected input: the command prints that input's line itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("rejected")
+
+
+@contextmanager
+def rejects_printed_once() -> Iterator[None]:
+    """While a command prints each rejected input, the reader does not log it a second time."""
+    reader_log = logging.getLogger("detente.articles.read")
+    quiet = _PrintedByCommand()
+    reader_log.addFilter(quiet)
+    try:
+        yield
+    finally:
+        reader_log.removeFilter(quiet)

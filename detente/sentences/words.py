@@ -87,11 +87,16 @@ class Word:
     @property
     def subtree(self) -> Iterator[Word]:
         """The word and its descendants in text order (as spaCy yields them)."""
-        for word in self.lefts:
-            yield from word.subtree
-        yield self
-        for word in self.rights:
-            yield from word.subtree
+        # a stack, not recursion: a degenerate parse may nest a thousand words deep
+        stack: list[tuple[Word, bool]] = [(self, False)]
+        while stack:
+            word, expanded = stack.pop()
+            if expanded:
+                yield word
+                continue
+            stack.extend((right, False) for right in reversed(word.rights))
+            stack.append((word, True))
+            stack.extend((left, False) for left in reversed(word.lefts))
 
     @property
     def left_edge(self) -> Word:

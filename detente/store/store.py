@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from detente.errors import Errors, ModelNotInstalled, StoreError
+from detente.errors import DiskFull, Errors, ModelNotInstalled, StoreError, is_disk_full
 from detente.model import Article, Event
 from detente.schema import EVENT_COLUMNS, date_start, dedup_id, event_from_flat, flat_row
 from detente.store.filters import EventFilter
@@ -64,6 +64,19 @@ def event_row(event: Event, key: int, position: int) -> dict[str, Any]:
 def event_from_row(row: tuple) -> Event:
     """An Event from a row of _READ_SQL."""
     return event_from_flat(dict(zip(EVENT_COLUMNS, row, strict=True)))
+
+
+def _roll_back(cur: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction; a COMMIT that failed has ended it already, and its error is the
+    one to tell, not "cannot rollback - no transaction is active"."""
+    try:
+        cur.execute("ROLLBACK")
+    except duckdb.TransactionException as error:
+        log.debug("nothing to roll back: %s", error)
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def check_select(query: str) -> None:
@@ -149,7 +162,7 @@ class Store:
             raise
         except Exception as error:
             # One article the coder chokes on must not sink its chunk: code them one by one.
-            log.warning("coding a chunk of %d articles failed (%s); coding them one by one", len(todo), error)
+            log.info("coding a chunk of %d articles failed (%s); coding them one by one", len(todo), error)
             by_doc = {}
             for article in todo:
                 try:
@@ -157,7 +170,8 @@ class Store:
                 except ModelNotInstalled:
                     raise
                 except Exception as single:
-                    log.error("article %s could not be coded: %s", article.id, single)
+                    # info, not error: the report names the article and its reason, and callers print it
+                    log.info("article %s could not be coded: %s", article.id, single)
                     report.failed += 1
                     report.failures.append((article.id, f"{type(single).__name__}: {single}"))
         coded = [a for a in todo if a.id in by_doc]
@@ -236,8 +250,10 @@ class Store:
                     cur.execute("INSERT INTO dyads SELECT * FROM new_dyads")
                     cur.unregister("new_dyads")
                 cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
+            except BaseException as error:
+                _roll_back(cur)
+                if is_disk_full(error):
+                    raise DiskFull(Errors.E172.format(path=self.path, reason=_first_line(error))) from error
                 raise
         self._generation += 1
         report.events_stored = len(rows)
@@ -345,6 +361,8 @@ class Store:
                     return [d[0] for d in result.description], result.fetchall()
                 finally:
                     cur.execute("ROLLBACK")
+            except duckdb.PermissionException as error:
+                raise StoreError(Errors.E148.format(reason=str(error).splitlines()[0])) from None
             except duckdb.Error as error:
                 raise StoreError(Errors.E133.format(reason=error)) from None
 
@@ -430,6 +448,16 @@ def _dyads(event: Event, key: int) -> Iterator[tuple[int, str, str]]:
             yield key, a, b
 
 
+# Every connection to a store reads that file and nothing else: no read_csv('/etc/passwd'), no glob(),
+# no ATTACH, COPY or extension downloads (docs/store.md, "Sandbox"). The same settings on every connection
+# of a process, writable or not, since DuckDB shares one instance per file and refuses a second config.
+SANDBOX = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+
+
 def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
     """Open (and create or migrate) the store at path, DETENTE_DB, or ./detente.duckdb."""
     path = str(path or os.environ.get("DETENTE_DB") or DEFAULT_DB)
@@ -439,10 +467,10 @@ def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
     try:
         if read_only:
             try:
-                conn = duckdb.connect(path, read_only=True)
+                conn = duckdb.connect(path, read_only=True, config=SANDBOX)
             except duckdb.ConnectionException:
                 # This process has the file open writable: share that instance, refuse writes ourselves.
-                conn = duckdb.connect(path)
+                conn = duckdb.connect(path, config=SANDBOX)
                 connection_read_only = False
             version = current_version(conn)
             if version < SCHEMA_VERSION and not connection_read_only:
@@ -450,13 +478,13 @@ def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
             elif version < SCHEMA_VERSION:
                 # An older database: migrate it once with a writable connection, then reopen read-only.
                 conn.close()
-                with duckdb.connect(path) as writable:
+                with duckdb.connect(path, config=SANDBOX) as writable:
                     migrate(writable)
-                conn = duckdb.connect(path, read_only=True)
+                conn = duckdb.connect(path, read_only=True, config=SANDBOX)
         else:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-            conn = duckdb.connect(path)
+            conn = duckdb.connect(path, config=SANDBOX)
             version = current_version(conn)
             if version < SCHEMA_VERSION:
                 migrate(conn)

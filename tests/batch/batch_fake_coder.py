@@ -65,3 +65,17 @@ def fake_coder(articles: Sequence[Article]) -> CodedBatch:
 def fake_code_articles(articles: Sequence[Article]) -> list[Event]:
     """What a one-process run of the fake coder gives: the reference output."""
     return [event for article in articles for event in fake_events(article)[0]]
+
+
+class SlowToArrive:
+    """fake_coder, but a worker takes BATCH_FAKE_ARRIVAL seconds to unpickle it: stands for a worker's
+    imports, before any code of detente's runs in it (kill tests of the start-up phase)."""
+
+    def __call__(self, articles: Sequence[Article]) -> CodedBatch:
+        return fake_coder(articles)
+
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        time.sleep(float(os.environ.get("BATCH_FAKE_ARRIVAL", "0")))

@@ -128,6 +128,7 @@ def test_cli_exit_status_counts_skipped_rows(corpus, tmp_path, monkeypatch):
     assert result.exit_code == 1, result.output
     assert "coded 120 articles (360 sentences)" in result.output
     assert "skipped: 6 bad input rows, 0 articles that failed" in result.output
+    assert result.stderr.splitlines()[-1] == "read 126, coded 120, rejected 6, failed 0, events 301"  # issue 18
 
     clean = tmp_path / "clean.jsonl"
     shutil.copy(corpus, clean)

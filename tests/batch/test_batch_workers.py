@@ -10,7 +10,7 @@ from batch_corpus import corpus_records
 from batch_fake_coder import fake_code_articles, fake_coder
 
 from detente.batch.progress import Progress
-from detente.batch.workers import BATCH_SIZE, IN_FLIGHT_PER_WORKER, code_in_workers
+from detente.batch.workers import BATCH_SIZE, IN_FLIGHT_PER_WORKER, WorkerPool, code_in_workers
 from detente.errors import InputError
 from detente.model import Article
 
@@ -95,3 +95,63 @@ def test_a_started_pool_is_reused_by_later_calls_with_the_same_processes():
         assert pool.pids == pids and len(set(pids)) == 2
     assert first == fake_code_articles(articles)
     assert second == fake_code_articles(articles[:10])
+
+
+class _CountingPool:
+    """Stands in for WorkerPool: counts pools made and started, and codes with the fake coder."""
+
+    made: list[_CountingPool] = []
+
+    def __init__(self, workers: int | None = None, **_options) -> None:
+        self.pool = WorkerPool(workers, coder=fake_coder)
+        self.starts = 0
+        _CountingPool.made.append(self)
+
+    def code_batches(self, batches):
+        self.starts += 1 if self.pool._executor is None else 0
+        return self.pool.code_batches(batches)
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@pytest.mark.parametrize(("count", "pools"), [(1, 0), (BATCH_SIZE * 2 - 1, 0), (BATCH_SIZE * 2, 1)])
+def test_issue18_a_small_input_is_coded_in_process(monkeypatch, count, pools):
+    import detente.batch.workers as workers_module
+
+    monkeypatch.setattr(_CountingPool, "made", [])
+    monkeypatch.setattr(workers_module, "WorkerPool", _CountingPool)
+    articles = _articles(count)
+    assert list(code_in_workers(articles, 2, coder=fake_coder)) == fake_code_articles(articles)
+    assert len(_CountingPool.made) == pools
+
+
+def test_issue18_load_starts_one_pool_for_the_whole_input(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    import detente.cli.load as load_cli
+    from detente.cli.main import cli
+    from detente.store import open_store
+
+    monkeypatch.setattr(_CountingPool, "made", [])
+    monkeypatch.setattr(load_cli, "WorkerPool", _CountingPool)
+    records = corpus_records(150, seed=5)  # three of the store's chunks of 64
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(cli, ["load", str(inputs), "--db", str(db), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert [pool.starts for pool in _CountingPool.made] == [1]
+    assert _CountingPool.made[0].pool._executor is None  # closed
+    with open_store(str(db), read_only=True) as store:
+        assert store.sql("SELECT count(*) FROM events")[1][0][0] == len(
+            fake_code_articles([Article.model_validate(r) for r in records])
+        )

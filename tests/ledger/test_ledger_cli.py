@@ -69,8 +69,8 @@ def test_errors(coded, tmp_path, monkeypatch, args, number):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DETENTE_DB", raising=False)
     result = CliRunner().invoke(cli, args)
-    assert isinstance(result.exception, InputError)
-    assert str(result.exception).startswith(f"[{number}]")
+    assert result.exit_code == 2  # a usage error (docs/cli.md, "Exit codes")
+    assert result.stderr.startswith(f"error: [{number}]")
 
 
 def test_no_paths_and_no_store_is_one_clear_line(tmp_path, monkeypatch):
