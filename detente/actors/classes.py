@@ -23,6 +23,7 @@ class ActorWords:
     seated: frozenset[str] = frozenset()
     speech_verb: frozenset[str] = frozenset()
     place_taking: frozenset[str] = frozenset()
+    person_noun: frozenset[str] = frozenset()
     country_description: frozenset[str] = frozenset()
     group_description: frozenset[str] = frozenset()
     alliance_description: frozenset[str] = frozenset()

@@ -98,7 +98,11 @@ class PronounResolution:
         if reporter is None:
             return None
         found = self.entities(reporter)
-        person = bool(found) and (found[0].why.startswith("person") or "person" in found[0].why)
+        person = bool(found) and (
+            found[0].why.startswith("person")
+            or "person" in found[0].why
+            or reporter.lemma_.lower() in self.gaz.words.person_noun  # "the EU envoy": a person of the EU
+        )
         if found and person == (token.lower_ in PERSONAL):
             return Found(
                 self._pronoun_entity(token, found[0].entity), f"{token.text!r}: the subject of {reporter.head.text!r}"

@@ -553,3 +553,23 @@ def test_a_military_attack_noun_owned_by_a_state_is_its_armed_forces(code) -> No
     assert attackers == {("TUR", "MIL"), ("ISR", "MIL")}, attackers
     # the condemning state stays itself
     assert {(a.code, a.sector) for e in events if e.event == "ACCUSE" for a in e.actor} == {("IRQ", "")}
+
+
+REPORTED_AND_OWN_ACTS = [
+    # what a speaker reports others doing is theirs; the speaker's own judgement of it is the speaker's act
+    (
+        "The EU envoy said Kosovo and Serbia had agreed to reopen the crossing, a step he welcomed.",
+        [("AGREE", "KOS", ""), ("SUPPORT", "IGOEUREEC", "KOS")],
+    ),
+    (
+        "The Chinese ambassador said Laos and Thailand had signed the rail accord, a move she praised.",
+        [("SUPPORT", "CHN", "LAO")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED_AND_OWN_ACTS)
+def test_a_speaker_s_own_act_is_apart_from_what_they_report(code, text: str, expected: list) -> None:
+    found = _coded(code, text)
+    for event, actor, recipient in expected:
+        assert any((f[0], f[2], f[3]) == (event, actor, recipient) for f in found), (event, actor, recipient, found)
