@@ -274,7 +274,15 @@ class PronounResolution:
         speaker = self._sentence_speaker(sent)
         if speaker:
             return speaker
-        # A quote running on from earlier sentences keeps its speaker.
+        # A quote running on from earlier sentences keeps its speaker: the nearest quoting sentence of the run
+        # before it that names one ('"There is no blockade," a spokesman said. "Armenia must stop ..."').
+        earlier = [s for s in self.doc.sents if s.start < sent.start]
+        for before in reversed(earlier):
+            if not any(self.inside_quote[t.i] for t in before):
+                break  # narrative between: the run of quotes ended
+            found = self._sentence_speaker(before)
+            if found:
+                return found
         for start in sorted(self.speakers, reverse=True):
             if start < sent.start:
                 return self.speakers[start]
@@ -297,7 +305,20 @@ class PronounResolution:
         subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
         if subject.lower_ in FIRST_PERSON:
             return []
-        found = [f.entity for f in self.entities(subject)]
+        found = [f.entity for f in self.entities(subject)] or self._spokesperson_of_latest(subject)
         if found:
             self.speakers[sent.start] = found
         return found
+
+    def _spokesperson_of_latest(self, subject: Token) -> list[Entity]:
+        """ "a spokesman said", "the official added": a person named only by office speaks for the body that
+        acted just before (the latest actor, a state, government or organisation)."""
+        if subject.lemma_.lower() not in self.gaz.words.person_noun | self.gaz.words.role_noun:
+            return []
+        if any(c.dep_ in ("poss", "compound", "amod", "prep", "appos") for c in subject.children):
+            return []  # "a Kenyan spokesman", "the spokesman of the party": the phrase says whose
+        for _, actors in self.memory.latest(subject.i):
+            bodies = [a for a in actors if a.sector in ("", "GOV") or code_kind(a.code) in ("IGO", "NGO", "MNC")]
+            if bodies:
+                return [self._pronoun_entity(subject, bodies[0])]
+        return []

@@ -573,3 +573,16 @@ def test_a_speaker_s_own_act_is_apart_from_what_they_report(code, text: str, exp
     found = _coded(code, text)
     for event, actor, recipient in expected:
         assert any((f[0], f[2], f[3]) == (event, actor, recipient) for f in found), (event, actor, recipient, found)
+
+
+def test_a_quote_after_a_spokesman_s_words_keeps_him_as_speaker(code) -> None:
+    # "a spokesman" speaks for the body that acted just before; the next quote is still his; "must stop
+    # doing" in it is his demand, not the act itself
+    events = code(
+        "Georgia's foreign ministry rejected the Russian note on Tuesday. "
+        '"There was no provocation," a spokesman said. "Moscow must stop spreading lies about the border."'
+    )
+    assert ("REQUEST", "GEO", "RUS") in {
+        (e.event, e.actor[0].code, e.recipient[0].code if e.recipient else "") for e in events
+    }
+    assert not [e for e in events if e.event == "COERCE"]

@@ -35,8 +35,14 @@ Trigger = tuple[Token, Pattern, Token | None, Token | None]  # trigger, pattern,
 
 
 def _demands_modal(verb: Token) -> bool:
-    """must/should/ought on the verb, or the verb itself ("Bolivia ought to return": the parser heads it)."""
-    return verb.lower_ in DEMAND_MODALS or any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children)
+    """must/should/ought on the verb, or the verb itself ("Bolivia ought to return": the parser heads it), or on
+    the verb it is the complement of ("Armenia must stop spreading lies")."""
+    while True:
+        if verb.lower_ in DEMAND_MODALS or any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = verb.head
 
 
 def reported_demands(ctx: EventContext, tokens: list[Token], taken: set[int]) -> list[Trigger]:
