@@ -379,12 +379,14 @@ class Syntax:
     # ---- objects ----
 
     def object_forms(self, token: Token) -> list[str]:
-        """The words an object may match in a pattern: its lemma; the singular of a capitalised plural, which
-        the lemmatizer leaves as written ("the Geneva Conventions"); the modifiers of a collective or generic
-        head ("a carrier strike group", "mediation efforts"); the object of an of-head's of-phrase ("a
-        state of emergency", "a round of talks")."""
+        """The words an object may match in a pattern: its lemma; the word as written ("data", which the
+        lemmatizer makes "datum"); the singular of a capitalised plural, which the lemmatizer leaves as written
+        ("the Geneva Conventions"); the modifiers of a collective or generic head ("a carrier strike group",
+        "mediation efforts"); the object of an of-head's of-phrase ("a state of emergency", "a round of talks")."""
         lower = token.lemma_.lower()
         forms = [lower]
+        if token.lower_ != lower:
+            forms.append(token.lower_)
         if token.tag_ == "NNPS" and lower.endswith("s"):
             forms.append(lower[:-1])
         if lower in self.words.collective_head:

@@ -586,3 +586,16 @@ def test_a_quote_after_a_spokesman_s_words_keeps_him_as_speaker(code) -> None:
         (e.event, e.actor[0].code, e.recipient[0].code if e.recipient else "") for e in events
     }
     assert not [e for e in events if e.event == "COERCE"]
+
+
+OBJECT_FORMS = [
+    # the object as written matches too ("data", which the lemmatizer makes "datum"), and a level or status
+    # takes its modifier's name ("the alert level")
+    ("Chile and Peru exchanged data on illegal fishing fleets.", ("COOPERATE", None, "CHL", "")),
+    ("Greece raised the alert level of its armed forces over Turkish drilling.", ("MOBILIZE", None, "GRC", "TUR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OBJECT_FORMS)
+def test_objects_match_as_written_and_through_levels(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
