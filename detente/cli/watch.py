@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import closing
 from datetime import datetime, timedelta
 
 import click
@@ -102,14 +103,13 @@ def command(
     watched = [(country_code(a), country_code(b)) for a, b in pairs]
     hook = Webhook(webhook) if webhook else None
     on_change = hook.post if hook else print_change
-    fetcher = Fetcher()
     problems = 0
     number = 0
     try:
         with open_store(db) as store, rejects_printed_once():
             while True:
                 number += 1
-                report = _one_poll(store, sources, watched, on_change, fetcher, columns)
+                report = _one_poll(store, sources, watched, on_change, columns)
                 problems += len(report.rejects) + report.load.failed
                 next_at = None if once else datetime.now() + timedelta(seconds=every)
                 click.echo(_summary(number, report, next_at), err=True)
@@ -120,7 +120,6 @@ def command(
         click.echo(f"interrupted after {number} poll{'s' if number != 1 else ''}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     finally:
-        fetcher.close()
         if hook is not None:
             hook.close()
     if problems or (hook is not None and hook.failed):
@@ -128,13 +127,14 @@ def command(
     sys.exit(EXIT_OK)
 
 
-def _one_poll(store, sources, watched, on_change, fetcher, columns) -> PollReport:
+def _one_poll(store, sources, watched, on_change, columns) -> PollReport:
     """One poll under a progress line (drawn when stderr is a terminal)."""
 
     def on_reject(item: Reject) -> None:
         click.echo(f"rejected {item}", err=True)
 
-    with Progress() as progress:
+    # A client per poll: robots.txt is read again each poll, as a site may change it between two polls
+    with Progress() as progress, closing(Fetcher()) as fetcher:
 
         def coder(chunk):
             import detente

@@ -174,6 +174,11 @@ def test_a_pair_is_required(tmp_path):
     assert result.exit_code == 2 and "--pair" in result.stderr
 
 
+def test_an_unknown_country_is_a_usage_error(tmp_path):
+    result = _watch("feed.rss", "--db", str(tmp_path / "s.duckdb"), "--pair", "RUS", "Atlantis", "--once")
+    assert result.exit_code == 2 and "[E030]" in result.stderr
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process")
 def test_ctrl_c_stops_a_running_watch_with_exit_code_130(site, tmp_path):
     command = [sys.executable, "-m", "detente.cli.main", "watch", f"{site}/feed.rss", "--db",
