@@ -1,4 +1,4 @@
-"""`detente watch SOURCE... --db FILE --every 15m --pair A B`: poll feeds, store what is new, and report each
+"""`detente watch SOURCE... --db FILE --every 15m [--pair A B]`: poll feeds, store what is new, and report each
 change of a watched pair's ledger threads (on stdout, or posted as JSON to a webhook)."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from detente.articles import Reject
 from detente.articles.fetch import Fetcher
 from detente.batch.progress import Progress
 from detente.cli.options import columns_of, columns_options, rejects_printed_once
+from detente.errors import Errors, InputError
 from detente.ledger import country_code
 from detente.store import open_store
 from detente.store.watch import PollReport, StateChange, parse_interval, poll
@@ -79,8 +80,9 @@ def _summary(number: int, report: PollReport, next_at: datetime | None) -> str:
     help="Time between two polls: seconds, or a number with s, m, h or d (90s, 15m, 1h).",
 )
 @click.option(
-    "--pair", "pairs", type=(str, str), multiple=True, required=True, metavar="A B",
-    help="A country pair whose ledger changes to report (ISO alpha-3 codes or names); repeat for more pairs.",
+    "--pair", "pairs", type=(str, str), multiple=True, metavar="A B",
+    help="A country pair whose ledger changes to report (ISO alpha-3 codes or names); repeat for more pairs. "
+    "Without: every pair an article of the poll is about.",
 )
 @click.option("--webhook", "webhook", metavar="URL", default=None, help="POST each change as JSON here, not to stdout.")
 @click.option("--once", "once", is_flag=True, help="Poll once and exit (for cron, or a test).")
@@ -100,7 +102,10 @@ def command(
     What was seen is remembered in the store, so a restart neither repeats nor skips. Ctrl-C stops after
     reporting what was stored (exit code 130); with --once the exit code is 1 when an input was rejected.
     """
-    watched = [(country_code(a), country_code(b)) for a, b in pairs]
+    watched = [(country_code(a), country_code(b)) for a, b in pairs] or None
+    for a, b in watched or []:
+        if a == b:
+            raise InputError(Errors.E113.format(code=a))
     hook = Webhook(webhook) if webhook else None
     on_change = hook.post if hook else print_change
     problems = 0

@@ -3,8 +3,9 @@ threads of the watched pairs changed state (docs/cli.md, `detente watch`).
 
 What has been seen is the store itself: an article whose id and content hash are stored is not coded again
 (Store.load), so a restart neither repeats a poll's work nor skips an article. A change is found by folding
-each pair's ledger from the store before and after the poll and comparing the threads' histories: a change
-the ledger before the poll did not hold is new. So a restart reports nothing twice, and an interrupted
+each pair's ledger twice, from the store after the poll and from the store without what the poll coded
+(plus those articles' earlier events), and comparing the threads' histories: a change the ledger before the
+poll did not hold is new. So a restart reports nothing twice, and an interrupted
 poll still reports what it stored before it stops.
 """
 
@@ -15,11 +16,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from detente.actors.gazetteer import load_gazetteer
 from detente.articles import Columns, Reject, read_articles
 from detente.articles.fetch import Fetcher
 from detente.errors import Errors, InputError
 from detente.ledger import Ledger, build_ledger
 from detente.ledger.fold import Change
+from detente.model import Article, Event
 from detente.schema import source_of
 from detente.store.store import Coder, LoadReport, Store
 
@@ -91,9 +94,11 @@ class PollReport:
     changes: list[StateChange] = field(default_factory=list)
 
 
-def pair_ledger(store: Store, a: str, b: str) -> Ledger:
-    """The ledger of a pair as the store holds it now."""
-    return build_ledger(store.iter_events(pair=(a, b)), a, b)
+def event_pairs(event: Event, countries: Iterable[str]) -> set[tuple[str, str]]:
+    """The country pairs an event is between (actors and recipients that are states), each sorted."""
+    known = set(countries)
+    codes = sorted({e.code for e in [*event.actor, *event.recipient]} & known)
+    return {(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]}
 
 
 def _state(change: Change) -> str:
@@ -129,7 +134,7 @@ def ledger_changes(before: Ledger, after: Ledger) -> list[StateChange]:
 def poll(
     store: Store,
     sources: Sequence[str],
-    pairs: Iterable[tuple[str, str]],
+    pairs: Iterable[tuple[str, str]] | None = None,
     *,
     on_change: Callable[[StateChange], None],
     on_reject: Callable[[Reject], None] | None = None,
@@ -138,23 +143,45 @@ def poll(
     coder: Coder | None = None,
 ) -> PollReport:
     """Read the sources once, code and store what is new or changed, and hand each new state change of
-    the pairs to on_change. Interrupted (Ctrl-C), it still hands over the changes it stored, then re-raises."""
-    pairs = list(pairs)
+    the pairs (None: every country pair an article coded in this poll is about) to on_change.
+    Interrupted (Ctrl-C), it still hands over the changes it stored, then re-raises."""
+    if coder is None:
+        from detente import code_articles as coder  # the coder is upstream; import only when coding
     report = PollReport()
+    coded_ids: set[str] = set()
+    replaced_events: list[Event] = []  # the stored events of articles coded anew, before they are replaced
+    touched: set[tuple[str, str]] = set()
+    countries = load_gazetteer().country_names
 
     def rejected(item: Reject) -> None:
         report.rejects.append(item)
         if on_reject is not None:
             on_reject(item)
 
-    before = {pair: pair_ledger(store, *pair) for pair in pairs}
+    def remembering_coder(chunk: Iterable[Article]) -> list[Event]:
+        chunk = list(chunk)
+        old: list[Event] = []
+        for article in chunk:  # the store replaces these articles' events only after this returns
+            coded_ids.add(article.id)
+            old.extend(store.iter_events(doc_id=article.id))
+        events = list(coder(chunk))
+        replaced_events.extend(old)
+        for event in [*events, *old]:
+            touched.update(event_pairs(event, countries))
+        return events
+
     try:
         articles = read_articles(sources, on_reject=rejected, columns=columns, fetcher=fetcher)
-        report.load = store.load(articles, coder=coder)
+        report.load = store.load(articles, coder=remembering_coder)
     finally:
         # every chunk the store committed is reported, even when the poll was cut short
-        for pair in pairs:
-            for change in ledger_changes(before[pair], pair_ledger(store, *pair)):
+        watched = sorted(touched) if pairs is None else list(pairs)
+        for a, b in watched if coded_ids else []:
+            after = list(store.iter_events(pair=(a, b)))
+            # the ledger before this poll: the store without the articles it coded, plus their events
+            # before it (a chunk rolled back by Ctrl-C has its old events in both, so before == after)
+            before = [e for e in after if e.doc_id not in coded_ids] + replaced_events
+            for change in ledger_changes(build_ledger(before, a, b), build_ledger(after, a, b)):
                 report.changes.append(change)
                 on_change(change)
     return report

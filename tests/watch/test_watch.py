@@ -169,9 +169,33 @@ def test_bad_intervals_are_usage_errors(text, tmp_path):
     assert result.exit_code == 2 and "[E190]" in result.stderr
 
 
-def test_a_pair_is_required(tmp_path):
-    result = _watch("feed.rss", "--db", str(tmp_path / "s.duckdb"), "--once")
-    assert result.exit_code == 2 and "--pair" in result.stderr
+def test_without_pair_every_pair_of_the_new_articles_is_watched(site, tmp_path):
+    Site.entries = 2
+    result = _watch(f"{site}/feed.rss", "--db", str(tmp_path / "s.duckdb"), "--once")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if not line.startswith(" ")] == [
+        "GEO–RUS diplomatic relations: no state → severed, 2024-02-06, caucasus.example.net",
+        "GEO–RUS diplomatic relations: severed → restoration offered, 2024-03-08, steppe.example.com",
+    ]
+
+
+def test_an_edited_entry_is_coded_again_without_reporting_its_change_again(site, tmp_path):
+    changes: list[StateChange] = []
+    with open_store(str(tmp_path / "s.duckdb")) as store:
+        poll(store, [f"{site}/feed.rss"], on_change=changes.append)
+        original = ENTRIES[0]
+        ENTRIES[0] = (*original[:3], original[3] + " Officials in Moscow did not comment on the decision.")
+        try:
+            report = poll(store, [f"{site}/feed.rss"], on_change=changes.append)
+        finally:
+            ENTRIES[0] = original
+    assert report.load.coded == 1 and report.load.replaced == 1
+    assert [c.after for c in changes] == ["severed"]
+
+
+def test_a_pair_of_one_country_is_a_usage_error(tmp_path):
+    result = _watch("feed.rss", "--db", str(tmp_path / "s.duckdb"), "--pair", "RUS", "russia", "--once")
+    assert result.exit_code == 2 and "[E113]" in result.stderr
 
 
 def test_an_unknown_country_is_a_usage_error(tmp_path):
