@@ -73,6 +73,7 @@ class Errors:
         "stored; what was stored before is intact. Free some space and run again: stored articles are skipped"
     )
     E173 = "[E173] The disk is full: {reason}"
+    E190 = "[E190] Invalid interval {value!r}: expected a number of seconds, or one with s, m, h or d (15m)"
 
 
 class DetenteError(Exception):

@@ -33,6 +33,7 @@ from detente.articles.decode import (
     json_depth,
 )
 from detente.articles.fetch import Fetcher, is_url
+from detente.articles.quality import quality_problem
 from detente.articles.sniff import DOCUMENTS, SUFFIXES, document_reason, kind_of
 from detente.model import Article
 
@@ -354,7 +355,10 @@ def _record_item(found: dict | str, name: str, line: int | None) -> Article | Re
         return Reject(name, line, found)
     reasons: list[str] = []
     article = parse_article_record(found, None, reasons.append)
-    return article if article is not None else Reject(name, line, reasons[0])
+    if article is None:
+        return Reject(name, line, reasons[0])
+    problem = quality_problem(article.text)  # another language, or markup rather than prose
+    return article if problem is None else Reject(name, line, problem)
 
 
 def _json_file_rows(text: str, name: str) -> Iterator[Row]:
@@ -443,8 +447,10 @@ def _csv_rows(stream: io.BufferedIOBase, head: bytes, name: str, columns: Column
     stream.read(skip)
     if encoding is None:
         encoding = "utf-8" if _is_utf8(head) else "cp1252"
-    # surrogateescape keeps a stray non-UTF-8 byte from stopping the file; that row is rejected alone.
-    text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
+    # surrogateescape keeps a stray non-UTF-8 byte from stopping the file; that row is rejected alone. A
+    # UTF-16/32 file cut in the middle of a character gets a replacement character (surrogateescape raises).
+    errors = "replace" if encoding.startswith("utf-16") or encoding.startswith("utf-32") else "surrogateescape"
+    text = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
     reader = csv.reader(text, delimiter=delimiter)
     header = next(reader, None)
     if header is None:

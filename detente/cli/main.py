@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "sql": "sql",
     "serve": "serve",
     "batch": "batch",
+    "watch": "watch",
 }
 
 # The exit codes of every command (docs/cli.md, "Exit codes").

@@ -137,3 +137,12 @@ def test_json_files_and_tsv_tables(tmp_path):
         ("deep.json", "JSON nested 5000 deep (at most 64)"),
         ("many.json[1]", "missing or empty text"),
     ]
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\xd8\x01", b"\xff\xfei\x00d\x00,\x00t\x00e\x00x\x00t\x00\n\x00a"])
+def test_a_utf16_table_cut_inside_a_character_is_read_not_raised(tmp_path, data):
+    path = tmp_path / "cut.csv"
+    path.write_bytes(data)
+    rejects: list[Reject] = []
+    articles = list(read_articles([str(path)], on_reject=rejects.append))  # before the fix: UnicodeDecodeError
+    assert articles == [] and len(rejects) == 1 and rejects[0].path == str(path)
