@@ -17,7 +17,7 @@ import detente.cli.batch as batch_cli
 from detente.batch.output import DEDUP_FILE, read_events
 from detente.batch.runner import run_batch
 
-ROOT = os.geteuid() == 0  # root reads a chmod 000 file, so that damage cannot be made for real
+ROOT = os.geteuid() == 0  # root reads a chmod 000 file: for root the denial is injected as well
 
 
 def _event_ids(output) -> list[str]:
@@ -41,26 +41,42 @@ def _a_chunk_file(output) -> tuple[str, pathlib.Path]:
     return key, output / record["outputs"][0]
 
 
-def _delete(path):
+def _delete(path, monkeypatch=None):
     path.unlink()
 
 
-def _truncate(path):
+def _truncate(path, monkeypatch=None):
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
 
-def _garbage(path):
+def _garbage(path, monkeypatch=None):
     path.write_bytes(os.urandom(path.stat().st_size))
 
 
-def _swap(path):
+def _swap(path, monkeypatch=None):
     # a valid Parquet file of the right layout, but another chunk's
     other = sorted(p for p in path.parent.parent.parent.rglob("part-*.parquet") if p.name != path.name)[0]
     shutil.copyfile(other, path)
 
 
-def _chmod(path):
+def _chmod(path, monkeypatch=None):
     path.chmod(0)
+    if ROOT:  # root reads a mode-000 file: the denial it would meet is injected instead
+        _deny(monkeypatch, path)
+
+
+def _deny(monkeypatch, denied):
+    """Opening `denied` fails once, as a mode-000 file does for anyone but root, until the run replaces it."""
+    real_open = pathlib.Path.open
+    tries = []
+
+    def failing_open(self, *args, **kwargs):
+        if self == denied and not tries:
+            tries.append(self)
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", failing_open)
 
 
 DAMAGE = [
@@ -68,15 +84,15 @@ DAMAGE = [
     pytest.param(_truncate, "has changed", id="truncate"),
     pytest.param(_garbage, "has changed", id="garbage"),
     pytest.param(_swap, "has changed", id="other-content"),
-    pytest.param(_chmod, "cannot be read", id="chmod", marks=pytest.mark.skipif(ROOT, reason="root reads mode 000")),
+    pytest.param(_chmod, "cannot be read", id="chmod"),
 ]
 
 
 @pytest.mark.parametrize(("damage", "why"), DAMAGE)
-def test_issue18_resume_recodes_a_damaged_chunk(corpus, coded, damage, why):
+def test_issue18_resume_recodes_a_damaged_chunk(corpus, coded, damage, why, monkeypatch):
     output, expected = coded
     key, path = _a_chunk_file(output)
-    damage(path)
+    damage(path, monkeypatch)
     summary = run_batch(corpus, output, chunk_size=16, workers=1, coder=fake_coder)
     assert [k for k, _ in summary.recoded] == [key]
     assert why in summary.recoded[0][1]
@@ -135,15 +151,22 @@ def _check_unreadable_then_retried(corpus, tmp_path, make_unreadable, make_reada
 
 
 def test_issue18_an_input_unreadable_for_a_moment_is_retried(corpus, tmp_path, monkeypatch):
-    _check_unreadable_then_retried(
-        corpus, tmp_path, lambda: _unreadable_once(monkeypatch, corpus), monkeypatch.undo
-    )
+    _check_unreadable_then_retried(corpus, tmp_path, lambda: _unreadable_once(monkeypatch, corpus), monkeypatch.undo)
 
 
-@pytest.mark.skipif(ROOT, reason="root reads mode 000")
-def test_issue18_a_chmod_000_input_is_retried(corpus, tmp_path):
+def test_issue18_a_chmod_000_input_is_retried(corpus, tmp_path, monkeypatch):
     mode = corpus.stat().st_mode
-    _check_unreadable_then_retried(corpus, tmp_path, lambda: corpus.chmod(0), lambda: corpus.chmod(mode))
+
+    def unreadable():
+        corpus.chmod(0)
+        if ROOT:  # root reads mode 000: the denial is injected
+            _deny(monkeypatch, corpus)
+
+    def readable():
+        monkeypatch.undo()
+        corpus.chmod(mode)
+
+    _check_unreadable_then_retried(corpus, tmp_path, unreadable, readable)
 
 
 def test_issue18_a_manifest_without_checks_still_catches_garbage(corpus, coded):
