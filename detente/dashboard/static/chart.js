@@ -35,16 +35,19 @@
     return out;
   }
 
+  // A chart with nothing to draw says so in one line instead.
+  function emptyNote(container, text) {
+    const p = document.createElement("p");
+    p.className = "empty";
+    p.textContent = text;
+    container.append(p);
+    return null;
+  }
+
   function monthly(container, months) {
     container.replaceChildren();
     const data = fillMonths(months);
-    if (!data.length) {
-      const p = document.createElement("p");
-      p.className = "empty";
-      p.textContent = "No dated events for this pair and period.";
-      container.append(p);
-      return null;
-    }
+    if (!data.length) return emptyNote(container, "No dated events for this pair and period.");
     const W = 900, H = 330, left = 52, right = 52, top = 16, bottom = 64;
     const plotW = W - left - right, plotH = H - top - bottom, zeroY = top + plotH / 2;
     const side = (m, dir) => QUADS.filter((q) => q[3] === dir).reduce((s, q) => s + (m.quads[q[0]] || 0), 0);
@@ -121,13 +124,7 @@
   function stacked(container, months, label) {
     container.replaceChildren();
     const data = fillMonths(months);
-    if (!data.length) {
-      const p = document.createElement("p");
-      p.className = "empty";
-      p.textContent = "No dated events in this period.";
-      container.append(p);
-      return null;
-    }
+    if (!data.length) return emptyNote(container, "No dated events in this period.");
     const W = 900, H = 260, left = 52, right = 44, top = 12, bottom = 58;
     const plotW = W - left - right, plotH = H - top - bottom, baseY = top + plotH;
     const order = [QUADS[3], QUADS[2], QUADS[1], QUADS[0]];
