@@ -24,8 +24,8 @@ from detente.events.cameo import CameoTable
 from detente.events.draft import Candidate, Miss
 from detente.events.lexicon import load_lexicon
 from detente.events.sentence import SentenceCoder
-from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
-from detente.places import event_location
+from detente.model import QUAD, Article, Entity, Event, Location, intensity_of, make_event_id
+from detente.places import ArticlePlaces, event_location
 from detente.sentences import build_parser
 from detente.sentences.pipeline import EntityFinder, entity_finder
 from detente.sentences.words import TEXT_KEY, Words, parsed, release
@@ -45,6 +45,7 @@ class Coded:
     sentence: Words
     candidate: Candidate
     date: ResolvedDate | None = None
+    place: Location | None = None
 
 
 @Language.factory(
@@ -111,9 +112,13 @@ class EventsComponent:
 
 @Language.component("detente_places", requires=["doc._.candidates", "doc._.actors"], assigns=["doc._.candidates"])
 def places_component(doc: Doc) -> Doc:
-    """Names where each event happened, from the places on its trigger."""
+    """Names where each event happened: the place on its trigger, else in its sentence, else the dateline, else
+    the state of the act (detente/places/geocode.py)."""
+    places = ArticlePlaces.for_article(doc._.actors) if doc._.candidates else None
     for item in doc._.candidates or []:
-        item.candidate.location = event_location(item.candidate.trigger, doc._.actors)
+        c = item.candidate
+        c.location = event_location(c.trigger, doc._.actors)
+        item.place = places.locate(c.trigger, item.sentence, c.event, c.mode, c.actors, c.recipients)
     return doc
 
 
@@ -251,6 +256,7 @@ def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
         cameo_root=code.root,
         object=c.object_text,
         location=c.location,
+        place=item.place or Location(),
         sentence_index=item.sentence_index,
         sentence=item.sentence.text.strip(),
         trigger=" ".join(w.text for w in words),

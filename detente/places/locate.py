@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from detente.actors.mentions import Mention
 from detente.actors.resolve import STATE_PLACE_KINDS, ArticleActors
 from detente.sentences.words import Word as Token
 
@@ -11,6 +12,12 @@ PLACE_KINDS = frozenset({*STATE_PLACE_KINDS, "place"})  # "place": a named place
 
 def event_location(trigger: Token, actors: ArticleActors) -> str:
     """The place named on the trigger ("protested in Tbilisi" -> "Tbilisi"), or ""."""
+    mention = trigger_place(trigger, actors)
+    return mention.text if mention is not None else ""
+
+
+def trigger_place(trigger: Token, actors: ArticleActors) -> Mention | None:
+    """The gazetteer mention of the place named on the trigger, or None."""
     for head in (trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "xcomp")]):
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
@@ -21,5 +28,5 @@ def event_location(trigger: Token, actors: ArticleActors) -> str:
                     # "in the capital city of Nairobi", "in central Baghdad"
                     mention = next((actors.by_token[t.i] for t in pobj.subtree if t.i in actors.by_token), None)
                 if mention is not None and mention.name.kind in PLACE_KINDS:
-                    return mention.text
-    return ""
+                    return mention
+    return None

@@ -46,6 +46,16 @@ def _fraction(r: dict, a: Entity, b: Entity) -> str:
     return f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else ""
 
 
+# GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
+def _geo_type(r: dict, a: Entity, b: Entity) -> int | str:
+    us = r["location_country"] == "USA"
+    return {"country": 1, "adm1": 2 if us else 5, "city": 3 if us else 4}.get(r["location_precision"], "")
+
+
+def _blank_none(name: str) -> Callable[[dict, Entity, Entity], Any]:
+    return lambda r, a, b: "" if r[name] is None else r[name]
+
+
 def _flag(name: str) -> Callable[[dict, Entity, Entity], int]:
     return lambda r, a, b: int(r[name])
 
@@ -76,7 +86,14 @@ GDELT: tuple[tuple[str, Callable[[dict, Entity, Entity], Any]], ...] = (
     ("NumMentions", lambda r, a, b: r["mentions"]),
     ("NumSources", lambda r, a, b: r["sources"]),
     ("NumArticles", lambda r, a, b: r["articles"]),
-    ("ActionGeo_FullName", lambda r, a, b: r["location"]),
+    ("ActionGeo_Type", _geo_type),
+    ("ActionGeo_FullName", lambda r, a, b: r["location_name"] or r["location"]),
+    # ISO alpha-3, not GDELT's FIPS 10-4 code; the ADM1 code is GeoNames' (ISO2.code), the feature its id
+    ("ActionGeo_CountryCode", lambda r, a, b: r["location_country"]),
+    ("ActionGeo_ADM1Code", lambda r, a, b: r["location_adm1_code"]),
+    ("ActionGeo_Lat", _blank_none("location_lat")),
+    ("ActionGeo_Long", _blank_none("location_lon")),
+    ("ActionGeo_FeatureID", _blank_none("location_geonames_id")),
     ("SOURCEURL", lambda r, a, b: r["url"] or r["article_url"] or ""),
     ("DatePrecision", lambda r, a, b: r["date_precision"]),
     ("IsNegated", _flag("negated")),
