@@ -4,6 +4,7 @@ place in its sentence that the article's context supports; else the dateline; el
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from detente.actors.entities import Found
@@ -50,19 +51,39 @@ class ArticlePlaces:
         self, trigger: Token, sentence: Words, event: str, mode: str, actors: list[Found], recipients: list[Found]
     ) -> Location:
         """The event's Location, with the step that chose it in `why`."""
-        mention = trigger_place(trigger, self.actors)
+        mention = trigger_place(trigger, self.actors, strict=True)
+        if mention is not None and mention.name.kind == "country" and _preposition(self.actors.doc[mention.head]) in (
+            "near",
+            "outside",
+        ):
+            mention = None  # "massed troops near Ukraine's borders" are not in Ukraine
         if mention is not None:
             found = self._of_mention(mention, "trigger")
+            if found is not None and found.precision == "country":  # "in Russia's Ryazan region": Ryazan
+                finer = self._in_sentence(sentence, {found.country}, set(), None)
+                found = finer if finer is not None and finer.country == found.country else found
             if found is not None:
                 return found
-        parties = [f.entity.code for f in (*actors, *recipients) if f.entity.code in self.table.centroids]
+        acting = {f.entity.code for f in actors if f.entity.code in self.table.centroids}
+        acted_on = {f.entity.code for f in recipients if f.entity.code in self.table.centroids}
+        recipient_side = event in RECIPIENT_SIDE or f"{event}:{mode}" in RECIPIENT_SIDE
         visited = trigger if event == "CONSULT" else None  # "visited Beijing": the visit is there
-        found = self._in_sentence(sentence, set(parties), visited)
+        # A statement or a measure is not placed in the state it is aimed at ("Germany recognized South Sudan
+        # and would open an embassy in Juba" happened in Germany); an attack, coercion or aid may be.
+        shunned = set() if recipient_side or visited is not None else acted_on - acting
+        found = self._in_sentence(sentence, acting | acted_on, shunned, visited, loose=recipient_side)
         if found is not None:
             return found
-        if self.dateline is not None:
+        if self.dateline is not None and self._dateline_fits(acting | acted_on if recipient_side else acting, acted_on):
             return self.dateline
-        return self._state_of_act(event, mode, actors, recipients)
+        return self._state_of_act(event, mode, actors, recipients, sentence)
+
+    def _dateline_fits(self, side: set[str], others: set[str]) -> bool:
+        """The story was filed from the state whose act it is (for an attack, any party's), or from one of the
+        parties' states when that side has none, or the event has no state among its parties at all."""
+        if side:
+            return self.dateline.country in side
+        return not others or self.dateline.country in others
 
     def _of_mention(self, mention: Mention, step: str) -> Location | None:
         name = mention.name
@@ -95,38 +116,98 @@ class ArticlePlaces:
         feature = place.feature == ("adm1" if kind == "region" else "city")
         return (named > 0, named, place.country == country, feature, place.population)
 
-    def _in_sentence(self, sentence: Words, parties: set[str], visited: Token | None) -> Location | None:
-        """A place in the event's sentence whose state is a party to the event or one the article names."""
+    def _in_sentence(
+        self, sentence: Words, parties: set[str], shunned: set[str], visited: Token | None, *, loose: bool = False
+    ) -> Location | None:
+        """A place in the event's sentence in the state of a party to the event (not one it is only aimed at, if
+        `shunned`). Else, for an event with no state among its parties or, `loose`, an attack, coercion or aid,
+        one after a place preposition in a state the article names more than once ("aid to families in the
+        Kidal region")."""
         fallback = None
-        for mention in self.actors.mentions:
-            if not sentence.start <= mention.start < sentence.end or mention.name.kind not in SENTENCE_KINDS:
-                continue
-            head = self.actors.doc[mention.head]
-            place_object = visited is not None and head.dep_ == "dobj" and head.head.i == visited.i
-            if mention.name.kind not in FREE_KINDS and not (place_object or _after_preposition(head)):
-                continue
-            found = self._of_mention(mention, "sentence")
-            if found is None or not (found.country in parties or self.named[found.country] > 1):
+        for head, found in self._sentence_places(sentence, visited):
+            after_preposition = _after_preposition(head)
+            if found is None or found.country in shunned:
                 continue
             if found.country in parties:
                 return found
-            fallback = fallback or found
+            if (loose and after_preposition or not parties) and self.named[found.country] > 1:
+                fallback = fallback or found
         return fallback
 
-    def _state_of_act(self, event: str, mode: str, actors: list[Found], recipients: list[Found]) -> Location:
+    def _sentence_places(self, sentence: Words, visited: Token | None) -> Iterator[tuple[Token, Location | None]]:
+        """The places of a sentence: its gazetteer places, then the names after a place preposition
+        that only the places table knows ("the Ryazan region", "the Kidal region")."""
+        marked = set()
+        for mention in self.actors.mentions:
+            if not sentence.start <= mention.start < sentence.end:
+                continue
+            marked.update(range(mention.start, mention.end))
+            if mention.name.kind not in SENTENCE_KINDS:
+                continue
+            head = self.actors.doc[mention.head]
+            place_object = visited is not None and head.dep_ == "dobj" and head.head.i == visited.i
+            if mention.name.kind in FREE_KINDS or place_object or _after_preposition(head):
+                yield head, self._of_mention(mention, "sentence")
+        for token in sentence:
+            if token.i in marked or token.pos_ != "PROPN" or token.lower_ in NOT_PLACES:
+                continue
+            if _after_preposition(token) and self.table.candidates(token.text):
+                yield token, self._resolve(token.text, "", "city", "sentence")
+
+    def _state_of_act(
+        self, event: str, mode: str, actors: list[Found], recipients: list[Found], sentence: Words
+    ) -> Location:
         recipient_side = event in RECIPIENT_SIDE or f"{event}:{mode}" in RECIPIENT_SIDE
+        kind = f"{event}:{mode}" if mode else event
+        if event == "ASSAULT" and not any(f.entity.code in self.table.centroids for f in recipients):
+            # "declared martial law after Russian forces launched an invasion": an attack aimed at no one named
+            # is in the one other state its sentence names
+            own = {f.entity.code for f in actors}
+            other = self._sentence_states(sentence) - own
+            if len(other) == 1:
+                code = other.pop()
+                return self._country(code, f"sentence: {kind} names no target; the other state its sentence names")
         sides = [("recipient", recipients), ("actor", actors)]
         for side, found in sides if recipient_side else sides[::-1]:
-            code = next((f.entity.code for f in found if f.entity.code in self.table.centroids), "")
-            if code:
-                kind = f"{event}:{mode}" if mode else event
-                return self._country(code, f"{side}: no place named; {kind} is placed where its {side} is")
+            party = next((f for f in found if f.entity.code in self.table.centroids), None)
+            if party is None:
+                continue
+            capital = self._capital_named(party)
+            if capital is not None:  # "Moscow summoned the envoy": in Moscow
+                return _location(capital, f"{side}: {party.entity.text!r}, named by its capital")
+            return self._country(party.entity.code, f"{side}: no place named; {kind} is placed where its {side} is")
         return Location(why="none: no place named, and no state among the event's parties")
+
+    def _sentence_states(self, sentence: Words) -> set[str]:
+        return {
+            m.name.code
+            for m in self.actors.mentions
+            if sentence.start <= m.start < sentence.end
+            and m.name.kind in ("country", "demonym", "capital")
+            and m.name.code in self.table.centroids
+        }
+
+    def _capital_named(self, party: Found) -> Place | None:
+        """The capital a party is named by ("Moscow", "the Kremlin"), when it is one."""
+        text = party.entity.text.replace("’", "'").split("'s ")[0]  # "Moscow's foreign ministry": Moscow
+        names = self.actors.gaz.lookup(text) if text else []
+        if any(n.kind == "capital" and n.code == party.entity.code for n in names):
+            return self.table.capital(party.entity.code)
+        return None
 
     def _country(self, code: str, why: str) -> Location:
         point = self.table.centroids[code]
         name = self.actors.gaz.country_names.get(code, code)
         return Location(name=name, country=code, lat=point.lat, lon=point.lon, precision="country", why=why)
+
+
+def _preposition(token: Token) -> str:
+    """The preposition whose phrase holds the token ("near Ukraine's borders" -> "near"), or ""."""
+    while token.head.i != token.i:
+        if token.dep_ == "prep":
+            return token.lower_
+        token = token.head
+    return ""
 
 
 def _after_preposition(head: Token) -> bool:
