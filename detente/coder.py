@@ -25,7 +25,7 @@ from detente.events.draft import Candidate, Miss
 from detente.events.lexicon import load_lexicon
 from detente.events.sentence import SentenceCoder
 from detente.model import QUAD, Article, Entity, Event, Location, intensity_of, make_event_id
-from detente.places import ArticlePlaces, event_location
+from detente.places import ArticlePlaces, event_location, load_places
 from detente.sentences import build_parser
 from detente.sentences.pipeline import EntityFinder, entity_finder
 from detente.sentences.words import TEXT_KEY, Words, parsed, release
@@ -110,16 +110,25 @@ class EventsComponent:
         return doc
 
 
-@Language.component("detente_places", requires=["doc._.candidates", "doc._.actors"], assigns=["doc._.candidates"])
-def places_component(doc: Doc) -> Doc:
+@Language.factory("detente_places", requires=["doc._.candidates", "doc._.actors"], assigns=["doc._.candidates"])
+def make_places(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent()
+
+
+class PlacesComponent:
     """Names where each event happened: the place on its trigger, else in its sentence, else the dateline, else
     the state of the act (detente/places/geocode.py)."""
-    places = ArticlePlaces.for_article(doc._.actors) if doc._.candidates else None
-    for item in doc._.candidates or []:
-        c = item.candidate
-        c.location = event_location(c.trigger, doc._.actors)
-        item.place = places.locate(c.trigger, item.sentence, c.event, c.mode, c.actors, c.recipients)
-    return doc
+
+    def __init__(self) -> None:
+        self.table = load_places()  # read with the model, not on the first article
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = ArticlePlaces.for_article(doc._.actors, self.table) if doc._.candidates else None
+        for item in doc._.candidates or []:
+            c = item.candidate
+            c.location = event_location(c.trigger, doc._.actors)
+            item.place = places.locate(c.trigger, item.sentence, c.event, c.mode, c.actors, c.recipients)
+        return doc
 
 
 @Language.component("detente_dates", requires=["doc._.candidates"], assigns=["doc._.event_dates"])

@@ -37,8 +37,8 @@ class ArticlePlaces:
     dateline: Location | None = None
 
     @classmethod
-    def for_article(cls, actors: ArticleActors) -> ArticlePlaces:
-        places = cls(actors)
+    def for_article(cls, actors: ArticleActors, table: PlaceTable | None = None) -> ArticlePlaces:
+        places = cls(actors, table or load_places())
         places.named = Counter(m.name.code for m in actors.mentions if m.name.kind in STATE_KINDS)
         if actors.dateline:
             country = actors.dateline_country()
