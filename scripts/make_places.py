@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from make_cities import CODE_FIXES, ascii_fold, names_of  # noqa: E402
+from make_cities import CODE_FIXES, ascii_fold, names_of, usable  # noqa: E402
 
 from detente.places.table import fold  # noqa: E402  (the key geocoding looks surfaces up by)
 
@@ -63,6 +63,20 @@ def adm1_names(cities: list[dict], rg_csv: Path) -> dict[tuple[str, str], str]:
         if name:
             votes[(city["countrycode"], city["admin1code"])][name] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def _city_row(city: dict, state: str, adm1: dict[tuple[str, str], str]) -> dict:
+    return {
+        "geonames_id": str(city["geonameid"]),
+        "name": ascii_fold(city["name"]),
+        "country": state,
+        "feature": "city",
+        "adm1_code": f"{city['countrycode']}.{city['admin1code']}",
+        "adm1_name": adm1.get((city["countrycode"], city["admin1code"]), ""),
+        "lat": f"{city['latitude']:.4f}",
+        "lon": f"{city['longitude']:.4f}",
+        "population": str(city["population"]),
+    }
 
 
 def weighted_mean(cities: list[dict]) -> tuple[float, float]:
@@ -124,18 +138,28 @@ def main() -> None:  # noqa: C901  (one pass per table, in order)
         for state, city in best.items():
             if state in states or city["population"] >= OTHER_STATES_MIN:
                 key = str(city["geonameid"])
-                rows[key] = {
-                    "geonames_id": key,
-                    "name": ascii_fold(city["name"]),
-                    "country": state,
-                    "feature": "city",
-                    "adm1_code": f"{city['countrycode']}.{city['admin1code']}",
-                    "adm1_name": adm1.get((city["countrycode"], city["admin1code"]), ""),
-                    "lat": f"{city['latitude']:.4f}",
-                    "lon": f"{city['longitude']:.4f}",
-                    "population": str(city["population"]),
-                }
+                rows[key] = _city_row(city, state, adm1)
                 surfaces[key].add(surface)
+    # Names the actor gazetteer lacks ("Oryol", "Dapchi" is too small): geocoding reads them only after a place
+    # preposition, so every city of cities15000 is a candidate, the most populous of each state by a name.
+    unknown: dict[str, dict[str, dict]] = defaultdict(dict)  # folded surface -> state -> city
+    named = {fold(surface) for surface in gaz.names}  # a state, a people, an organisation: never a town here
+    for city in cities:
+        state = state_of(city)
+        if state not in gaz.country_names:
+            continue
+        for surface in names_of(city):
+            folded = fold(surface)
+            if folded in wanted or folded in named or not usable(surface):
+                continue
+            known = unknown[folded].get(state)
+            if known is None or city["population"] > known["population"]:
+                unknown[folded][state] = city
+    for surface, by_state in unknown.items():
+        for state, city in by_state.items():
+            key = str(city["geonameid"])
+            rows.setdefault(key, _city_row(city, state, adm1))
+            surfaces[key].add(surface)
     for (cc, code), members in by_adm1.items():  # a region named like a province: "Crimea", "Kherson Oblast"
         name = adm1.get((cc, code), "")
         state = CODE_FIXES.get(iso3.get(cc, ""), iso3.get(cc, ""))

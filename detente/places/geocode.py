@@ -89,6 +89,9 @@ class ArticlePlaces:
         name = mention.name
         if mention.text.lower() in NOT_PLACES:
             return None
+        if name.kind in ("country", "demonym", "people"):  # a state's name is no town's ("Colombia", Cuba)
+            known = name.code in self.table.centroids
+            return self._country(name.code, f"{step}: {mention.text!r}, the state") if known else None
         found = self._resolve(mention.text, name.code, name.kind, step)
         if found is None and name.kind in ("city", "region") and name.name:
             found = self._resolve(name.name, name.code, name.kind, step)
@@ -211,10 +214,18 @@ def _preposition(token: Token) -> str:
 
 
 def _after_preposition(head: Token) -> bool:
-    """The mention's head is the object of an in/at/near phrase ("talks in Geneva")."""
-    for token in (head, head.head):
-        if token.head.i != token.i and token.head.dep_ == "prep" and token.head.lower_ in PLACE_PREPOSITIONS:
-            return True
+    """The word is the object of an in/at/near phrase ("talks in Geneva"), or names the place such an object
+    is of ("in the Russian city of Oryol", "near the town of Dhobley")."""
+    token = head
+    while token.dep_ in ("compound", "appos", "poss", "nmod", "pobj") and token.head.i != token.i:
+        if token.dep_ == "pobj":
+            if token.head.lower_ in PLACE_PREPOSITIONS:
+                return True
+            if token.head.lower_ != "of":
+                return False
+            token = token.head.head  # "city of Oryol": the city
+            continue
+        token = token.head
     return False
 
 
