@@ -41,6 +41,7 @@ class Centroid:
     lat: float
     lon: float
     capital: str = ""
+    fips: str = ""  # FIPS 10-4, GDELT's country codes
 
 
 @dataclass
@@ -84,6 +85,6 @@ def load_places() -> PlaceTable:
             table.by_surface.setdefault(surface, []).append(place)
     for places in table.by_surface.values():
         places.sort(key=lambda p: -p.population)
-    for _, row in read_tsv(DATA / "centroids.tsv", ("country", "lat", "lon", "capital")):
-        table.centroids[row["country"]] = Centroid(float(row["lat"]), float(row["lon"]), row["capital"])
+    for _, row in read_tsv(DATA / "centroids.tsv", ("country", "lat", "lon", "capital", "fips")):
+        table.centroids[row["country"]] = Centroid(float(row["lat"]), float(row["lon"]), row["capital"], row["fips"])
     return table
