@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from detente.actors.entities import Found
 from detente.actors.mentions import Mention
 from detente.actors.resolve import STATE_KINDS, ArticleActors
-from detente.model import Location
+from detente.model import QUAD, Location
 from detente.places.locate import PLACE_PREPOSITIONS, trigger_place
 from detente.places.table import Place, PlaceTable, load_places
 from detente.sentences.words import Word as Token
@@ -74,6 +74,10 @@ class ArticlePlaces:
         found = self._in_sentence(sentence, acting | acted_on, shunned, visited, loose=recipient_side)
         if found is not None:
             return found
+        if QUAD[event].startswith("material"):  # "rescued tourists held hostage in Burkina Faso"
+            found = self._state_in_sentence(sentence)
+            if found is not None:
+                return found
         if self.dateline is not None and self._dateline_fits(acting | acted_on if recipient_side else acting, acted_on):
             return self.dateline
         return self._state_of_act(event, mode, actors, recipients, sentence)
@@ -136,6 +140,16 @@ class ArticlePlaces:
             if (loose and after_preposition or not parties) and self.named[found.country] > 1:
                 fallback = fallback or found
         return fallback
+
+    def _state_in_sentence(self, sentence: Words) -> Location | None:
+        """A state the sentence names after a place preposition ("in Burkina Faso", "in Israeli prisons")."""
+        for mention in self.actors.mentions:
+            if not sentence.start <= mention.start < sentence.end or mention.name.kind not in ("country", "demonym"):
+                continue
+            head = self.actors.doc[mention.head]
+            if mention.name.code in self.table.centroids and _inside(head):
+                return self._country(mention.name.code, f"sentence: {mention.text!r}, the state the act is in")
+        return None
 
     def _sentence_places(self, sentence: Words, visited: Token | None) -> Iterator[tuple[Token, Location | None]]:
         """The places of a sentence: its gazetteer places, then the names after a place preposition
@@ -211,6 +225,16 @@ def _preposition(token: Token) -> str:
             return token.lower_
         token = token.head
     return ""
+
+
+def _inside(token: Token) -> bool:
+    """The word names what an in/inside phrase is in ("in Burkina Faso", "in Israeli prisons"), not what an act
+    is near ("near Ukraine's borders")."""
+    while token.dep_ in ("compound", "amod", "poss", "pobj") and token.head.i != token.i:
+        if token.dep_ == "pobj":
+            return token.head.lower_ in ("in", "inside")
+        token = token.head
+    return False
 
 
 def _after_preposition(head: Token) -> bool:

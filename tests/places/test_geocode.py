@@ -45,6 +45,11 @@ def _places(text: str) -> list[tuple[str, str, str, str, str]]:
             "NAIROBI, May 3 (Example Wire) - Kenya accused Somalia of interfering in its elections.",
             ("ACCUSE", "Nairobi", "KEN", "city", "dateline"),
         ),
+        # a material act is in the state its sentence names after "in"
+        (
+            "French commandos rescued two French aid workers held hostage in Burkina Faso in a night raid.",
+            ("AID", "Burkina Faso", "BFA", "country", "sentence"),
+        ),
         # 4. the state of the act: an attack where its target is, a statement where its speaker is
         ("Ethiopian forces attacked Eritrea on Monday.", ("ASSAULT", "Eritrea", "ERI", "country", "recipient")),
         ("Peru accused Chile of spying.", ("ACCUSE", "Peru", "PER", "country", "actor")),
