@@ -72,6 +72,9 @@ class ArticlePlaces:
         # and would open an embassy in Juba" happened in Germany); an attack, coercion or aid may be.
         shunned = set() if recipient_side or visited is not None else acted_on - acting
         found = self._in_sentence(sentence, acting | acted_on, shunned, visited, loose=recipient_side)
+        if found is not None and found.precision == "country" and self.dateline is not None:
+            # a region the table lacks ("Jubaland"): the dateline's city, when it is in that state, says more
+            return self.dateline if self.dateline.country == found.country else found
         if found is not None:
             return found
         if QUAD[event].startswith("material"):  # "rescued tourists held hostage in Burkina Faso"
