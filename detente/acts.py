@@ -96,6 +96,10 @@ def _dates_agree(one: Told, other: Told, strict: bool) -> bool:
     return first[0] <= second[1] and second[0] <= first[1]
 
 
+# The most precise place of an act's mentions is its place; among equals, the first told.
+_PLACE_PRECISION = {"city": 3, "adm1": 2, "country": 1, "none": 0}
+
+
 def _merged(act: list[Told]) -> Event:
     first = act[0].event
     mentions = [
@@ -118,6 +122,7 @@ def _merged(act: list[Told]) -> Event:
             "context": list(dict.fromkeys(c for t in act for c in t.event.context)),
             "object": next((t.event.object for t in act if t.event.object), ""),
             "location": next((t.event.location for t in act if t.event.location), ""),
+            "place": max((t.event.place for t in act), key=lambda p: _PLACE_PRECISION[p.precision]),
             "mentions": mentions,
         }
     )

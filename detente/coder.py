@@ -24,8 +24,8 @@ from detente.events.cameo import CameoTable
 from detente.events.draft import Candidate, Miss
 from detente.events.lexicon import load_lexicon
 from detente.events.sentence import SentenceCoder
-from detente.model import QUAD, Article, Entity, Event, intensity_of, make_event_id
-from detente.places import event_location
+from detente.model import QUAD, Article, Entity, Event, Location, intensity_of, make_event_id
+from detente.places import ArticlePlaces, event_location, load_places
 from detente.sentences import build_parser
 from detente.sentences.limits import blank_overlong_sentences
 from detente.sentences.pipeline import EntityFinder, entity_finder
@@ -46,6 +46,7 @@ class Coded:
     sentence: Words
     candidate: Candidate
     date: ResolvedDate | None = None
+    place: Location | None = None
 
 
 @Language.factory(
@@ -110,12 +111,25 @@ class EventsComponent:
         return doc
 
 
-@Language.component("detente_places", requires=["doc._.candidates", "doc._.actors"], assigns=["doc._.candidates"])
-def places_component(doc: Doc) -> Doc:
-    """Names where each event happened, from the places on its trigger."""
-    for item in doc._.candidates or []:
-        item.candidate.location = event_location(item.candidate.trigger, doc._.actors)
-    return doc
+@Language.factory("detente_places", requires=["doc._.candidates", "doc._.actors"], assigns=["doc._.candidates"])
+def make_places(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent()
+
+
+class PlacesComponent:
+    """Names where each event happened: the place on its trigger, else in its sentence, else the dateline, else
+    the state of the act (detente/places/geocode.py)."""
+
+    def __init__(self) -> None:
+        self.table = load_places()  # read with the model, not on the first article
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = ArticlePlaces.for_article(doc._.actors, self.table) if doc._.candidates else None
+        for item in doc._.candidates or []:
+            c = item.candidate
+            c.location = event_location(c.trigger, doc._.actors)
+            item.place = places.locate(c.trigger, item.sentence, c.event, c.mode, c.actors, c.recipients)
+        return doc
 
 
 @Language.component("detente_dates", requires=["doc._.candidates"], assigns=["doc._.event_dates"])
@@ -252,6 +266,7 @@ def _event(article: Article, item: Coded, cameo: CameoTable) -> Event:
         cameo_root=code.root,
         object=c.object_text,
         location=c.location,
+        place=item.place or Location(),
         sentence_index=item.sentence_index,
         sentence=item.sentence.text.strip(),
         trigger=" ".join(w.text for w in words),

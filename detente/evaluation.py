@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -287,6 +288,103 @@ def read_predictions(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
+# -- locations -----------------------------------------------------------------------------------------
+PLACE_KM = 50  # a predicted place this close to the hand-coded one is the place
+EARTH_KM = 6371.0
+# The figures `score_locations()` returns (docs/evaluation.md, "Locations").
+LOCATION_METRICS: tuple[str, ...] = (
+    "location_events",
+    "location_matched",
+    "country_accuracy",
+    "place_events",
+    "place_accuracy",
+)
+
+
+def read_location_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Hand-coded locations from a JSONL file: doc_id, event, trigger, country, and place with lat/lon or ''."""
+    rows: list[dict[str, Any]] = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(Errors.E001.format(path=path, reason=error)) from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(Errors.E120.format(path=path, line=number, reason=error)) from error
+        problem = _location_problem(row)
+        if problem:
+            raise InputError(Errors.E121.format(path=path, line=number, reason=problem))
+        rows.append(row)
+    if not rows:
+        raise InputError(Errors.E122.format(path=path))
+    return rows
+
+
+def _location_problem(row: object) -> str:
+    if not isinstance(row, dict):
+        return "a line must be a JSON object"
+    for key in ("doc_id", "event", "trigger", "country"):
+        if not isinstance(row.get(key), str) or not row[key]:
+            return f"missing or malformed field {key!r}"
+    if row.get("place") and not all(isinstance(row.get(k), (int, float)) for k in ("lat", "lon")):
+        return "a place needs numeric 'lat' and 'lon'"
+    return ""
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points, in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))
+
+
+def _located(gold: Mapping[str, Any], preds: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The predicted event a hand-coded location is about: same type, trigger word and (if given) sentence."""
+    word = gold["trigger"].lower()
+    for pred in preds:
+        if pred.get("event") != gold["event"] or word not in str(pred.get("trigger", "")).lower().split():
+            continue
+        sentences = {m.get("sentence_index") for m in pred.get("mentions") or []} | {pred.get("sentence_index")}
+        if gold.get("sentence_index") is None or gold["sentence_index"] in sentences:
+            return pred
+    return None
+
+
+def score_locations(
+    gold_locations: Iterable[Mapping[str, Any]], predicted_events: Iterable[Event | Mapping[str, Any]]
+) -> dict[str, Any]:
+    """Country accuracy and place accuracy (within PLACE_KM) of the predicted events' places. Only gold rows
+    whose document was coded count; a row no predicted event matches counts in location_events only."""
+    predicted = group_predictions(predicted_events)
+    events = matched = country_right = place_events = place_right = 0
+    for gold in gold_locations:
+        if gold["doc_id"] not in predicted:
+            continue
+        events += 1
+        pred = _located(gold, predicted[gold["doc_id"]])
+        if pred is None:
+            continue
+        matched += 1
+        place = pred.get("place") or {}
+        country_right += place.get("country") == gold["country"]
+        if gold.get("place"):
+            place_events += 1
+            if place.get("lat") is not None and place.get("lon") is not None:
+                far = distance_km((place["lat"], place["lon"]), (gold["lat"], gold["lon"]))
+                place_right += far <= PLACE_KM
+    return {
+        "location_events": events,
+        "location_matched": matched,
+        "country_accuracy": _ratio(country_right, matched),
+        "place_events": place_events,
+        "place_accuracy": _ratio(place_right, place_events),
+    }
+
+
 @dataclass
 class Evaluation:
     """What `detente eval` reports: the figures, per-document rows, and the coded events by document."""
@@ -306,8 +404,12 @@ def gold_articles(gold_docs: Iterable[GoldDoc]) -> list[Article]:
     ]
 
 
-def run_evaluation(gold_path: str | Path, *, nlp: Any = None, include_negated: bool = False) -> Evaluation:
-    """Code the texts of a gold file with detente and score the events against it."""
+def run_evaluation(
+    gold_path: str | Path, *, nlp: Any = None, include_negated: bool = False, locations: str | Path | None = None
+) -> Evaluation:
+    """Code the texts of a gold file with detente and score the events against it; with `locations`, a file of
+    hand-coded locations, score the events' places too (LOCATION_METRICS join the figures)."""
+    located = read_location_gold(locations) if locations is not None else None
     from detente import code_articles  # the coder sits downstream of scoring; import on use
 
     gold = read_gold(gold_path)
@@ -320,9 +422,13 @@ def run_evaluation(gold_path: str | Path, *, nlp: Any = None, include_negated: b
     # Every coded document is listed, with or without events, so none counts as missing.
     records = [{"id": doc_id, "events": events} for doc_id, events in predictions.items()]
     summary, per_doc = _tally(gold, records)
+    if located is not None:
+        summary.update(score_locations(located, records))
     return Evaluation(summary=summary, per_doc=per_doc, predictions=predictions)
 
 
-def evaluate(gold_path: str | Path, *, nlp: Any = None, include_negated: bool = False) -> dict[str, Any]:
-    """Code a gold file's texts and return the scorer's figures (METRICS)."""
-    return run_evaluation(gold_path, nlp=nlp, include_negated=include_negated).summary
+def evaluate(
+    gold_path: str | Path, *, nlp: Any = None, include_negated: bool = False, locations: str | Path | None = None
+) -> dict[str, Any]:
+    """Code a gold file's texts and return the scorer's figures (METRICS, and LOCATION_METRICS with locations)."""
+    return run_evaluation(gold_path, nlp=nlp, include_negated=include_negated, locations=locations).summary

@@ -253,6 +253,25 @@ class Entity(BaseModel):
     inferred: bool = False
 
 
+LocationPrecision = Literal["city", "adm1", "country", "none"]
+
+
+class Location(BaseModel):
+    """Where an event happened, resolved against GeoNames (docs/events.md, "Locations")."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    name: str = ""  # the place ("Tripoli"), an ADM1 ("Crimea") or the state's name at country precision
+    country: str = ""  # ISO 3166-1 alpha-3
+    adm1: str = ""  # first-level division's name ("Liban-Nord"), where GeoNames gives one
+    adm1_code: str = ""  # GeoNames admin1 code, ISO2 and code ("LB.09")
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    precision: LocationPrecision = "none"
+    why: str = ""  # how it was chosen: trigger, sentence, dateline, actor, recipient, ...
+
+
 class Mention(BaseModel):
     """One place where an article tells an act: the sentence and the trigger words' character offsets."""
 
@@ -290,7 +309,8 @@ class Event(BaseModel):
     cameo_code: str = ""
     cameo_root: str = ""
     object: str = ""  # what the event is about: "diplomatic ties", "the import of Georgian wine"
-    location: str = ""
+    location: str = ""  # the place named on the trigger, as written; `place` says where the event happened
+    place: Location = Field(default_factory=Location)
     sentence_index: int = 0
     sentence: str = ""
     trigger: str = ""

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from detente.model import Entity, Event, Mention
+from detente.model import Entity, Event, Location, Mention
 
 # Bump when a column is added, removed, renamed, moved or retyped; tests/test_schema.py holds each
 # version's fingerprint, and the store needs a migration to match (detente/store/schema.py).
@@ -40,6 +40,7 @@ class Column:
     nullable: bool = False
     field: str | None = None  # the Event field this column holds as is
     entity: tuple[str, str] | None = None  # (side, attribute): one attribute of each actor, recipient or mention
+    place: str | None = None  # the attribute of the event's Location this column holds
 
     @property
     def sql_type(self) -> str:
@@ -165,6 +166,13 @@ def _mentions(attribute: str, name: str, description: str) -> Column:
     return Column(name, _list(_INT), value, description, entity=("mentions", attribute))
 
 
+def _place(attribute: str, arrow: pa.DataType, description: str, *, nullable: bool = False) -> Column:
+    def value(event: Event) -> Any:
+        return getattr(event.place, attribute)
+
+    return Column(f"location_{attribute}", arrow, value, description, nullable=nullable, place=attribute)
+
+
 def _derived(
     name: str, arrow: pa.DataType, value: Callable[[Event], Any], description: str, *, nullable: bool = True
 ) -> Column:
@@ -194,7 +202,16 @@ COLUMNS: tuple[Column, ...] = (
     _entities("recipient", "name", _STR, "each recipient's name or ''"),
     _field("context", _list(_STR), "PLOVER contexts (diplomatic, military, ...)"),
     _field("object", _STR, "what the event is about, as written"),
-    _field("location", _STR, "a place named on the trigger, or ''"),
+    _field("location", _STR, "a place named on the trigger, as written, or ''"),
+    _place("name", _STR, "where the event happened: the place, ADM1 or state (country precision), or ''"),
+    _place("country", _STR, "the ISO alpha-3 code of the state it is in, or ''"),
+    _place("adm1", _STR, "its first-level division's name, or ''"),
+    _place("adm1_code", _STR, "GeoNames admin1 code, ISO2.code (LB.09), or ''"),
+    _place("lat", pa.float64(), "latitude in degrees; null for precision none", nullable=True),
+    _place("lon", pa.float64(), "longitude in degrees; null for precision none", nullable=True),
+    _place("geonames_id", _INT, "the GeoNames id of a city; null otherwise", nullable=True),
+    _place("precision", _STR, "city, adm1, country or none"),
+    _place("why", _STR, "how the place was chosen: trigger, sentence, dateline, actor or recipient, and why"),
     _field("historical", pa.bool_(), "clearly before publication"),
     _field("negated", pa.bool_(), "the text says it did not happen"),
     _field("hypothetical", pa.bool_(), "possible or attempted"),
@@ -225,8 +242,8 @@ COLUMNS: tuple[Column, ...] = (
 
 NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
-# What an Event is read back from: its own fields and the entity lists; derived columns are not needed.
-EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.field or c.entity)
+# What an Event is read back from: its own fields, its place and the entity lists; derived columns are not needed.
+EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.field or c.entity or c.place)
 ARROW_SCHEMA = pa.schema(
     [pa.field(c.name, c.arrow) for c in COLUMNS], metadata={SCHEMA_VERSION_KEY: str(SCHEMA_VERSION)}
 )
@@ -247,9 +264,12 @@ def event_from_flat(row: Mapping[str, Any]) -> Event:
     """The Event of a flat row (extra keys, such as the derived columns, are ignored)."""
     fields: dict[str, Any] = {}
     sides: dict[str, dict[str, list]] = {"actor": {}, "recipient": {}, "mentions": {}}
+    place: dict[str, Any] = {}
     for column in COLUMNS:
         if column.field:
             fields[column.field] = row[column.name]
+        elif column.place:
+            place[column.place] = row.get(column.name)
         elif column.entity:
             side, attribute = column.entity
             sides[side][attribute] = row[column.name] or []
@@ -259,6 +279,7 @@ def event_from_flat(row: Mapping[str, Any]) -> Event:
         fields[side] = [
             model(**dict(zip(names, values, strict=True))) for values in zip(*attributes.values(), strict=True)
         ]
+    fields["place"] = Location(**{k: v for k, v in place.items() if v is not None})
     return Event.model_validate(fields)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from detente.acts import Told, one_event_per_act
-from detente.model import Entity, Event
+from detente.model import Entity, Event, Location
 
 ARTICLE = (
     "Senegal expelled two Gambian diplomats on Tuesday, accusing them of spying. "
@@ -94,3 +94,14 @@ def test_a_statement_made_again_on_another_day_is_another_event() -> None:
     earlier = _event(0, "rejected", "SOM", date="2012-02-28").model_copy(update={"quad": "verbal_conflict"})
     today = _event(4, "rejected", "SOM", date="2012-03-02").model_copy(update={"quad": "verbal_conflict"})
     assert len(one_event_per_act([Told(earlier, True, "reject"), Told(today, False, "reject")])) == 2
+
+
+def test_a_merged_act_keeps_the_most_precise_place_of_its_mentions() -> None:
+    country = Location(name="Somalia", country="SOM", lat=2.0, lon=45.0, precision="country", why="recipient")
+    city = Location(name="Mogadishu", country="SOM", lat=2.04, lon=45.34, precision="city", why="trigger")
+    told = [
+        Told(_event(0, "rejected", "SOM").model_copy(update={"place": country}), False, "reject"),
+        Told(_event(1, "rejected", "SOM").model_copy(update={"place": city}), False, "reject"),
+    ]
+    [event] = one_event_per_act(told)
+    assert (event.place.name, event.place.precision) == ("Mogadishu", "city")

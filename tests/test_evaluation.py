@@ -369,3 +369,47 @@ def test_bad_prediction_line_names_file_and_line(tmp_path: Path) -> None:
     path.write_text('{"doc_id": "a", "event": "AID"}\n\n{"doc_id": \n')
     with pytest.raises(InputError, match=r"\[E123\] .*pred.jsonl:3"):
         read_predictions(path)
+
+
+# -- locations (issue 17) --------------------------------------------------------------------------------
+def _placed(doc: str, event: str, trigger: str, country: str, lat: float | None, lon: float | None) -> dict:
+    place = {"country": country, "lat": lat, "lon": lon}
+    return {"doc_id": doc, "event": event, "trigger": trigger, "sentence_index": 0, "place": place}
+
+
+def test_locations_score_country_and_place_within_50_km() -> None:
+    from detente.evaluation import score_locations
+
+    gold = [
+        {"doc_id": "a", "event": "ASSAULT", "trigger": "shelled", "country": "SYR", "place": "Aleppo",
+         "lat": 36.20, "lon": 37.16, "sentence_index": 0},
+        {"doc_id": "a", "event": "ACCUSE", "trigger": "blamed", "country": "TUR", "place": "", "lat": None,
+         "lon": None, "sentence_index": 0},
+        {"doc_id": "b", "event": "PROTEST", "trigger": "marched", "country": "GEO", "place": "Tbilisi",
+         "lat": 41.69, "lon": 44.83, "sentence_index": 0},
+        {"doc_id": "c", "event": "AID", "trigger": "sent", "country": "NPL", "place": "", "lat": None, "lon": None},
+    ]
+    predicted = [
+        _placed("a", "ASSAULT", "shelled the town", "SYR", 36.40, 37.16),  # 22 km off: the place
+        _placed("a", "ACCUSE", "blamed", "SYR", 35.0, 38.0),  # the wrong state
+        _placed("b", "PROTEST", "marched", "GEO", 42.27, 42.70),  # Kutaisi, 190 km off: the state only
+    ]
+    figures = score_locations(gold, predicted)
+    # document c was not coded: its row does not count
+    assert figures == {
+        "location_events": 3,
+        "location_matched": 3,
+        "country_accuracy": round(2 / 3, 4),
+        "place_events": 2,
+        "place_accuracy": 0.5,
+    }
+
+
+def test_a_location_file_without_coordinates_for_its_place_is_refused(tmp_path) -> None:
+    from detente.errors import InputError
+    from detente.evaluation import read_location_gold
+
+    path = tmp_path / "locations.jsonl"
+    path.write_text('{"doc_id": "a", "event": "AID", "trigger": "sent", "country": "NPL", "place": "Pokhara"}\n')
+    with pytest.raises(InputError, match=r"\[E121\].*:1: a place needs numeric 'lat' and 'lon'"):
+        read_location_gold(path)

@@ -24,9 +24,16 @@ from detente.evaluation import run_evaluation
     is_flag=True,
     help="Score negated events too (left out by default: they say an event did not happen).",
 )
-def command(gold: Path, as_json: bool, output: Path | None, per_doc: bool, include_negated: bool) -> None:
+@click.option(
+    "--locations",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also score the events' places against this file of hand-coded locations (country, place within 50 km).",
+)
+def command(
+    gold: Path, as_json: bool, output: Path | None, per_doc: bool, include_negated: bool, locations: Path | None
+) -> None:
     """Code the texts of GOLD.jsonl and score the events against its hand-coded ones."""
-    result = run_evaluation(gold, include_negated=include_negated)
+    result = run_evaluation(gold, include_negated=include_negated, locations=locations)
     if output is not None:
         with output.open("w", encoding="utf-8") as out:
             for doc_id, events in result.predictions.items():

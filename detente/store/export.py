@@ -1,4 +1,4 @@
-"""Export stored events as JSONL, CSV or Parquet in the flat layout of detente.schema, or GDELT-style TSV."""
+"""Export stored events as JSONL, CSV or Parquet in the flat layout of detente.schema, or GDELT 2.0 TSV."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -17,6 +17,7 @@ from detente.errors import Errors, StoreError
 from detente.formats import CsvWriter
 from detente.schema import ARROW_SCHEMA, NAMES, partition_dirs
 from detente.store.filters import EventFilter
+from detente.store.gdelt import GDELT, GDELT_COLUMNS  # noqa: F401  (GDELT_COLUMNS: exported here too)
 from detente.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -28,72 +29,14 @@ _FLAT_SQL = ", ".join(NAMES)
 # Parquet files are written one partition after the other, so rows come partition by partition.
 _PARTITION_ORDER = " ORDER BY year NULLS LAST, month NULLS LAST, date_start NULLS LAST, event_key"
 
-QUAD_CLASS = {
-    "verbal_cooperation": 1,
-    "material_cooperation": 2,
-    "verbal_conflict": 3,
-    "material_conflict": 4,
-}
 Entity = dict[str, Any]
-
-
-def _day(fmt: str) -> Callable[[dict, Entity, Entity], Any]:
-    return lambda r, a, b: r["date_start"].strftime(fmt) if r["date_start"] else ""
-
-
-def _fraction(r: dict, a: Entity, b: Entity) -> str:
-    day = r["date_start"]
-    return f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else ""
-
-
-def _flag(name: str) -> Callable[[dict, Entity, Entity], int]:
-    return lambda r, a, b: int(r[name])
-
-
-# GDELT 2.0 event-table names where one fits, then detente's own columns (docs/store.md). Each value comes
-# from the event's flat row of detente.schema (r), the actor and recipient of the row's dyad (a, b), or
-# the store (event_key, date_start, the article's url, the duplicate-report counts).
-GDELT: tuple[tuple[str, Callable[[dict, Entity, Entity], Any]], ...] = (
-    ("GlobalEventID", lambda r, a, b: r["event_key"]),
-    ("Day", _day("%Y%m%d")),
-    ("MonthYear", _day("%Y%m")),
-    ("Year", lambda r, a, b: r["date_start"].year if r["date_start"] else ""),
-    ("FractionDate", _fraction),
-    ("Actor1Code", lambda r, a, b: a.get("code", "")),
-    ("Actor1Name", lambda r, a, b: a.get("name") or a.get("text", "")),
-    ("Actor1Type1Code", lambda r, a, b: a.get("sector", "")),
-    ("Actor2Code", lambda r, a, b: b.get("code", "")),
-    ("Actor2Name", lambda r, a, b: b.get("name") or b.get("text", "")),
-    ("Actor2Type1Code", lambda r, a, b: b.get("sector", "")),
-    # GDELT's three CAMEO columns: the full code ("0311"), its three-digit base ("031") and its root ("03").
-    ("EventCode", lambda r, a, b: r["cameo_code"]),
-    ("EventBaseCode", lambda r, a, b: r["cameo_code"][:3]),
-    ("EventRootCode", lambda r, a, b: r["cameo_root"]),
-    ("EventType", lambda r, a, b: r["event"]),
-    ("EventMode", lambda r, a, b: r["mode"]),
-    ("QuadClass", lambda r, a, b: QUAD_CLASS.get(r["quad"], "")),
-    ("GoldsteinScale", lambda r, a, b: r["intensity"]),
-    ("NumMentions", lambda r, a, b: r["mentions"]),
-    ("NumSources", lambda r, a, b: r["sources"]),
-    ("NumArticles", lambda r, a, b: r["articles"]),
-    ("ActionGeo_FullName", lambda r, a, b: r["location"]),
-    ("SOURCEURL", lambda r, a, b: r["url"] or r["article_url"] or ""),
-    ("DatePrecision", lambda r, a, b: r["date_precision"]),
-    ("IsNegated", _flag("negated")),
-    ("IsHypothetical", _flag("hypothetical")),
-    ("IsFuture", _flag("future")),
-    ("IsHistorical", _flag("historical")),
-    ("Context", lambda r, a, b: ";".join(r["context"])),
-    ("DocId", lambda r, a, b: r["doc_id"]),
-    ("EventId", lambda r, a, b: r["event_id"]),
-)
-GDELT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in GDELT)
 
 _GDELT_SOURCE = "events JOIN (SELECT dedup_id, mentions, sources, articles FROM event_reports) reports USING (dedup_id)"
 _GDELT_SQL = (
     "event_key, date_start, "
     + ", ".join(f"events.{name}" for name in NAMES if name != "dedup_id")
     + ", (SELECT a.url FROM articles a WHERE a.id = events.doc_id LIMIT 1) AS article_url,"
+    " (SELECT a.loaded_at FROM articles a WHERE a.id = events.doc_id LIMIT 1) AS loaded_at,"
     " reports.mentions, reports.sources, reports.articles"
 )
 _ENTITY_PARTS = ("code", "sector", "name", "text")

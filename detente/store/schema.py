@@ -222,8 +222,9 @@ _REPORTS_VIEW_V6 = _REPORTS_VIEW_V3.replace("count(*) AS mentions", "sum(len(men
 
 # Version 6: the flat layout of detente.schema version 4, which adds, after `url`, where the article tells the
 # act (one event per act, detente/acts.py), and, after the recipients' offsets, whether each actor's and
-# recipient's code was inferred from the article. Rows stored before were each told once, by their own trigger,
-# and inferred nothing.
+# recipient's code was inferred from the article, and, after `location`, where the event happened (its place,
+# geocoded). Rows stored before were each told once, by their own trigger, inferred nothing, and have no place
+# (precision none): a store is not coded again by a migration.
 _V6 = (
     """
 DROP VIEW event_reports;
@@ -236,6 +237,9 @@ CREATE TABLE events_v6 (
     actor_codes VARCHAR[] NOT NULL, actor_sectors VARCHAR[] NOT NULL, actor_names VARCHAR[] NOT NULL,
     recipient_codes VARCHAR[] NOT NULL, recipient_sectors VARCHAR[] NOT NULL, recipient_names VARCHAR[] NOT NULL,
     context VARCHAR[] NOT NULL, object VARCHAR NOT NULL, location VARCHAR NOT NULL,
+    location_name VARCHAR NOT NULL, location_country VARCHAR NOT NULL, location_adm1 VARCHAR NOT NULL,
+    location_adm1_code VARCHAR NOT NULL, location_lat DOUBLE, location_lon DOUBLE, location_geonames_id BIGINT,
+    location_precision VARCHAR NOT NULL, location_why VARCHAR NOT NULL,
     historical BOOLEAN NOT NULL, negated BOOLEAN NOT NULL, hypothetical BOOLEAN NOT NULL, future BOOLEAN NOT NULL,
     actor_guessed BOOLEAN NOT NULL, background BOOLEAN NOT NULL,
     sentence_index BIGINT NOT NULL, sentence VARCHAR NOT NULL, trigger VARCHAR NOT NULL,
@@ -249,7 +253,9 @@ CREATE TABLE events_v6 (
 INSERT INTO events_v6
 SELECT event_key, event_id, doc_id, date, date_precision, year, month, event, mode, quad, intensity, cameo_code,
        cameo_root, actor_codes, actor_sectors, actor_names, recipient_codes, recipient_sectors, recipient_names,
-       context, object, location, historical, negated, hypothetical, future, actor_guessed, background,
+       context, object, location,
+       '', '', '', '', NULL, NULL, NULL, 'none', '',
+       historical, negated, hypothetical, future, actor_guessed, background,
        sentence_index, sentence, trigger, trigger_start, trigger_end, pattern, url,
        [sentence_index], [trigger_start], [trigger_end],
        actor_texts, actor_starts, actor_ends, recipient_texts, recipient_starts, recipient_ends,

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detente.batch.output import remove_unrecorded, write_chunk, write_dedup
-from detente.model import PLOVER_TYPES, Entity, Event
+from detente.model import PLOVER_TYPES, Entity, Event, Location
 from detente.schema import (
     ARROW_SCHEMA,
     SCHEMA_VERSION,
@@ -73,9 +73,10 @@ def test_source_is_the_url_host(url, source):
 
 def test_event_files_hold_every_event_field():
     fields = {c for c in ARROW_SCHEMA.names if c in Event.model_fields}
-    assert fields | {"actor", "recipient", "mentions"} == set(Event.model_fields)
+    assert fields | {"actor", "recipient", "mentions", "place"} == set(Event.model_fields)
     assert {"actor_codes", "actor_texts", "recipient_starts", "recipient_ends"} <= set(ARROW_SCHEMA.names)
     assert {"mention_sentences", "mention_starts", "mention_ends"} <= set(ARROW_SCHEMA.names)
+    assert {f"location_{name}" for name in Location.model_fields} <= set(ARROW_SCHEMA.names)  # the place
 
 
 entities = st.builds(

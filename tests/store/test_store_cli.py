@@ -117,7 +117,7 @@ def test_query_csv_and_gdelt_and_parquet_outputs(db, tmp_path) -> None:
     result = CliRunner().invoke(cli, ["query", "--db", db, "--format", "gdelt", "--output", str(out)])
     assert result.exit_code == 0
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in out.read_text().splitlines()]
-    assert [r["EventType"] for r in rows] == ["AGREE", "CONSULT", "ACCUSE"]
+    assert [r["QuadClass"] for r in rows] == ["1", "1", "3"]  # AGREE, CONSULT, ACCUSE
     result = CliRunner().invoke(cli, ["query", "--db", db, "--format", "parquet", "--output", str(tmp_path / "pq")])
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == ["2012", "2013"]

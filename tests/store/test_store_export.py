@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
 from eventkit import make_event
 
 from detente.errors import StoreError
-from detente.model import Article, Entity, Event
+from detente.model import Article, Entity, Event, Location
 from detente.schema import NAMES
 from detente.store import GDELT_COLUMNS, export_events
 
@@ -98,6 +100,46 @@ def test_unknown_format_is_E134(filled) -> None:
         export_events(filled, "xml", io.StringIO())
 
 
+GDELT_2_EVENT_COLUMNS = (
+    "GlobalEventID Day MonthYear Year FractionDate "
+    + " ".join(
+        f"Actor{n}{c}"
+        for n in (1, 2)
+        for c in (
+            "Code Name CountryCode KnownGroupCode EthnicCode Religion1Code Religion2Code Type1Code Type2Code Type3Code"
+        ).split()
+    )
+    + " IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources"
+    " NumArticles AvgTone "
+    + " ".join(
+        f"{who}_{c}"
+        for who in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+        for c in "Type FullName CountryCode ADM1Code ADM2Code Lat Long FeatureID".split()
+    )
+    + " DATEADDED SOURCEURL"
+).split()
+
+
+def test_gdelt_columns_are_gdelt_2_event_columns_in_order() -> None:
+    assert len(GDELT_COLUMNS) == 61
+    assert list(GDELT_COLUMNS) == GDELT_2_EVENT_COLUMNS
+
+
+def test_gdelt_columns_match_the_shared_format_notes() -> None:
+    notes = Path(__file__).resolve().parents[3] / "shared" / "formats" / "gdelt-2.0.md"
+    if not notes.exists():
+        pytest.skip("no ../shared/formats/gdelt-2.0.md on this machine")
+    text = notes.read_text(encoding="utf-8").split("## Mentions")[0]
+    rows = re.findall(r"^\| (\d+)(?:\u2013(\d+))? \| (\w+)", text, flags=re.M)
+    assert len(rows) >= 30
+    for first, last, name in rows:
+        assert GDELT_COLUMNS[int(first) - 1] == name  # a range's row names its first column
+        if last:  # ... and spans the same fields as the block it repeats
+            width = int(last) - int(first) + 1
+            assert all(c.startswith(name.split("_")[0][:6]) for c in GDELT_COLUMNS[int(first) - 1 : int(last)])
+            assert width in (8, 10)
+
+
 def test_gdelt_tsv_one_row_per_dyad(filled) -> None:
     out = io.StringIO()
     assert export_events(filled, "gdelt", out) == 4  # d1 has two recipients
@@ -109,40 +151,95 @@ def test_gdelt_tsv_one_row_per_dyad(filled) -> None:
         "20120302",
         "201203",
         "2012",
-        "RUS",
-        "GEO",
+        "RUSGOV",  # CAMEO-style: the state and its role
+        "GEOGOV",
     )
-    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"], first["EventType"]) == (
+    assert (first["Actor1CountryCode"], first["Actor2CountryCode"], first["Actor2Type1Code"]) == ("RUS", "GEO", "GOV")
+    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"], first["IsRootEvent"]) == (
         "0311",
         "031",
         "03",
-        "AGREE",
+        "1",
     )
-    assert (first["QuadClass"], first["GoldsteinScale"], first["NumMentions"]) == ("1", "2.5", "1")
-    assert (first["ActionGeo_FullName"], first["SOURCEURL"], first["Context"]) == (
+    assert (first["QuadClass"], first["GoldsteinScale"], first["NumMentions"], first["AvgTone"]) == (
+        "1",
+        "2.5",
+        "1",
+        "",
+    )
+    # stored without a geocoded place: the trigger's place as written, no point
+    assert (first["ActionGeo_FullName"], first["ActionGeo_Lat"], first["SOURCEURL"]) == (
         "Geneva",
+        "",
         "https://www.example.org/a",
-        "diplomatic;economic",
     )
-    assert rows[1]["Actor2Code"] == "GEO2" and rows[1]["Actor2Type1Code"] == ""
-    assert (rows[2]["EventType"], rows[2]["QuadClass"], rows[2]["Day"], rows[2]["DatePrecision"]) == (
-        "ASSAULT",
+    # an actor is placed at its state: FIPS 10-4 code (Russia RS, Georgia GG), country resolution
+    assert (first["Actor1Geo_Type"], first["Actor1Geo_CountryCode"], first["Actor2Geo_CountryCode"]) == (
+        "1",
+        "RS",
+        "GG",
+    )
+    assert len(first["DATEADDED"]) == 14 and first["DATEADDED"].isdigit()
+    assert (rows[1]["Actor2Code"], rows[1]["Actor2KnownGroupCode"], rows[1]["Actor2CountryCode"]) == (
+        "GEO2",
+        "GEO2",
+        "",
+    )
+    assert (rows[2]["QuadClass"], rows[2]["Day"], rows[2]["EventCode"], rows[2]["EventBaseCode"]) == (
         "4",
         "20140201",
-        "month",
-    )
-    assert (rows[2]["EventCode"], rows[2]["EventBaseCode"], rows[2]["EventRootCode"], rows[2]["EventMode"]) == (
         "1831",
         "183",
-        "18",
-        "suicide-attack",
     )
     # An event stored without a code (another coder's) leaves the three columns empty.
-    assert (rows[3]["Day"], rows[3]["Actor1Code"], rows[3]["IsNegated"], rows[3]["EventCode"]) == ("", "GEO", "0", "")
+    assert (rows[3]["Day"], rows[3]["Actor1Code"], rows[3]["EventCode"]) == ("", "GEOGOV", "")
 
 
-def test_gdelt_columns_are_gdelt_names_where_one_fits() -> None:
-    # GDELT 2.0's event table: EventCode, EventBaseCode and EventRootCode follow each other (its columns 27-29).
-    start = GDELT_COLUMNS.index("EventCode")
-    assert GDELT_COLUMNS[start : start + 3] == ("EventCode", "EventBaseCode", "EventRootCode")
-    assert GDELT_COLUMNS[:5] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+def test_gdelt_action_geo_of_a_geocoded_event(store) -> None:
+    city = Location(
+        name="Tripoli",
+        country="LBN",
+        adm1="Liban-Nord",
+        adm1_code="LB.09",
+        lat=34.4335,
+        lon=35.8441,
+        geonames_id=266826,
+        precision="city",
+        why="trigger: 'Tripoli'",
+    )
+    state = Location(name="Iran", country="IRN", lat=32.0, lon=53.0, precision="country", why="actor")
+    store.add_events(
+        Article(id="g1", text="t"),
+        [
+            make_event("g1", "ASSAULT", "LBN", "LBN", "2024-05-03").model_copy(update={"place": city}),
+            make_event("g1", "ACCUSE", "IRN", "USA", "2024-05-03").model_copy(
+                update={"place": state, "event_id": "x2"}
+            ),
+        ],
+    )
+    out = io.StringIO()
+    export_events(store, "gdelt", out)
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in out.getvalue().splitlines()]
+    by_type = {r["EventRootCode"] or r["QuadClass"]: r for r in rows}
+    fields = ("Type", "FullName", "CountryCode", "ADM1Code", "FeatureID")
+    in_city, in_state = by_type["4"], by_type["3"]
+    assert [in_city[f"ActionGeo_{c}"] for c in fields] == ["4", "Tripoli, Liban-Nord, LBN", "LE", "LE09", "266826"]
+    assert (float(in_city["ActionGeo_Lat"]), float(in_city["ActionGeo_Long"])) == (34.4335, 35.8441)
+    assert [in_state[f"ActionGeo_{c}"] for c in fields] == ["1", "IRN", "IR", "IR", "IR"]
+
+
+def test_gdelt_tsv_round_trips_through_pandas_with_gdelt_names(filled) -> None:
+    pd = pytest.importorskip("pandas")
+    out = io.StringIO()
+    export_events(filled, "gdelt", out)
+    frame = pd.read_csv(
+        io.StringIO(out.getvalue()),
+        sep="\t",
+        header=None,
+        names=list(GDELT_COLUMNS),
+        dtype={"EventCode": str, "EventBaseCode": str, "EventRootCode": str},
+    )
+    assert frame.shape == (4, 61)
+    assert list(frame["EventCode"].fillna("")) == ["0311", "0311", "1831", ""]
+    assert frame["QuadClass"].tolist() == [1, 1, 4, 3]
+    assert frame["GlobalEventID"].dtype.kind == "i" and frame["GoldsteinScale"].dtype.kind == "f"

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from detente.errors import StoreError
 from detente.events.lexicon import load_cameo
 from detente.model import Article, Entity, Event
-from detente.schema import NAMES, date_start, flat_row
+from detente.schema import COLUMNS, NAMES, date_start, flat_row
 from detente.store import MIGRATIONS, SCHEMA_VERSION, open_store
 from detente.store.schema import TABLE_COLUMNS, migrate
 
@@ -121,12 +121,15 @@ CAMEO_COLUMNS = ("cameo_code", "cameo_root")
 LATER_FLAGS = ("actor_guessed", "background")
 # The mentions of each act and the inferred marks, which schema version 4 of the layout (store version 6) added.
 MENTION_COLUMNS = ("mention_sentences", "mention_starts", "mention_ends", "actor_inferred", "recipient_inferred")
+# The event's place, which schema version 4 of the layout (store version 6) added too.
+PLACE_COLUMNS = tuple(c.name for c in COLUMNS if c.place)
 
 
 def _v3_row(event: Event, key: int, position: int, article_url: str) -> dict:
     """The flat layout without the CAMEO columns and the later flags."""
     row = {"event_key": key, **flat_row(event), "position": position, "date_start": date_start(event.date)}
-    return {name: value for name, value in row.items() if name not in CAMEO_COLUMNS + LATER_FLAGS + MENTION_COLUMNS}
+    later = CAMEO_COLUMNS + LATER_FLAGS + MENTION_COLUMNS + PLACE_COLUMNS
+    return {name: value for name, value in row.items() if name not in later}
 
 
 def _make_v3(path: str, items: list[tuple[Article, list[Event]]]) -> None:
