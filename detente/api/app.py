@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from detente.api.auth import FailedAttempts, check_token
+from detente.api.cache import VersionedCache
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
 from detente.api.overview import country_page, overview
 from detente.api.spans import event_spans, tidy_event
@@ -28,6 +29,8 @@ from detente.store.export import write_csv
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY_BYTES = 5_000_000
+PAGES_CACHED = 2048  # /events answers kept per store version (about 30 KB each for pages of 50)
+EVENTS_CACHED = 20_000  # events kept serialised (about 1 KB each)
 MAX_PAGE = 1000
 MAX_OFFSET = 2**63 - 1  # DuckDB's OFFSET is a BIGINT: larger is 422, not a 500 from the database
 _SECURITY_HEADERS = {
@@ -161,6 +164,42 @@ def event_json(event: Event) -> dict[str, Any]:
     return tidy_event(event).model_dump(mode="json")
 
 
+def _dumps(content: Any) -> bytes:
+    """JSON as JSONResponse renders it, so a page built from pieces reads the same as one built whole."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
+
+
+class EventPages:
+    """The JSON answers of GET /events, built from each event's JSON kept apart, both cached per store version."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pages: VersionedCache[bytes] = VersionedCache(PAGES_CACHED)
+        self.events: VersionedCache[bytes] = VersionedCache(EVENTS_CACHED)
+
+    def page(self, where: EventFilter, limit: int, offset: int) -> bytes:
+        """{"total", "limit", "offset", "events"} of one page, as bytes."""
+        version = self.store.version
+        return self.pages.get((version, where, limit, offset), lambda: self._build(version, where, limit, offset))
+
+    def _build(self, version: int, where: EventFilter, limit: int, offset: int) -> bytes:
+        keys = self.store.page_keys(where, limit=limit, offset=offset)
+        known: dict[int, bytes] = {}
+        missing = []
+        for key in keys:
+            cached = self.events.peek((version, key))
+            if cached is None:
+                missing.append(key)
+            else:
+                known[key] = cached
+        if missing:
+            # Events are read by key, so a key gone since page_keys is left out, as a query would.
+            for key, event in self.store.events_by_key(missing).items():
+                known[key] = self.events.put((version, key), _dumps(event_json(event)))
+        head = _dumps({"total": self.store.count(where), "limit": limit, "offset": offset})
+        return head[:-1] + b',"events":[' + b",".join(known[k] for k in keys if k in known) + b"]}"
+
+
 def create_app(
     store: Store,
     *,
@@ -184,6 +223,7 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     attempts = failed_attempts or FailedAttempts()
+    pages = EventPages(store)
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable) -> Response:
@@ -219,15 +259,7 @@ def create_app(
             buffer = io.StringIO()
             write_csv(store, buffer, where, limit=limit, offset=offset)
             return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
-        page = store.query(where, limit=limit, offset=offset)
-        return JSONResponse(
-            {
-                "total": store.count(where),
-                "limit": limit,
-                "offset": offset,
-                "events": [event_json(e) for e in page],
-            }
-        )
+        return Response(pages.page(where, limit, offset), media_type="application/json")
 
     @app.get("/events/{event_id}", tags=["events"])
     def event_detail(event_id: str) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -27,6 +28,10 @@ LOAD_CHUNK = 64  # articles coded per call, so spaCy batches them
 
 # What an Event is read back from, in the flat layout's order (detente.schema.EVENT_COLUMNS).
 _READ_SQL = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+# Up to this many events, a store keeps an in-memory Arrow copy of its events table for reading pages:
+# DuckDB, a column store, reads 50 scattered rows of 43 columns in ~15 ms, Arrow takes them in ~0.1 ms.
+# About 45 MB per 100,000 events; a larger store reads its pages from DuckDB.
+PAGE_COPY_MAX_EVENTS = 200_000
 # Rows come in date order (the first day of their period), undated last, then in storing order.
 _ORDER = " ORDER BY date_start NULLS LAST, event_key"
 
@@ -109,6 +114,8 @@ class Store:
         self._write_lock = threading.Lock()  # DuckDB has one writer; serialise ours
         self._generation = 0  # bumped by every write, so cached counts never outlive the data
         self._counts: dict[tuple, int] = {}
+        self._page_copy: _PageCopy | None = None
+        self._page_copy_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -124,6 +131,11 @@ class Store:
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own for one thread (DuckDB connections are not shared across threads)."""
         return self._conn.cursor()
+
+    @property
+    def version(self) -> int:
+        """Changes whenever what this store reads may have changed: a key for caches of its answers."""
+        return self._generation
 
     @property
     def schema_version(self) -> int:
@@ -277,17 +289,55 @@ class Store:
         self, where: EventFilter | None = None, /, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> Iterator[Event]:
         """Like query(), streamed in batches so an export of millions of events stays small in memory."""
-        sql_where, params = EventFilter.of(where, **filters).sql()
-        if limit is None and not offset:
-            sql = f"{_READ_SQL}{sql_where}{_ORDER}"
-        else:
-            # A page: find its rows on the narrow columns first, then read only those rows in full.
-            sql = f"{_READ_SQL} WHERE rowid IN (SELECT rowid FROM events{sql_where}{_ORDER} LIMIT ? OFFSET ?){_ORDER}"
-            params.extend([int(limit) if limit is not None else 2**62, int(offset)])
+        where = EventFilter.of(where, **filters)
+        if limit is not None or offset:
+            yield from self.events_by_key(self.page_keys(where, limit=limit, offset=offset)).values()
+            return
+        sql_where, params = where.sql()
         with self.cursor() as cur:
-            cur.execute(sql, params)
+            cur.execute(f"{_READ_SQL}{sql_where}{_ORDER}", params)
             while batch := cur.fetchmany(2000):
                 yield from (event_from_row(row) for row in batch)
+
+    def page_keys(self, where: EventFilter | None = None, /, *, limit: int | None = None, offset: int = 0) -> list[int]:
+        """The row keys (event_key) of one page of the filtered events, in date order: found on the narrow
+        columns alone, so that only the page's rows are read in full (events_by_key)."""
+        sql_where, params = EventFilter.of(where).sql()
+        params.extend([int(limit) if limit is not None else 2**62, int(offset)])
+        with self.cursor() as cur:
+            rows = cur.execute(f"SELECT event_key FROM events{sql_where}{_ORDER} LIMIT ? OFFSET ?", params)
+            return [key for (key,) in rows.fetchall()]
+
+    def events_by_key(self, keys: list[int]) -> dict[int, Event]:
+        """The events of these row keys, by key in the keys' order (keys that are gone are left out)."""
+        if not keys:
+            return {}
+        copy = self._current_page_copy()
+        if copy is not None:
+            found = [key for key in keys if key in copy.index]
+            rows = copy.table.take([copy.index[key] for key in found]).to_pylist()
+            return {key: event_from_flat(row) for key, row in zip(found, rows, strict=True)}
+        with self.cursor() as cur:
+            rows = cur.execute(
+                f"SELECT event_key, {', '.join(EVENT_COLUMNS)} FROM events WHERE event_key IN (SELECT unnest(?))",
+                [keys],
+            ).fetchall()
+        by_key = {row[0]: row[1:] for row in rows}
+        return {key: event_from_row(by_key[key]) for key in keys if key in by_key}
+
+    def _current_page_copy(self) -> _PageCopy | None:
+        """The in-memory copy of the events for this version, made when the store is small enough and
+        copying it costs at most a tenth of the time since the last copy (a store written often reads DuckDB)."""
+        copy = self._page_copy
+        if copy is not None and copy.version == self.version:
+            return copy if copy.table is not None else None
+        if copy is not None and time.monotonic() - copy.made_at < 10 * copy.seconds:
+            return None
+        with self._page_copy_lock:  # one thread copies, the others read DuckDB meanwhile
+            if self._page_copy is copy:
+                self._page_copy = _PageCopy.make(self)
+            copy = self._page_copy
+        return copy if copy is not None and copy.version == self.version and copy.table is not None else None
 
     def count(self, where: EventFilter | None = None, /, **filters: Any) -> int:
         """How many events match the filter."""
@@ -431,6 +481,29 @@ class Store:
             "last_date": last.isoformat() if last else None,
             "schema_version": version,
         }
+
+
+@dataclass
+class _PageCopy:
+    """An Arrow copy of the events table as of one store version, and each row key's place in it."""
+
+    version: int
+    table: pa.Table | None  # None: the store has more than PAGE_COPY_MAX_EVENTS events
+    index: dict[int, int]
+    made_at: float
+    seconds: float
+
+    @classmethod
+    def make(cls, store: Store) -> _PageCopy:
+        started = time.monotonic()
+        version = store.version  # read first: a write during the copy leaves it stale, not wrong-labelled
+        with store.cursor() as cur:
+            if cur.execute("SELECT count(*) FROM events").fetchall()[0][0] > PAGE_COPY_MAX_EVENTS:
+                return cls(version, None, {}, started, time.monotonic() - started)
+            table = cur.sql(f"SELECT event_key, {', '.join(EVENT_COLUMNS)} FROM events").to_arrow_table()
+        index = {key: place for place, key in enumerate(table.column("event_key").to_pylist())}
+        log.debug("copied %d events to memory for pages", table.num_rows)
+        return cls(version, table, index, started, time.monotonic() - started)
 
 
 def _code(articles: list[Article], coder: Coder) -> dict[str, list[Event]]:
