@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -116,6 +117,11 @@ class Store:
         self._counts: dict[tuple, int] = {}
         self._page_copy: _PageCopy | None = None
         self._page_copy_lock = threading.Lock()
+        # A read-only store follows its file when a staged load (detente.store.staging) swaps a new one in.
+        self._follows_file = self._connection_read_only and path != ":memory:"
+        self._identity = file_identity(path) if self._follows_file else None
+        self._readers = _Readers()
+        self.after_write: Callable[[], None] | None = None  # called after each committed write
 
     # -- lifecycle -------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -132,15 +138,47 @@ class Store:
         """A connection of its own for one thread (DuckDB connections are not shared across threads)."""
         return self._conn.cursor()
 
+    @contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for one read. A read-only store first reopens its file if a staged load replaced it
+        since (docs/store.md, "Concurrency"); reads under way finish on the file they started on."""
+        if self._follows_file and not self._readers.held():
+            self._follow_file()
+        with self._readers.hold():
+            cur = self._conn.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
+
+    def _follow_file(self) -> None:
+        identity = file_identity(self.path)
+        if identity == self._identity or identity is None:
+            return
+        # DuckDB keeps one instance per path in a process, so the old file's connection must be closed
+        # before the new file can be opened: wait for the reads under way, then reopen.
+        with self._readers.exclusive():
+            identity = file_identity(self.path)
+            if identity == self._identity or identity is None:
+                return
+            self._conn.close()
+            self._conn = duckdb.connect(self.path, read_only=True, config=SANDBOX)
+            self._identity = identity
+            self._generation += 1
+            log.info("reopened %s: a load swapped in a new version", self.path)
+
     @property
     def version(self) -> int:
-        """Changes whenever what this store reads may have changed: a key for caches of its answers."""
+        """Changes whenever what this store reads may have changed (a write, or a new file swapped in by a
+        staged load): a key for caches of its answers."""
+        if self._follows_file and not self._readers.held():
+            self._follow_file()
         return self._generation
 
     @property
     def schema_version(self) -> int:
         """The schema version of this database."""
-        with self.cursor() as cur:
+        with self.reading() as cur:
             return current_version(cur)
 
     # -- writing -------------------------------------------------------------------------------------
@@ -205,7 +243,7 @@ class Store:
         return self._write([(article, events)])
 
     def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
-        with self.cursor() as cur:
+        with self.reading() as cur:
             rows = cur.execute("SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [ids])
             return dict(rows.fetchall())
 
@@ -268,6 +306,8 @@ class Store:
                     raise DiskFull(Errors.E172.format(path=self.path, reason=_first_line(error))) from error
                 raise
         self._generation += 1
+        if self.after_write is not None:
+            self.after_write()
         report.events_stored = len(rows)
         log.info("stored %d articles, %d events", len(items), len(rows))
         return report
@@ -294,7 +334,7 @@ class Store:
             yield from self.events_by_key(self.page_keys(where, limit=limit, offset=offset)).values()
             return
         sql_where, params = where.sql()
-        with self.cursor() as cur:
+        with self.reading() as cur:
             cur.execute(f"{_READ_SQL}{sql_where}{_ORDER}", params)
             while batch := cur.fetchmany(2000):
                 yield from (event_from_row(row) for row in batch)
@@ -304,7 +344,7 @@ class Store:
         columns alone, so that only the page's rows are read in full (events_by_key)."""
         sql_where, params = EventFilter.of(where).sql()
         params.extend([int(limit) if limit is not None else 2**62, int(offset)])
-        with self.cursor() as cur:
+        with self.reading() as cur:
             rows = cur.execute(f"SELECT event_key FROM events{sql_where}{_ORDER} LIMIT ? OFFSET ?", params)
             return [key for (key,) in rows.fetchall()]
 
@@ -317,7 +357,7 @@ class Store:
             found = [key for key in keys if key in copy.index]
             rows = copy.table.take([copy.index[key] for key in found]).to_pylist()
             return {key: event_from_flat(row) for key, row in zip(found, rows, strict=True)}
-        with self.cursor() as cur:
+        with self.reading() as cur:
             rows = cur.execute(
                 f"SELECT event_key, {', '.join(EVENT_COLUMNS)} FROM events WHERE event_key IN (SELECT unnest(?))",
                 [keys],
@@ -343,11 +383,11 @@ class Store:
         """How many events match the filter."""
         where = EventFilter.of(where, **filters)
         # Pages of one listing ask for the same total again and again; any write starts a new generation.
-        key = (self._generation, where)
+        key = (self.version, where)
         if (cached := self._counts.get(key)) is not None:
             return cached
         sql_where, params = where.sql()
-        with self.cursor() as cur:
+        with self.reading() as cur:
             total = cur.execute(f"SELECT count(*) FROM events{sql_where}", params).fetchone()[0]
         if len(self._counts) > 4096:
             self._counts.clear()
@@ -371,13 +411,17 @@ class Store:
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             params.extend([int(limit) if limit is not None else 2**62, int(offset)])
-        cur = self.cursor()
-        relation = cur.sql(sql, params=params)
-        return relation.to_arrow_reader(10_000)
+        def batches() -> Iterator[pa.RecordBatch]:
+            with self.reading() as cur:
+                yield from cur.sql(sql, params=params).to_arrow_reader(10_000)
+
+        with self.reading() as cur:
+            schema = cur.sql(sql, params=params).limit(0).to_arrow_table().schema
+        return pa.RecordBatchReader.from_batches(schema, batches())
 
     def get_event(self, event_id: str) -> tuple[Event, Article | None, dict[str, int]] | None:
         """One event by id, its article, and its duplicate-report counts; None when unknown."""
-        with self.cursor() as cur:
+        with self.reading() as cur:
             row = cur.execute(f"{_READ_SQL} WHERE event_id = ? ORDER BY event_key LIMIT 1", [event_id]).fetchone()
             if row is None:
                 return None
@@ -399,7 +443,7 @@ class Store:
     def sql(self, query: str) -> tuple[list[str], list[tuple]]:
         """Run one read-only SELECT; returns (column names, rows)."""
         check_select(query)
-        with self.cursor() as cur:
+        with self.reading() as cur:
             try:
                 if self._connection_read_only:
                     result = cur.execute(query)
@@ -418,7 +462,7 @@ class Store:
 
     def actors(self) -> list[dict[str, Any]]:
         """Every actor or recipient code with how often it acts and is acted on, most frequent first."""
-        with self.cursor() as cur:
+        with self.reading() as cur:
             rows = cur.execute(
                 "SELECT code, sum(as_actor)::BIGINT, sum(as_recipient)::BIGINT FROM ("
                 " SELECT unnest(actor_codes) AS code, 1 AS as_actor, 0 AS as_recipient FROM events"
@@ -429,7 +473,7 @@ class Store:
 
     def pairs(self, limit: int = 200) -> list[dict[str, Any]]:
         """The most frequent unordered country pairs (both sides known), with their event counts."""
-        with self.cursor() as cur:
+        with self.reading() as cur:
             rows = cur.execute(
                 "SELECT least(actor_code, recipient_code) AS a, greatest(actor_code, recipient_code) AS b,"
                 " count(DISTINCT event_key) AS n FROM dyads WHERE actor_code <> recipient_code"
@@ -444,7 +488,7 @@ class Store:
         """Per month for a pair (either direction): events per quad class and mean intensity."""
         where, params = EventFilter(pair=(a, b), since=since, until=until).sql()
         where += " AND date_start IS NOT NULL"
-        with self.cursor() as cur:
+        with self.reading() as cur:
             rows = cur.execute(
                 "SELECT strftime(date_start, '%Y-%m') AS ym, quad, count(*), sum(intensity) FROM events"
                 f"{where} GROUP BY ym, quad ORDER BY ym",
@@ -462,7 +506,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts of articles, events, unique events, by type and quad class, and the date range."""
-        with self.cursor() as cur:
+        with self.reading() as cur:
             articles = cur.execute("SELECT count(*) FROM articles").fetchone()[0]
             events, first, last = cur.execute(
                 "SELECT count(*), min(date_start), max(date_start) FROM events"
@@ -483,6 +527,62 @@ class Store:
         }
 
 
+def file_identity(path: str) -> tuple[int, int, int] | None:
+    """What tells one file at path from the next one swapped in (device, inode, change time); None when absent."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino, stat.st_ctime_ns
+
+
+class _Readers:
+    """Reads share a connection; reopening it waits for them and holds new ones back (a thread's nested
+    reads, such as a page read inside a streamed export, never wait on themselves)."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._active = 0
+        self._reopening = False
+        self._local = threading.local()
+
+    def held(self) -> bool:
+        return getattr(self._local, "depth", 0) > 0
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        depth = getattr(self._local, "depth", 0)
+        if depth == 0:
+            with self._changed:
+                while self._reopening:
+                    self._changed.wait()
+                self._active += 1
+        self._local.depth = depth + 1
+        try:
+            yield
+        finally:
+            self._local.depth = depth
+            if depth == 0:
+                with self._changed:
+                    self._active -= 1
+                    self._changed.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._changed:
+            while self._reopening:
+                self._changed.wait()
+            self._reopening = True
+            while self._active:
+                self._changed.wait()
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._reopening = False
+                self._changed.notify_all()
+
+
 @dataclass
 class _PageCopy:
     """An Arrow copy of the events table as of one store version, and each row key's place in it."""
@@ -496,8 +596,8 @@ class _PageCopy:
     @classmethod
     def make(cls, store: Store) -> _PageCopy:
         started = time.monotonic()
-        version = store.version  # read first: a write during the copy leaves it stale, not wrong-labelled
-        with store.cursor() as cur:
+        with store.reading() as cur:
+            version = store.version  # read first: a write during the copy leaves it stale, not wrong-labelled
             if cur.execute("SELECT count(*) FROM events").fetchall()[0][0] > PAGE_COPY_MAX_EVENTS:
                 return cls(version, None, {}, started, time.monotonic() - started)
             table = cur.sql(f"SELECT event_key, {', '.join(EVENT_COLUMNS)} FROM events").to_arrow_table()
@@ -531,9 +631,14 @@ SANDBOX = {
 }
 
 
+def store_path(path: str | None = None) -> str:
+    """The store's file: path, or DETENTE_DB, or ./detente.duckdb."""
+    return str(path or os.environ.get("DETENTE_DB") or DEFAULT_DB)
+
+
 def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
     """Open (and create or migrate) the store at path, DETENTE_DB, or ./detente.duckdb."""
-    path = str(path or os.environ.get("DETENTE_DB") or DEFAULT_DB)
+    path = store_path(path)
     connection_read_only = read_only
     if read_only and not Path(path).exists():
         raise StoreError(Errors.E130.format(path=path))
