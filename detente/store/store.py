@@ -9,17 +9,19 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from detente.errors import DiskFull, Errors, ModelNotInstalled, StoreError, is_disk_full
 from detente.model import Article, Event
 from detente.schema import EVENT_COLUMNS, date_start, dedup_id, event_from_flat, flat_row
-from detente.store.filters import EventFilter
+from detente.store.filters import EventFilter, period_bounds
 from detente.store.schema import SCHEMA_VERSION, TABLE_COLUMNS, TABLE_SCHEMA, current_version, migrate
 
 log = logging.getLogger(__name__)
@@ -342,7 +344,10 @@ class Store:
     def page_keys(self, where: EventFilter | None = None, /, *, limit: int | None = None, offset: int = 0) -> list[int]:
         """The row keys (event_key) of one page of the filtered events, in date order: found on the narrow
         columns alone, so that only the page's rows are read in full (events_by_key)."""
-        sql_where, params = EventFilter.of(where).sql()
+        where = EventFilter.of(where)
+        if (copy := self._current_page_copy()) is not None:
+            return copy.page_keys(where, limit, offset)
+        sql_where, params = where.sql()
         params.extend([int(limit) if limit is not None else 2**62, int(offset)])
         with self.reading() as cur:
             rows = cur.execute(f"SELECT event_key FROM events{sql_where}{_ORDER} LIMIT ? OFFSET ?", params)
@@ -386,6 +391,8 @@ class Store:
         key = (self.version, where)
         if (cached := self._counts.get(key)) is not None:
             return cached
+        if (copy := self._current_page_copy()) is not None and copy.version == key[0]:
+            return copy.count(where)
         sql_where, params = where.sql()
         with self.reading() as cur:
             total = cur.execute(f"SELECT count(*) FROM events{sql_where}", params).fetchone()[0]
@@ -585,13 +592,17 @@ class _Readers:
 
 @dataclass
 class _PageCopy:
-    """An Arrow copy of the events table as of one store version, and each row key's place in it."""
+    """An Arrow copy of the events table as of one store version, each row key's place in it, and what
+    EventFilter needs to select and order rows in memory (the same answers as EventFilter.sql; tested)."""
 
     version: int
     table: pa.Table | None  # None: the store has more than PAGE_COPY_MAX_EVENTS events
     index: dict[int, int]
     made_at: float
     seconds: float
+    order: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # rows in _ORDER
+    days: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # date_start as days, null: huge
+    _masks: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
 
     @classmethod
     def make(cls, store: Store) -> _PageCopy:
@@ -600,10 +611,74 @@ class _PageCopy:
             version = store.version  # read first: a write during the copy leaves it stale, not wrong-labelled
             if cur.execute("SELECT count(*) FROM events").fetchall()[0][0] > PAGE_COPY_MAX_EVENTS:
                 return cls(version, None, {}, started, time.monotonic() - started)
-            table = cur.sql(f"SELECT event_key, {', '.join(EVENT_COLUMNS)} FROM events").to_arrow_table()
-        index = {key: place for place, key in enumerate(table.column("event_key").to_pylist())}
+            table = cur.sql(f"SELECT event_key, {', '.join(EVENT_COLUMNS)}, date_start FROM events").to_arrow_table()
+        keys = table.column("event_key").to_numpy()
+        days = pc.fill_null(table.column("date_start").cast(pa.int32()).cast(pa.int64()), _UNDATED).to_numpy()
+        order = np.lexsort((keys, days))  # date_start NULLS LAST, then event_key
+        index = {key: place for place, key in enumerate(keys.tolist())}
         log.debug("copied %d events to memory for pages", table.num_rows)
-        return cls(version, table, index, started, time.monotonic() - started)
+        return cls(version, table, index, started, time.monotonic() - started, order, days)
+
+    def _has(self, column: str, code: str) -> np.ndarray:
+        """Rows whose list column holds code (list_contains), kept per (column, code)."""
+        key = (column, code)
+        if (mask := self._masks.get(key)) is None:
+            lists = self.table.column(column).combine_chunks()
+            hits = pc.list_parent_indices(lists).to_numpy()[pc.equal(pc.list_flatten(lists), code).to_numpy(False)]
+            mask = np.zeros(self.table.num_rows, dtype=bool)
+            mask[hits] = True
+            if len(self._masks) > 1024:
+                self._masks.clear()
+            self._masks[key] = mask
+        return mask
+
+    def _equals(self, column: str, value: str) -> np.ndarray:
+        key = (column, value)
+        if (mask := self._masks.get(key)) is None:
+            mask = pc.equal(self.table.column(column), value).to_numpy(False)
+            self._masks[key] = mask
+        return mask
+
+    def matches(self, where: EventFilter) -> np.ndarray:
+        """The rows where every filter holds, as EventFilter.sql selects them."""
+        mask = np.ones(self.table.num_rows, dtype=bool)
+        if where.actor:
+            mask &= self._has("actor_codes", where.actor)
+        if where.recipient:
+            mask &= self._has("recipient_codes", where.recipient)
+        if where.type:
+            mask &= self._equals("event", where.type)
+        if (bounds := period_bounds(where.since, "since")) is not None:
+            mask &= (self.days >= _days(bounds[0])) & (self.days != _UNDATED)  # undated rows never match
+        if (bounds := period_bounds(where.until, "until")) is not None:
+            mask &= self.days <= _days(bounds[1])
+        if where.pair:
+            a, b = where.pair
+            # the dyads of an event are its actor codes times its recipient codes: either direction,
+            # or both as joint actors
+            mask &= (
+                (self._has("actor_codes", a) & self._has("recipient_codes", b))
+                | (self._has("actor_codes", b) & self._has("recipient_codes", a))
+                | (self._has("actor_codes", a) & self._has("actor_codes", b))
+            )
+        if where.doc_id:
+            mask &= pc.equal(self.table.column("doc_id"), where.doc_id).to_numpy(False)
+        return mask
+
+    def page_keys(self, where: EventFilter, limit: int | None, offset: int) -> list[int]:
+        rows = self.order[self.matches(where)[self.order]]
+        end = None if limit is None else offset + int(limit)
+        return self.table.column("event_key").take(rows[int(offset) : end]).to_pylist()
+
+    def count(self, where: EventFilter) -> int:
+        return int(np.count_nonzero(self.matches(where)))
+
+
+_UNDATED = np.iinfo(np.int64).max  # sorts last, as NULLS LAST
+
+
+def _days(day: date) -> int:
+    return (day - date(1970, 1, 1)).days
 
 
 def _code(articles: list[Article], coder: Coder) -> dict[str, list[Event]]:
