@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from detente.api.auth import FailedAttempts, check_token
 from detente.api.cache import VersionedCache
@@ -177,6 +178,11 @@ class EventPages:
         self.pages: VersionedCache[bytes] = VersionedCache(PAGES_CACHED)
         self.events: VersionedCache[bytes] = VersionedCache(EVENTS_CACHED)
 
+    def cached(self, where: EventFilter, limit: int, offset: int) -> bytes | None:
+        """The page when it is cached for the store's current version (no reading, no waiting)."""
+        version = self.store.unchanged_version()
+        return None if version is None else self.pages.peek((version, where, limit, offset))
+
     def page(self, where: EventFilter, limit: int, offset: int) -> bytes:
         """{"total", "limit", "offset", "events"} of one page, as bytes."""
         version = self.store.version
@@ -224,6 +230,7 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     attempts = failed_attempts or FailedAttempts()
     pages = EventPages(store)
+    store.prepare_pages()  # before the first client, not during its request
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable) -> Response:
@@ -238,7 +245,7 @@ def create_app(
         return {"status": "ok", "schema_version": store.schema_version, "read_only": read_only}
 
     @app.get("/events", tags=["events"])
-    def events(
+    async def events(
         actor: Annotated[str | None, Query(description="an actor code, e.g. RUS")] = None,
         recipient: Annotated[str | None, Query(description="a recipient code, e.g. GEO")] = None,
         type: Annotated[str | None, Query(description="a PLOVER event type", json_schema_extra=_TYPES)] = None,
@@ -257,9 +264,11 @@ def create_app(
         )
         if format == "csv":
             buffer = io.StringIO()
-            write_csv(store, buffer, where, limit=limit, offset=offset)
+            await run_in_threadpool(write_csv, store, buffer, where, limit=limit, offset=offset)
             return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
-        return Response(pages.page(where, limit, offset), media_type="application/json")
+        # A page asked before is answered on the event loop; reading one waits in a worker thread.
+        body = pages.cached(where, limit, offset) or await run_in_threadpool(pages.page, where, limit, offset)
+        return Response(body, media_type="application/json")
 
     @app.get("/events/{event_id}", tags=["events"])
     def event_detail(event_id: str) -> dict[str, Any]:
@@ -370,8 +379,7 @@ async def _store_articles(
     store: Store, coder: Coder | None, articles: list[Article], rejected: list[Reject] | None = None
 ) -> JSONResponse:
     """Code and store articles; the answer of POST /articles, with the body's rejects where it was read."""
-    from starlette.concurrency import run_in_threadpool  # spaCy is CPU-bound: keep the event loop free
-
+    # spaCy is CPU-bound: code in a worker thread, keep the event loop free
     report = await run_in_threadpool(store.load, articles, coder=coder)
     coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
     answer: dict[str, Any] = {"report": report.to_dict(), "articles": coded}
@@ -382,8 +390,6 @@ async def _store_articles(
 
 async def _store_body(store: Store, coder: Coder | None, body: bytes, media_type: str) -> JSONResponse:
     """POST /articles with a page, a feed, CSV, JSON lines or text: read as `detente load` reads a file."""
-    from starlette.concurrency import run_in_threadpool
-
     articles, rejected = await run_in_threadpool(read_body, body, media_type)
     if not articles:
         reason = str(rejected[0]) if rejected else "no articles given"

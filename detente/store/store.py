@@ -177,6 +177,13 @@ class Store:
             self._follow_file()
         return self._generation
 
+    def unchanged_version(self) -> int | None:
+        """The version, when neither a write nor a swapped-in file has changed it since it was last read;
+        else None. Never waits to reopen a file, so an event loop may call it."""
+        if self._follows_file and file_identity(self.path) not in (self._identity, None):
+            return None
+        return self._generation
+
     @property
     def schema_version(self) -> int:
         """The schema version of this database."""
@@ -369,6 +376,10 @@ class Store:
             ).fetchall()
         by_key = {row[0]: row[1:] for row in rows}
         return {key: event_from_row(by_key[key]) for key in keys if key in by_key}
+
+    def prepare_pages(self) -> None:
+        """Make the in-memory copy for pages now (a server at start-up) rather than at the first page read."""
+        self._current_page_copy()
 
     def _current_page_copy(self) -> _PageCopy | None:
         """The in-memory copy of the events for this version, made when the store is small enough and
