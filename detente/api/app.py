@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_BODY_BYTES = 5_000_000
 PAGES_CACHED = 2048  # /events answers kept per store version (about 30 KB each for pages of 50)
 EVENTS_CACHED = 20_000  # events kept serialised (about 1 KB each)
+LEDGERS_CACHED = 256  # ledgers of a pair (and period, and as_of) kept per store version
 MAX_PAGE = 1000
 MAX_OFFSET = 2**63 - 1  # DuckDB's OFFSET is a BIGINT: larger is 422, not a 500 from the database
 _SECURITY_HEADERS = {
@@ -230,6 +231,7 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     attempts = failed_attempts or FailedAttempts()
     pages = EventPages(store)
+    ledgers: VersionedCache[dict[str, Any]] = VersionedCache(LEDGERS_CACHED)
     store.prepare_pages()  # before the first client, not during its request
 
     @app.middleware("http")
@@ -304,10 +306,12 @@ def create_app(
         a, b = EventFilter(pair=(a, b), since=since, until=until).pair
         _check_pair(a, b, as_of, has_events=lambda: store.count(EventFilter(pair=(a, b))) > 0)
         monthly = store.monthly(a, b, since=since, until=until)
-        ledger, ledger_error = None, None
+        ledger_error = None
+        key = (store.version, a, b, since, until, as_of)
         try:
-            pair_events = store.iter_events(pair=(a, b), since=since, until=until)
-            ledger = build_ledger(pair_events, a, b, as_of=as_of).to_dict()
+            if (ledger := ledgers.peek(key)) is None:
+                pair_events = store.iter_events(pair=(a, b), since=since, until=until)
+                ledger = ledgers.put(key, build_ledger(pair_events, a, b, as_of=as_of).to_dict())
         except Exception as error:  # the ledger is another stage's; its failure must not hide the series
             log.exception("ledger for %s-%s failed", a, b)
             ledger_error = f"{type(error).__name__}: {error}"

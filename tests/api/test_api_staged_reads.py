@@ -26,3 +26,19 @@ def test_issue18_a_read_only_server_follows_a_staged_load(tmp_path):
         assert page["total"] == 2 and [e["doc_id"] for e in page["events"]] == ["a1", "a2"]
     assert client.get("/stats").json()["events"] == 2
     server.close()
+
+
+def test_issue18_a_pairs_ledger_is_built_once_per_store_version(client, auth, monkeypatch):
+    import detente.api.app as app_module
+
+    built = []
+    real = app_module.build_ledger
+    monkeypatch.setattr(app_module, "build_ledger", lambda *args, **kw: built.append(args[1:3]) or real(*args, **kw))
+    first = client.get("/relations/RUS/GEO").json()
+    assert client.get("/relations/RUS/GEO").json() == first
+    assert built == [("RUS", "GEO")]
+    posted = client.post("/articles", json={"id": "n1", "text": "Russia attacked Georgia.", "date": "2012-08-08"},
+                         headers=auth)
+    assert posted.status_code == 201
+    after = client.get("/relations/RUS/GEO").json()
+    assert built == [("RUS", "GEO")] * 2 and after["events"] == first["events"] + 1
