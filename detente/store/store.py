@@ -389,10 +389,14 @@ class Store:
             return copy if copy.table is not None else None
         if copy is not None and time.monotonic() - copy.made_at < 10 * copy.seconds:
             return None
-        with self._page_copy_lock:  # one thread copies, the others read DuckDB meanwhile
+        if not self._page_copy_lock.acquire(blocking=False):
+            return None  # another thread is copying: read DuckDB meanwhile rather than wait
+        try:
             if self._page_copy is copy:
                 self._page_copy = _PageCopy.make(self)
             copy = self._page_copy
+        finally:
+            self._page_copy_lock.release()
         return copy if copy is not None and copy.version == self.version and copy.table is not None else None
 
     def count(self, where: EventFilter | None = None, /, **filters: Any) -> int:
