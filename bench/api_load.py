@@ -1,7 +1,9 @@
 """Load benchmark (not a test): 50 clients for 30 s against GET /events on a store of 100k events.
 
-Run: .venv/bin/python bench/api_load.py [--events 100000] [--clients 50] [--seconds 30]
+Run: .venv/bin/python bench/api_load.py [--events 100000] [--clients 50] [--seconds 30] [--load-articles 0]
 The server is uvicorn in a subprocess on a free loopback port; clients are threads with http.client.
+With --load-articles N, `detente load` codes N articles into the same store meanwhile, and the clients
+run until it ends (at least --seconds): reads during writes.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from fault_injection import DETENTE, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CODES = [
@@ -157,11 +161,22 @@ def client(
     conn.close()
 
 
+def start_load(tmp: str, path: str, articles: int) -> subprocess.Popen:
+    """`detente load` of synthetic articles into the served store, in a subprocess."""
+    corpus = Path(tmp) / "corpus.jsonl"
+    write_corpus(corpus, articles)
+    print(f"loading {articles} articles meanwhile")
+    return subprocess.Popen(
+        [DETENTE, "load", str(corpus), "--db", path], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--load-articles", type=int, default=0, help="run `detente load` of N articles meanwhile")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -176,6 +191,7 @@ def main() -> None:
             wait_ready(port)
             latencies: list[float] = []
             errors: list[str] = []
+            loading = start_load(tmp, path, args.load_articles) if args.load_articles else None
             deadline = time.monotonic() + args.seconds
             threads = [
                 threading.Thread(target=client, args=(port, deadline, i, latencies, errors))
@@ -186,6 +202,17 @@ def main() -> None:
                 thread.start()
             for thread in threads:
                 thread.join()
+            if loading is not None:  # go on reading until the load ends
+                while loading.poll() is None:
+                    more = [
+                        threading.Thread(target=client, args=(port, time.monotonic() + 5, 1000 + i, latencies, errors))
+                        for i in range(args.clients)
+                    ]
+                    for thread in more:
+                        thread.start()
+                    for thread in more:
+                        thread.join()
+                print(f"load: exit {loading.returncode}, {loading.stdout.read().strip()}")
             elapsed = time.perf_counter() - began
         finally:
             server.terminate()

@@ -12,8 +12,10 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from detente.api.auth import FailedAttempts, check_token
+from detente.api.cache import VersionedCache
 from detente.api.errors import ApiError, BodyLimit, error_response, install_error_handlers
 from detente.api.overview import country_page, overview
 from detente.api.spans import event_spans, tidy_event
@@ -28,6 +30,9 @@ from detente.store.export import write_csv
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY_BYTES = 5_000_000
+PAGES_CACHED = 2048  # /events answers kept per store version (about 30 KB each for pages of 50)
+EVENTS_CACHED = 20_000  # events kept serialised (about 1 KB each)
+LEDGERS_CACHED = 256  # ledgers of a pair (and period, and as_of) kept per store version
 MAX_PAGE = 1000
 MAX_OFFSET = 2**63 - 1  # DuckDB's OFFSET is a BIGINT: larger is 422, not a 500 from the database
 _SECURITY_HEADERS = {
@@ -161,6 +166,47 @@ def event_json(event: Event) -> dict[str, Any]:
     return tidy_event(event).model_dump(mode="json")
 
 
+def _dumps(content: Any) -> bytes:
+    """JSON as JSONResponse renders it, so a page built from pieces reads the same as one built whole."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
+
+
+class EventPages:
+    """The JSON answers of GET /events, built from each event's JSON kept apart, both cached per store version."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pages: VersionedCache[bytes] = VersionedCache(PAGES_CACHED)
+        self.events: VersionedCache[bytes] = VersionedCache(EVENTS_CACHED)
+
+    def cached(self, where: EventFilter, limit: int, offset: int) -> bytes | None:
+        """The page when it is cached for the store's current version (no reading, no waiting)."""
+        version = self.store.unchanged_version()
+        return None if version is None else self.pages.peek((version, where, limit, offset))
+
+    def page(self, where: EventFilter, limit: int, offset: int) -> bytes:
+        """{"total", "limit", "offset", "events"} of one page, as bytes."""
+        version = self.store.version
+        return self.pages.get((version, where, limit, offset), lambda: self._build(version, where, limit, offset))
+
+    def _build(self, version: int, where: EventFilter, limit: int, offset: int) -> bytes:
+        keys = self.store.page_keys(where, limit=limit, offset=offset)
+        known: dict[int, bytes] = {}
+        missing = []
+        for key in keys:
+            cached = self.events.peek((version, key))
+            if cached is None:
+                missing.append(key)
+            else:
+                known[key] = cached
+        if missing:
+            # Events are read by key, so a key gone since page_keys is left out, as a query would.
+            for key, event in self.store.events_by_key(missing).items():
+                known[key] = self.events.put((version, key), _dumps(event_json(event)))
+        head = _dumps({"total": self.store.count(where), "limit": limit, "offset": offset})
+        return head[:-1] + b',"events":[' + b",".join(known[k] for k in keys if k in known) + b"]}"
+
+
 def create_app(
     store: Store,
     *,
@@ -184,6 +230,9 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     attempts = failed_attempts or FailedAttempts()
+    pages = EventPages(store)
+    ledgers: VersionedCache[dict[str, Any]] = VersionedCache(LEDGERS_CACHED)
+    store.prepare_pages()  # before the first client, not during its request
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable) -> Response:
@@ -198,7 +247,7 @@ def create_app(
         return {"status": "ok", "schema_version": store.schema_version, "read_only": read_only}
 
     @app.get("/events", tags=["events"])
-    def events(
+    async def events(
         actor: Annotated[str | None, Query(description="an actor code, e.g. RUS")] = None,
         recipient: Annotated[str | None, Query(description="a recipient code, e.g. GEO")] = None,
         type: Annotated[str | None, Query(description="a PLOVER event type", json_schema_extra=_TYPES)] = None,
@@ -217,17 +266,11 @@ def create_app(
         )
         if format == "csv":
             buffer = io.StringIO()
-            write_csv(store, buffer, where, limit=limit, offset=offset)
+            await run_in_threadpool(write_csv, store, buffer, where, limit=limit, offset=offset)
             return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
-        page = store.query(where, limit=limit, offset=offset)
-        return JSONResponse(
-            {
-                "total": store.count(where),
-                "limit": limit,
-                "offset": offset,
-                "events": [event_json(e) for e in page],
-            }
-        )
+        # A page asked before is answered on the event loop; reading one waits in a worker thread.
+        body = pages.cached(where, limit, offset) or await run_in_threadpool(pages.page, where, limit, offset)
+        return Response(body, media_type="application/json")
 
     @app.get("/events/{event_id}", tags=["events"])
     def event_detail(event_id: str) -> dict[str, Any]:
@@ -263,10 +306,12 @@ def create_app(
         a, b = EventFilter(pair=(a, b), since=since, until=until).pair
         _check_pair(a, b, as_of, has_events=lambda: store.count(EventFilter(pair=(a, b))) > 0)
         monthly = store.monthly(a, b, since=since, until=until)
-        ledger, ledger_error = None, None
+        ledger_error = None
+        key = (store.version, a, b, since, until, as_of)
         try:
-            pair_events = store.iter_events(pair=(a, b), since=since, until=until)
-            ledger = build_ledger(pair_events, a, b, as_of=as_of).to_dict()
+            if (ledger := ledgers.peek(key)) is None:
+                pair_events = store.iter_events(pair=(a, b), since=since, until=until)
+                ledger = ledgers.put(key, build_ledger(pair_events, a, b, as_of=as_of).to_dict())
         except Exception as error:  # the ledger is another stage's; its failure must not hide the series
             log.exception("ledger for %s-%s failed", a, b)
             ledger_error = f"{type(error).__name__}: {error}"
@@ -338,8 +383,7 @@ async def _store_articles(
     store: Store, coder: Coder | None, articles: list[Article], rejected: list[Reject] | None = None
 ) -> JSONResponse:
     """Code and store articles; the answer of POST /articles, with the body's rejects where it was read."""
-    from starlette.concurrency import run_in_threadpool  # spaCy is CPU-bound: keep the event loop free
-
+    # spaCy is CPU-bound: code in a worker thread, keep the event loop free
     report = await run_in_threadpool(store.load, articles, coder=coder)
     coded = [{"id": a.id, "events": [event_json(e) for e in store.query(doc_id=a.id)]} for a in articles]
     answer: dict[str, Any] = {"report": report.to_dict(), "articles": coded}
@@ -350,8 +394,6 @@ async def _store_articles(
 
 async def _store_body(store: Store, coder: Coder | None, body: bytes, media_type: str) -> JSONResponse:
     """POST /articles with a page, a feed, CSV, JSON lines or text: read as `detente load` reads a file."""
-    from starlette.concurrency import run_in_threadpool
-
     articles, rejected = await run_in_threadpool(read_body, body, media_type)
     if not articles:
         reason = str(rejected[0]) if rejected else "no articles given"

@@ -12,7 +12,7 @@ from detente.batch.progress import Progress
 from detente.batch.workers import WorkerPool, code_in_workers, default_workers, workers_worth_starting
 from detente.cli.options import columns_of, columns_options, parse_date, rejects_printed_once, workers_option
 from detente.model import Article
-from detente.store import open_store
+from detente.store.staging import StagedWrites
 
 
 class CodingFailed(Exception):
@@ -80,7 +80,8 @@ def command(
         rejected.append(item)
         click.echo(f"rejected {item}", err=True)
 
-    with open_store(db) as store, rejects_printed_once():
+    # Into a copy swapped in after commits, so that readers of the store keep reading meanwhile.
+    with StagedWrites(db) as store, rejects_printed_once():
         articles = undated.watch(
             read_articles(paths, default_date=default_date, on_reject=on_reject, columns=columns_of(columns))
         )

@@ -38,7 +38,7 @@ def timeline(
     if country:
         code = _code(country)
         params += [code, code]
-    with store.cursor() as cur:
+    with store.reading() as cur:
         rows = cur.execute(
             f"SELECT strftime(date_start, '%Y-%m') AS ym, quad, count(*) FROM events{where}"
             " GROUP BY ym, quad ORDER BY ym, quad",
@@ -57,7 +57,7 @@ def active_countries(
 ) -> list[dict[str, Any]]:
     """The countries in most events of the period (as actor or recipient), most first."""
     where, params = _where(since, until)
-    with store.cursor() as cur:
+    with store.reading() as cur:
         rows = cur.execute(
             "SELECT code, count(DISTINCT event_key) AS n FROM ("
             f" SELECT event_key, unnest(list_distinct(list_concat(actor_codes, recipient_codes))) AS code"
@@ -78,7 +78,7 @@ def active_pairs(
     if country:
         code = _code(country)
         extra, extra_params = " AND (a = ? OR b = ?)", [code, code]
-    with store.cursor() as cur:
+    with store.reading() as cur:
         rows = cur.execute(
             "SELECT a, b, count(DISTINCT event_key) AS n FROM ("
             " SELECT d.event_key, least(d.actor_code, d.recipient_code) AS a,"
