@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -234,7 +234,12 @@ def score_per_doc(
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
     """Gold documents from a JSONL file, checked for the fields scoring needs."""
-    docs: list[dict[str, Any]] = []
+    return _read_checked_jsonl(path, _gold_problem)
+
+
+def _read_checked_jsonl(path: str | Path, problem_of: Callable[[object], str]) -> list[dict[str, Any]]:
+    """The objects of a JSONL file, each checked by problem_of; the first bad line raises with its number."""
+    rows: list[dict[str, Any]] = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
@@ -243,16 +248,16 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            doc = json.loads(line)
+            row = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(Errors.E120.format(path=path, line=number, reason=error)) from error
-        problem = _gold_problem(doc)
+        problem = problem_of(row)
         if problem:
             raise InputError(Errors.E121.format(path=path, line=number, reason=problem))
-        docs.append(doc)
-    if not docs:
+        rows.append(row)
+    if not rows:
         raise InputError(Errors.E122.format(path=path))
-    return docs
+    return rows
 
 
 def _gold_problem(doc: object) -> str:
@@ -303,25 +308,7 @@ LOCATION_METRICS: tuple[str, ...] = (
 
 def read_location_gold(path: str | Path) -> list[dict[str, Any]]:
     """Hand-coded locations from a JSONL file: doc_id, event, trigger, country, and place with lat/lon or ''."""
-    rows: list[dict[str, Any]] = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(Errors.E001.format(path=path, reason=error)) from error
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(Errors.E120.format(path=path, line=number, reason=error)) from error
-        problem = _location_problem(row)
-        if problem:
-            raise InputError(Errors.E121.format(path=path, line=number, reason=problem))
-        rows.append(row)
-    if not rows:
-        raise InputError(Errors.E122.format(path=path))
-    return rows
+    return _read_checked_jsonl(path, _location_problem)
 
 
 def _location_problem(row: object) -> str:
