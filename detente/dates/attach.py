@@ -40,6 +40,8 @@ def attachment(mention: Span, trigger: Token) -> int | None:
                 anchor = node
             if _accompanying(node):
                 own_conj = True  # "Speaking to reporters on Thursday, Lavrov said ...": the same occasion
+            elif _since_on(node, trigger):
+                return GOVERNING_CLAUSE  # "has recognised them since fighting a war in August 2008": it began then
             elif (node.dep_ in SUBORDINATE and not _object_clause(node)) or _relational(node):
                 return None  # the date sits in a clause or phrase the trigger is not part of
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
@@ -67,6 +69,14 @@ def attachment(mention: Span, trigger: Token) -> int | None:
     if crossings == 0 and not own_conj:
         return SAME_CLAUSE
     return GOVERNING_CLAUSE + crossings + int(own_conj)
+
+
+def _since_on(node: Token, trigger: Token) -> bool:
+    """A since-phrase or since-clause on the trigger itself (or the clause such a "since" takes): the time in it
+    is when the trigger's state began."""
+    if node.dep_ == "pcomp" and node.head.lower_ == "since":
+        node = node.head
+    return node.head.i == trigger.i and _relational(node) and _relation_word(node) == "since"
 
 
 def _object_clause(node: Token) -> bool:

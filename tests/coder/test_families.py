@@ -599,3 +599,20 @@ OBJECT_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), OBJECT_FORMS)
 def test_objects_match_as_written_and_through_levels(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+def test_a_state_held_since_a_dated_war_began_then(code) -> None:
+    # a since-phrase on the trigger dates when its state began (issue 19: the recognition of breakaway regions)
+    events = code(
+        "Moscow has recognised the two breakaway regions as states since fighting a short war with Tbilisi in "
+        "August 2008.",
+        date="2023-05-12",
+    )
+    assert [(e.date, e.historical) for e in events if e.event == "SUPPORT"] == [("2008-08", True)]
+
+
+def test_a_date_in_a_since_phrase_of_another_verb_dates_nothing_here(code) -> None:
+    events = code(
+        "Armenia accused Azerbaijan on Friday of a blockade that has lasted since December.", date="2023-05-12"
+    )
+    assert [e.date for e in events if e.event == "ACCUSE"] == ["2023-05-12"]

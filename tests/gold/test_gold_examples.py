@@ -61,7 +61,6 @@ EXPECTED = [
         "GEO",
         "2008",
         id="geo-recognition-2008",
-        marks=miss("recognition dated by publication, not by 'since ... August 2008'"),
     ),
     pytest.param(GEO, "GEO", "SANCTION", "RUS", "2008", id="geo-broke-off-relations"),
     pytest.param(
