@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from detente.model import Entity, Event, Mention
+from detente.model import Entity, Event
 from detente.schema import date_period
 
 _PRECISION = {"day": 4, "week": 3, "month": 2, "year": 1, "none": 0}
@@ -88,12 +89,14 @@ def _dates_agree(one: Told, other: Told, strict: bool) -> bool:
         return True
     if not strict and not (one.dated_in_words and other.dated_in_words):
         return True
-    first, second = date_period(one.event.date), date_period(other.event.date)
-    if one.event.date_precision == "week":
-        first = (first[0], first[0].fromordinal(first[0].toordinal() + 6))
-    if other.event.date_precision == "week":
-        second = (second[0], second[0].fromordinal(second[0].toordinal() + 6))
+    first, second = _period(one.event), _period(other.event)
     return first[0] <= second[1] and second[0] <= first[1]
+
+
+def _period(event: Event) -> tuple[date, date]:
+    """The first and last day of an event's date; a week's date is its Monday."""
+    start, end = date_period(event.date)
+    return (start, start + timedelta(days=6)) if event.date_precision == "week" else (start, end)
 
 
 # The most precise place of an act's mentions is its place; among equals, the first told.
@@ -102,14 +105,9 @@ _PLACE_PRECISION = {"city": 3, "adm1": 2, "country": 1, "none": 0}
 
 def _merged(act: list[Told]) -> Event:
     first = act[0].event
-    mentions = [
-        Mention(
-            sentence_index=t.event.sentence_index, trigger_start=t.event.trigger_start, trigger_end=t.event.trigger_end
-        )
-        for t in act
-    ]
     if len(act) == 1:
-        return first.model_copy(update={"mentions": mentions})
+        return first  # told once: its own mention, which the record already holds
+    mentions = [m for t in act for m in t.event.mentions]
     dated = [t.event for t in act if t.dated_in_words and t.event.date]
     when = max(dated, key=lambda e: _PRECISION.get(e.date_precision, 0)) if dated else first
     return first.model_copy(
