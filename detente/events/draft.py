@@ -82,6 +82,7 @@ class Draft:
     comp_pattern: Pattern | None = None  # the pattern of the folded to-clause verb
     rivals: list[Pattern] = field(default_factory=list)  # an event noun's patterns (rival rows)
     light: Token | None = None  # the light verb an event noun is the object of ("staged a strike")
+    judge: Candidate | None = None  # the event of the verb that judges this act ("condemned the embargo")
     subject: Token | None = None
     passive: bool = False
     actor_heads: list[Token] = field(default_factory=list)

@@ -9,7 +9,6 @@ construction with an example.
 
 from __future__ import annotations
 
-from detente.actors.entities import Found
 from detente.actors.memory import ArticleMemory
 from detente.actors.resolve import ArticleActors
 from detente.events.constructions import NOUN_CONSTRUCTIONS, VERB_CONSTRUCTIONS, run_constructions
@@ -151,34 +150,22 @@ class SentenceCoder(EventContext):
         nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.i not in consumed and self.is_noun_head(t)]
         candidates = []
         for token in sorted(nouns, key=lambda t: (depth(t), t.i)) if len(nouns) > 1 else nouns:
-            candidate = self.noun_event(token, triggers, set(judging))
+            candidate = self.noun_event(token, triggers, judging)
             if candidate:
-                self._judge_reached(candidate, judging)
                 candidates.append(candidate)
                 triggers.add(token.i)
         return candidates
 
-    def _judge_reached(self, candidate: Candidate, judging: dict[int, Candidate]) -> None:
-        """A judged measure that names no target was aimed at its judge: "Havana condemned the US embargo"
-        (types.tsv judge-reached)."""
-        if candidate.recipients or not self.roles.has("judge-reached", candidate.event, candidate.mode):
-            return
-        judge = next((judging[a.i] for a in candidate.trigger.ancestors if a.i in judging), None)
-        if judge is None:
-            return
-        own = {a.entity.code for a in candidate.actors}
-        why = f"aimed at whoever judges it ({judge.trigger.text!r})"
-        candidate.recipients = [Found(a.entity, why, inferred=True) for a in judge.actors if a.entity.code not in own]
-        if candidate.recipients:
-            candidate.notes.append(why)
-
-    def noun_event(self, token: Token, governed: set[int], judging: set[int] | None = None) -> Candidate | None:
-        """The event of an event noun, as the noun constructions decide it, or None."""
+    def noun_event(
+        self, token: Token, governed: set[int], judging: dict[int, Candidate] | None = None
+    ) -> Candidate | None:
+        """The event of an event noun, as the noun constructions decide it, or None. A judged act's noun
+        (types.tsv judged) is not governed by the verb that judges it, which its draft keeps as its judge."""
         patterns = self.noun_patterns(token)
         if not patterns or patterns[0].type == NOT_AN_EVENT:
             return None
-        blocking = governed - judging if judging and patterns[0].type in self.roles.types("judged") else governed
-        if any(a.i in blocking for a in token.ancestors):
+        judging = judging if judging and patterns[0].type in self.roles.types("judged") else {}
+        if any(a.i in governed and a.i not in judging for a in token.ancestors):
             return None
         pattern = patterns[0]
         draft = Draft(
@@ -191,6 +178,7 @@ class SentenceCoder(EventContext):
             mode=pattern.mode,
             notes=[f"pattern {pattern.source} noun {pattern.lemma!r} -> {pattern.type}"],
             rivals=patterns,
+            judge=next((judging[a.i] for a in token.ancestors if a.i in judging), None),
         )
         run_constructions(NOUN_CONSTRUCTIONS, self, draft)
         if not self._kept(draft):

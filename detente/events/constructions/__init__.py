@@ -76,6 +76,7 @@ NOUN_ORDER = (
     "noun-protest-target",
     "noun-clause",
     "noun-place",
+    "judge-reached",
     "noun-flags",
     "noun-kind",
     "rewrites:noun",

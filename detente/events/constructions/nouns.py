@@ -204,6 +204,19 @@ def noun_place(ctx: EventContext, draft: Draft) -> str | None:
     return "where it is imposed" if draft.recipients else None
 
 
+@construction("judge-reached")
+def judge_reached(ctx: EventContext, draft: Draft) -> str | None:
+    """A judged measure that names no target was aimed at its judge: "Havana condemned the US embargo" is an
+    embargo against Cuba (types.tsv `judge-reached`); inferred, so flagged."""
+    judge = draft.judge
+    if draft.recipients or judge is None or not ctx.roles.has("judge-reached", draft.event, draft.mode):
+        return None
+    own = {a.entity.code for a in draft.actors}
+    why = f"aimed at whoever judges it ({judge.trigger.text!r})"
+    draft.recipients = [Found(a.entity, why, inferred=True) for a in judge.actors if a.entity.code not in own]
+    return why if draft.recipients else None
+
+
 @construction("noun-flags")
 def noun_flags(ctx: EventContext, draft: Draft) -> str | None:
     """The noun's event is negated, hypothetical or future as the verb that governs it is ("X's commitment
