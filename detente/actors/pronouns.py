@@ -71,8 +71,8 @@ class PronounResolution:
         """P2. A reflexive ("blew himself up") is its clause's subject, and so is "their" owning a phrase of a
         clause whose subject names several ("Lebanon and Cyprus resumed talks on their border")."""
         lower = token.lower_
-        subject = self._clause_subject(token)
-        if subject is None or token.i in {t.i for t in subject.subtree}:
+        subject = self._subject_outside(token)
+        if subject is None:
             return None
         if lower not in REFLEXIVE and not (lower == "their" and token.dep_ == "poss" and subject.conjuncts):
             return None
@@ -142,12 +142,15 @@ class PronounResolution:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         return None if subject is None or subject.pos_ == "PRON" else subject
 
+    def _subject_outside(self, token: Token) -> Token | None:
+        """The subject of the pronoun's clause, when the pronoun stands outside that subject."""
+        subject = self._clause_subject(token)
+        return None if subject is None or token.i in {t.i for t in subject.subtree} else subject
+
     def _clause_subject_codes(self, token: Token) -> set[str]:
         """The codes of the subject of the pronoun's clause, when the pronoun stands outside that subject."""
-        subject = self._clause_subject(token)
-        if subject is None or token.i in {t.i for t in subject.subtree}:
-            return set()
-        return {f.entity.code for f in self.entities(subject)}
+        subject = self._subject_outside(token)
+        return {f.entity.code for f in self.entities(subject)} if subject is not None else set()
 
     def _object_subject_codes(self, token: Token) -> set[tuple[str, str]]:
         """An object pronoun is not its own clause's subject, or it would be "itself": "Qatar urged it to
@@ -190,9 +193,7 @@ class PronounResolution:
         for _, actors in self.memory.latest(token.i):
             candidates = [a for a in actors if (a.code, a.sector) not in subject_codes]
             if token.lower_ in THIRD_SINGULAR_NEUTER:
-                candidates = [
-                    a for a in candidates if a.sector in ("", "GOV") or code_kind(a.code) in ("IGO", "NGO", "MNC")
-                ]
+                candidates = [a for a in candidates if _is_body(a)]
             if candidates:
                 return Found(self._pronoun_entity(token, candidates[0]), f"{token.text!r}: latest actor")
         return None
@@ -318,7 +319,12 @@ class PronounResolution:
         if any(c.dep_ in ("poss", "compound", "amod", "prep", "appos") for c in subject.children):
             return []  # "a Kenyan spokesman", "the spokesman of the party": the phrase says whose
         for _, actors in self.memory.latest(subject.i):
-            bodies = [a for a in actors if a.sector in ("", "GOV") or code_kind(a.code) in ("IGO", "NGO", "MNC")]
+            bodies = [a for a in actors if _is_body(a)]
             if bodies:
                 return [self._pronoun_entity(subject, bodies[0])]
         return []
+
+
+def _is_body(entity: Entity) -> bool:
+    """A state, its government or an organisation: what "it" and a bare spokesman stand for."""
+    return entity.sector in ("", "GOV") or code_kind(entity.code) in ("IGO", "NGO", "MNC")
