@@ -44,6 +44,9 @@ class Name:
     homelands: tuple[str, ...] = ()  # of an ethnic group: the states it lives in (peoples.tsv)
 
 
+# Acronyms of four letters or more are said as words, and British papers write them so ("Isis", "Unicef");
+# shorter ones are spelt out ("the UN", "the EU") and keep their capitals.
+MIN_HOUSE_STYLED = 4
 LOOKUP_MEMO = 100_000  # surface forms whose candidates are remembered
 
 
@@ -63,6 +66,7 @@ class Gazetteer:
     _misspelt: dict[str, list[tuple[str, Name]]] | None = field(default=None, repr=False, compare=False)
     words: ActorWords = field(default_factory=ActorWords)  # words.tsv, references.tsv
     codes: CodeClasses = field(default_factory=CodeClasses)  # code_classes.tsv
+    house_styled: set[str] = field(default_factory=set)  # "Nato", "Isis": acronyms as some papers write them
 
     def add_name(self, surface: str, entry: Name) -> None:
         if self._looked_up:
@@ -71,6 +75,10 @@ class Gazetteer:
         surface = _normalise(surface)
         if not surface:
             return
+        styled = house_style(surface)
+        if styled and styled not in self.names:
+            self.house_styled.add(styled)
+            self.add_name(styled, entry)
         known = self.names.get(surface)
         if known is not None:  # its words are counted already
             known.append(entry)
@@ -154,6 +162,13 @@ _WORD_BREAK = re.compile(r"[\s\-/]+|(?<=\w)(?=[.,()'])|(?<=[.,()'])(?=\w)")
 def first_word(surface: str) -> str:
     """The first word of a name as the tokenizer sees it ("Greek" of "Greek-Cypriot", "U.S." of "U.S.")."""
     return _FIRST_BREAK.split(surface, maxsplit=1)[0]
+
+
+def house_style(surface: str) -> str:
+    """The form the Guardian, the BBC and the FT give an acronym said as a word ("NATO" -> "Nato"), or ""."""
+    if len(surface) >= MIN_HOUSE_STYLED and surface.isalpha() and surface.isupper():
+        return surface.capitalize()
+    return ""
 
 
 def _normalise(surface: str) -> str:

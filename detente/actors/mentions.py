@@ -55,6 +55,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
             if "\n" in surface:
                 continue
             candidates = gaz.lookup(surface)
+            if surface in gaz.house_styled and _opens_sentence(texts, i) and doc[i].pos_ != "PROPN":
+                candidates = []  # "Pace of reform slowed": a word at the start, not PACE
             if (
                 candidates
                 and any(c.kind == "city" for c in candidates)
@@ -83,6 +85,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
 # files need no such clue.
 CITY_PREPOSITIONS = frozenset("in from at near outside inside around across throughout into on toward towards".split())
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "suburbs", "outskirts"})
+
+
+def _opens_sentence(texts: list[str], i: int) -> bool:
+    return i == 0 or texts[i - 1].strip() in ("", ".", "!", "?", '"', "“", "‘", "'")
 
 
 def _place_before(texts: list[str], start: int) -> bool:

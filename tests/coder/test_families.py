@@ -616,3 +616,31 @@ def test_a_date_in_a_since_phrase_of_another_verb_dates_nothing_here(code) -> No
         "Armenia accused Azerbaijan on Friday of a blockade that has lasted since December.", date="2023-05-12"
     )
     assert [e.date for e in events if e.event == "ACCUSE"] == ["2023-05-12"]
+
+
+HOUSE_STYLED_ACRONYMS = [
+    # British papers write acronyms said as words with one capital ("Nato", "Isis", "Unicef"); they name the
+    # same bodies as the capitals do
+    ("Nato warned Belarus over the migrants massed at the Polish border.", ("THREATEN", None, "IGOWSTNAT", "BLR")),
+    ("Kurdish police detained 60 men who had joined Isis in Raqqa.", ("COERCE", None, "SYR", "IMG")),
+    ("Unicef criticised the blockade of food convoys by Ethiopia.", ("ACCUSE", None, "IGOUNOKID", "ETH")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOUSE_STYLED_ACRONYMS)
+def test_acronyms_written_as_words_name_their_bodies(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_a_house_styled_acronym_opening_a_sentence_as_a_word_is_a_word(code) -> None:
+    # "Pace" is PACE (the Council of Europe's assembly) only as a name, not as the noun that opens the sentence
+    events = code("Pace of the withdrawal slowed after Kenya criticised Somalia.")
+    assert [(e.actor[0].code, e.recipient[0].code) for e in events] == [("KEN", "SOM")]
+
+
+def test_a_that_clause_is_said_to_the_named_addressee_not_to_its_subject(code) -> None:
+    # the clause is what is said; its subject is the recipient only when no one is addressed
+    addressed = code("The Chadian envoy pressed upon Niger that the Boko Haram threat was growing.")
+    assert [(e.event, [r.code for r in e.recipient]) for e in addressed] == [("REQUEST", ["NER"])]
+    unaddressed = code("Kenya demanded that Somalia withdraw its troops from the border.")
+    assert [(e.event, [r.code for r in e.recipient]) for e in unaddressed] == [("REQUEST", ["SOM"])]

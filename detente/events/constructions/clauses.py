@@ -59,7 +59,14 @@ def reported_clause(ctx: EventContext, draft: Draft) -> str | None:
         _mode_of_what_is_asked(ctx, draft, ctx.match_verb(clause))
         draft.consumed.update(t.i for t in content(clause))
         clause_subject, _ = ctx.syntax.subject(clause)
-        if clause_subject is not None:
+        inside = {t.i for t in clause.subtree}
+        addressed = [
+            h
+            for h in ctx.syntax.recipient_heads(token)
+            if h.i not in inside and any(not f.pronoun for f in ctx.actors.entities(h))
+        ]
+        if clause_subject is not None and not addressed:
+            # "pressed on the president that the fight was not won": said to him; the clause is what is said
             draft.recipient_heads.append(clause_subject)
         return f"that-clause {clause.text!r}"
     if event in ctx.roles.types("clause-recipient"):
