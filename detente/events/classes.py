@@ -26,6 +26,7 @@ class WordClasses:
     of_head: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     turn_to: frozenset[str] = frozenset()
+    adjunct_gerund: frozenset[str] = frozenset()
     statement: frozenset[str] = frozenset()
     document: frozenset[str] = frozenset()
     agreement: frozenset[str] = frozenset()

@@ -156,6 +156,16 @@ class SentenceCoder(EventContext):
                 triggers.add(token.i)
         return candidates
 
+    def _governing(self, token: Token) -> list[Token]:
+        """The words above a noun whose event it may be the topic of: up to an adjunct gerund, whose clause is an
+        act of its own ("launched the operation after gaining Moscow's approval")."""
+        above = []
+        for ancestor in token.ancestors:
+            above.append(ancestor)
+            if ancestor.dep_ == "pcomp" and ancestor.head.lower_ in self.words.adjunct_gerund:
+                break
+        return above
+
     def noun_event(
         self, token: Token, governed: set[int], judging: dict[int, Candidate] | None = None
     ) -> Candidate | None:
@@ -165,7 +175,7 @@ class SentenceCoder(EventContext):
         if not patterns or patterns[0].type == NOT_AN_EVENT:
             return None
         judging = judging if judging and patterns[0].type in self.roles.types("judged") else {}
-        if any(a.i in governed and a.i not in judging for a in token.ancestors):
+        if any(a.i in governed and a.i not in judging for a in self._governing(token)):
             return None
         pattern = patterns[0]
         draft = Draft(

@@ -442,7 +442,9 @@ class Syntax:
 
     def recipient_heads(self, token: Token, first_preps: frozenset[str] = frozenset()) -> list[Token]:
         """Phrases that may name the recipient: objects, then prepositional objects (first_preps first)."""
-        heads = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+        heads = [
+            c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr") or self._named_object(token, c)
+        ]
         # "send weapons to Ukraine": the parser may label the preposition itself the dative
         heads = [p for h in heads for p in (prep_objects(h) if h.pos_ == "ADP" else [h])]
         # "found the journalist guilty": the subject of the predicate adjective
@@ -469,6 +471,15 @@ class Syntax:
                 if conj.dep_ == "conj" and conj.pos_ == "VERB" and not own_subject:
                     return self.recipient_heads(conj, first_preps)
         return heads
+
+    def _named_object(self, verb: Token, child: Token) -> bool:
+        """ "which supports Damascus": a name right after a verb that the parser took for an adverb of time."""
+        return (
+            child.dep_ in ("npadvmod", "advmod")
+            and child.pos_ == "PROPN"
+            and child.i == verb.i + 1
+            and child.lower_ not in self.words.time_word
+        )
 
     def _prepositional_recipients(self, token: Token, first_preps: frozenset[str]) -> list[Token]:
         heads = []
@@ -600,6 +611,9 @@ class Syntax:
         if head.lower_ == "to" and lemma(head.head) in self.words.turn_to:
             return self.subject(head.head, depth + 1)[0], False
         if head.lower_ == "by" and head.head.pos_ == "VERB":
+            return self.subject(head.head, depth + 1)[0], False
+        if head.lower_ in self.words.adjunct_gerund and token.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
+            # "began the offensive after winning Moscow's approval": the gerund is the beginner's act
             return self.subject(head.head, depth + 1)[0], False
         return None
 

@@ -644,3 +644,28 @@ def test_a_that_clause_is_said_to_the_named_addressee_not_to_its_subject(code) -
     assert [(e.event, [r.code for r in e.recipient]) for e in addressed] == [("REQUEST", ["NER"])]
     unaddressed = code("Kenya demanded that Somalia withdraw its troops from the border.")
     assert [(e.event, [r.code for r in e.recipient]) for e in unaddressed] == [("REQUEST", ["SOM"])]
+
+
+ADJUNCT_GERUNDS = [
+    # a gerund after "after", "before", "while", "on" ... is the act of the clause's subject, and an act of its
+    # own, not the topic of the main verb's event
+    ("Ankara began the offensive after winning the approval of Moscow.", ("SUPPORT", None, "RUS", "TUR")),
+    ("Hanoi signed the contract after securing the backing of Tokyo.", ("SUPPORT", None, "JPN", "VNM")),
+    ("Russia vetoed the draft while accusing France of bias.", ("ACCUSE", None, "RUS", "FRA")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADJUNCT_GERUNDS)
+def test_an_adjunct_gerund_is_the_subject_s_own_act(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_a_gerund_after_without_did_not_happen(code) -> None:
+    events = code("Egypt reopened the crossing without consulting Israel.")
+    assert "CONSULT" not in [e.event for e in events]
+
+
+def test_a_name_the_parser_took_for_an_adverb_is_the_object(code) -> None:
+    # "supports Damascus": the parser may label a capital right after the verb an adverb of time
+    events = code("The offensive has the approval of Moscow, which in turn supports Damascus.")
+    assert ("SUPPORT", "RUS", "SYR") in [(e.event, e.actor[0].code, e.recipient[0].code) for e in events if e.recipient]
