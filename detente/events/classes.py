@@ -27,6 +27,7 @@ class WordClasses:
     object_control: frozenset[str] = frozenset()
     turn_to: frozenset[str] = frozenset()
     adjunct_gerund: frozenset[str] = frozenset()
+    succeeding: frozenset[str] = frozenset()
     statement: frozenset[str] = frozenset()
     document: frozenset[str] = frozenset()
     agreement: frozenset[str] = frozenset()

@@ -147,7 +147,7 @@ class EventContext:
 
     def named_modifiers(self, noun: Token) -> list[Token]:
         """The possessor, compound or adjective words of a noun that name an actor ("Russia's", "PKK")."""
-        return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and self.names_actor(c)]
+        return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and self.names_actor(c)]
 
     def nouns_by_lemma(self) -> dict[str, list[int]]:
         """Token indices of the article's common nouns by lemma, in order; built on first use."""
@@ -179,6 +179,8 @@ class EventContext:
         negated = hypothetical = future = False
         for verb in chain:
             flag = self.lexicon.transparent.get(verb.lemma_.lower(), None) if verb is not token else None
+            if flag == "failed":  # "failed to persuade Moscow" still asked it; "failed to reach a deal" did not
+                flag = "" if lemma(token) in self.words.succeeding else "negated"
             negated = negated or flag == "negated" or _negated(verb)
             hypothetical = hypothetical or flag == "hypothetical" or _aux(verb, MODAL_HYPOTHETICAL)
             future = future or flag in ("future", "posture") or _aux(verb, MODAL_FUTURE) or _going_to(verb)

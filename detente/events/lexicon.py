@@ -34,7 +34,7 @@ OVERLAY_ENV = "DETENTE_LEXICON"
 COMPLEMENTS = ("keep", "threaten")
 # A pattern of type NONE stops a use of a verb that is no event ("struck a conciliatory tone").
 NOT_AN_EVENT = "NONE"
-FLAGS = ("", "future", "hypothetical", "negated", "posture")
+FLAGS = ("", "failed", "future", "hypothetical", "negated", "posture")
 
 
 # In a pattern's +objects, "@actor" accepts any object that names an actor ("release +@actor"); any other

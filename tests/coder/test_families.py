@@ -669,3 +669,24 @@ def test_a_name_the_parser_took_for_an_adverb_is_the_object(code) -> None:
     # "supports Damascus": the parser may label a capital right after the verb an adverb of time
     events = code("The offensive has the approval of Moscow, which in turn supports Damascus.")
     assert ("SUPPORT", "RUS", "SYR") in [(e.event, e.actor[0].code, e.recipient[0].code) for e in events if e.recipient]
+
+
+NOUN_PHRASE_RECIPIENTS = [
+    # a for-phrase names whom support, aid or a call reaches, also a for-to clause the parser hangs on the
+    # light verb; coordinated state modifiers, one parsed as a nominal modifier, all act
+    ("Iranian support for the Houthi rebels worried Riyadh.", ("SUPPORT", None, "IRN", "YEM")),
+    ("Egypt has long led calls for Ethiopia to halt the filling of the dam.", ("REQUEST", None, "EGY", "ETH")),
+    ("The gas attack led to joint US, French and British airstrikes.", ("ASSAULT", None, "USA", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUN_PHRASE_RECIPIENTS)
+def test_a_noun_phrase_names_whom_its_event_reaches(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_failing_to_persuade_is_still_asking_but_failing_to_agree_is_not_agreeing(code) -> None:
+    asked = code("The UN envoy failed to persuade Moscow to accept the plan.")
+    assert [(e.event, e.negated, e.recipient[0].code) for e in asked] == [("REQUEST", False, "RUS")]
+    unreached = code("Kenya failed to sign a deal with Somalia.")
+    assert all(e.negated for e in unreached if e.event == "AGREE")

@@ -8,9 +8,9 @@ from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
 from detente.events.participants import place_recipients, recipients
-from detente.events.syntax import lemma, noun_that_clauses, place_heads
+from detente.events.syntax import lemma, noun_clauses, noun_that_clauses, place_heads
 
-NOUN_RECIPIENT_PREPS = ("on", "against", "of", "to", "with", "into", "from", "toward", "towards")
+NOUN_RECIPIENT_PREPS = ("on", "against", "of", "to", "with", "into", "from", "toward", "towards", "for")
 
 
 @construction("noun-owner")
@@ -145,8 +145,8 @@ def armed_owner(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("noun-recipients")
 def noun_recipients(ctx: EventContext, draft: Draft) -> str | None:
-    """The noun's on/against/of/to/with phrases name whom it reaches ("sanctions against Iran"), and so do
-    its light verb's objects."""
+    """The noun's on/against/of/to/with/for phrases name whom it reaches ("sanctions against Iran", "support
+    for the regime"), and so do its light verb's objects."""
     token, light = draft.token, draft.light
     if draft.recipient_heads:  # set by a construction before (received)
         draft.recipients = recipients(ctx, draft.recipient_heads, draft.actors)
@@ -182,13 +182,17 @@ def noun_protest_target(ctx: EventContext, draft: Draft) -> str | None:
 
 @construction("noun-clause")
 def noun_clause(ctx: EventContext, draft: Draft) -> str | None:
-    """An allegation's, demand's or denial's that-clause names whom it is about: "Eritrea's allegation that
-    Ethiopian forces had occupied the town" accuses Ethiopia."""
+    """An allegation's, demand's or denial's that-clause or for-to clause names whom it is about: "Eritrea's
+    allegation that Ethiopian forces had occupied the town" accuses Ethiopia, "calls for Ethiopia to halt" ask it."""
     if draft.recipients or draft.pattern.type not in ctx.roles.types("clause-recipient"):
         return None
-    subjects = [ctx.syntax.subject(c)[0] for c in noun_that_clauses(draft.token)]
+    clauses = noun_clauses(draft.token)
+    if draft.light is not None:
+        # "led calls for Ethiopia to halt": the parser may hang the for-to clause on the light verb
+        clauses += [c for c in noun_clauses(draft.light) if c not in noun_that_clauses(draft.light)]
+    subjects = [ctx.syntax.subject(c)[0] for c in clauses]
     draft.recipients = recipients(ctx, [t for t in subjects if t is not None], draft.actors)
-    return "the subject of its that-clause" if draft.recipients else None
+    return "the subject of its clause" if draft.recipients else None
 
 
 @construction("noun-place")
