@@ -55,7 +55,7 @@ class PronounResolution:
 
     def _speaker_as_first_person(self, token: Token) -> Found | None:
         """P1. First person inside a quote is the quote's speaker (also when the quote runs over several
-        sentences); "our countries" is the main pair (rule 4); outside a quote "we" names no one."""
+        sentences); "our countries" is the main pair (rule 5); outside a quote "we" names no one."""
         lower = token.lower_
         if lower not in FIRST_PERSON:
             return None

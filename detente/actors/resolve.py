@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
 
+from detente.actors.acronyms import defined_acronyms
 from detente.actors.entities import (  # noqa: F401  (FIRST_PERSON, STATE_PLACE_KINDS: the stage's vocabulary)
     FIRST_PERSON,
     NO_ONE,
@@ -70,6 +71,7 @@ class ArticleActors(PronounResolution):
     _resolving: set[tuple[int, bool]] = field(default_factory=set)  # heads being resolved: a bad parse may loop
     find_entities: EntityFinder | None = None  # the model's NER, run on a sentence only when asked
     dateline: str = ""  # the place the story was filed from ("Tbilisi")
+    acronyms: dict[str, int] = field(default_factory=dict)  # an acronym the article defines -> its name's head
     _entity_labels: dict[int, dict[int, str]] = field(default_factory=dict)  # sentence start -> token -> label
     _counted_depth: int = 0  # counting phrases being resolved inside one another
 
@@ -80,6 +82,8 @@ class ArticleActors(PronounResolution):
         doc = parsed(doc)
         actors = cls(doc, gaz, when, memory if memory is not None else ArticleMemory())
         actors.mentions = find_mentions(doc, gaz, when)
+        actors.acronyms = defined_acronyms(doc)
+        actors.mentions = _with_defined_acronyms(doc, actors.mentions, actors.acronyms)
         actors._mention_starts = [m.start for m in actors.mentions]  # in text order
         for mention in actors.mentions:
             for i in range(mention.start, mention.end):
@@ -315,7 +319,7 @@ class ArticleActors(PronounResolution):
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PRONOUNS or head.lower_ in RELATIVE:
             return None
         if self.gaz.organisation_heads.get(head.lower_):
-            return None  # a bare "the Committee": which one, the article must say (rule 16)
+            return None  # a bare "the Committee": which one, the article must say (rule 17)
         label = self.entity_label(head) if head.pos_ == "PROPN" else ""
         sector = self._head_sector(head)
         if not (label or sector):
@@ -359,7 +363,7 @@ class ArticleActors(PronounResolution):
         return found
 
     def _resolve_phrase(self, token: Token) -> list[Found]:
-        """The phrase rules (docs/actors.md, rules 1-6), then the head rules."""
+        """The phrase rules (docs/actors.md, rules 1-7), then the head rules."""
         for rule in self._phrase_rules():
             found = rule(token)
             if found is not None:
@@ -369,6 +373,7 @@ class ArticleActors(PronounResolution):
 
     def _phrase_rules(self) -> tuple[Callable[[Token], list[Found] | None], ...]:
         return (
+            self._defined_acronym,
             self._language,
             self._counted_phrase,
             self._others,
@@ -377,14 +382,25 @@ class ArticleActors(PronounResolution):
             self._coordinated_adjectives,
         )
 
+    def _defined_acronym(self, token: Token) -> list[Found] | None:
+        """1. An acronym the article defined in brackets after a name stands for that name from then on: "the
+        Somali Salvation Alliance (SSA) ... the SSA said"; the article's meaning wins over the gazetteer's."""
+        head = self.acronyms.get(token.text)
+        if head is None or head >= token.i or token.i - head <= 2:
+            return None  # the definition itself, or before it
+        named = self.entities(self.doc[head])
+        why = f"{token.text!r}: the acronym the article gave {self.doc[head].text!r}"
+        here = {"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
+        return [Found(f.entity.model_copy(update=here), why, f.inferred, f.pronoun) for f in named] or None
+
     def _language(self, token: Token) -> list[Found] | None:
-        """1. A language names no one ("lessons in the Russian language")."""
+        """2. A language names no one ("lessons in the Russian language")."""
         if token.lemma_.lower() in self.words.language and token.i not in self.by_token:
             return []
         return None
 
     def _counted_phrase(self, token: Token) -> list[Found] | None:
-        """2. A counting head stands for its of-phrase, with the names coordinated in it: "hundreds of
+        """3. A counting head stands for its of-phrase, with the names coordinated in it: "hundreds of
         people", "hundreds of Sudanese and Nigerien migrants"."""
         if (token.pos_ == "NUM" or token.lemma_.lower() in self.words.partitive) and token.i not in self.by_token:
             inner = _of_object(token)
@@ -399,7 +415,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _others(self, token: Token) -> list[Found] | None:
-        """3. "others" are more of the kind the coordinated verb before named ("killed one soldier and
+        """4. "others" are more of the kind the coordinated verb before named ("killed one soldier and
         wounded two others")."""
         if token.lower_ != "others" or token.i in self.by_token:
             return None
@@ -407,7 +423,7 @@ class ArticleActors(PronounResolution):
         return [Found(self._pronoun_entity(token, earlier.entity), earlier.why)] if earlier else []
 
     def _pair_phrase(self, token: Token) -> list[Found] | None:
-        """4. "the two sides", "both countries", "our countries", "the neighbours": the two states the article
+        """5. "the two sides", "both countries", "our countries", "the neighbours": the two states the article
         names most; "the two" of an act on two named ones: the last two names."""
         if (
             token.lower_ in ("two", "both")
@@ -434,7 +450,7 @@ class ArticleActors(PronounResolution):
         return found or None
 
     def _event_reference(self, token: Token) -> list[Found] | None:
-        """5. "the decision", "the move", "this offer", and a summing-up ", a move Lima condemned": the actors of
+        """6. "the decision", "the move", "this offer", and a summing-up ", a move Lima condemned": the actors of
         the event just reported; "the call", "the threat": the actors of the latest request, threat ...
         (references.tsv)."""
         lemma = token.lemma_.lower()
@@ -482,7 +498,7 @@ class ArticleActors(PronounResolution):
         )
 
     def _coordinated_adjectives(self, token: Token) -> list[Found] | None:
-        """6. Coordinated adjectives, or owners in an of/from phrase, each name an entity: "Hungarian and
+        """7. Coordinated adjectives, or owners in an of/from phrase, each name an entity: "Hungarian and
         Romanian officials", "the foreign ministers of Chile and Bolivia"."""
         adjectives = [
             t for t in token.lefts if t.dep_ in ("amod", "nmod", "compound") and t.i in self.by_token and t.conjuncts
@@ -529,7 +545,7 @@ class ArticleActors(PronounResolution):
         return found if len(names) == 2 else []
 
     def _resolve_head(self, token: Token, allow_context: bool = True) -> Found | None:
-        """The head rules (docs/actors.md, rules 7-19), in order; the first that decides wins."""
+        """The head rules (docs/actors.md, rules 8-20), in order; the first that decides wins."""
         key = (token.i, allow_context)
         if key in self._resolving:
             return None  # a cycle in a broken parse (a pronoun whose antecedent leads back to it)
@@ -561,7 +577,7 @@ class ArticleActors(PronounResolution):
         )
 
     def _relative_pronoun(self, token: Token, allow_context: bool) -> Found | None:
-        """7. A relative pronoun stands for the noun its clause modifies ("forces that were stationed", "the
+        """8. A relative pronoun stands for the noun its clause modifies ("forces that were stationed", "the
         envoy to whom it wrote"); as an object, only if that noun names someone ("relations, which
         Mogadishu cut" leaves "which" to the article)."""
         if token.lower_ not in RELATIVE:
@@ -576,7 +592,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _counting_head(self, token: Token, allow_context: bool) -> Found | None:
-        """8. A counting head stands for its of-phrase ("a group of Moroccan diplomats")."""
+        """9. A counting head stands for its of-phrase ("a group of Moroccan diplomats")."""
         if token.pos_ == "NUM" or token.lemma_.lower() in self.words.partitive:
             inner = _of_object(token)
             if inner is not None:
@@ -584,14 +600,14 @@ class ArticleActors(PronounResolution):
         return None
 
     def _pronoun_head(self, token: Token, allow_context: bool) -> Found | None:
-        """9. A pronoun takes its antecedent (rules P1-P9 below), in context only."""
+        """10. A pronoun takes its antecedent (rules P1-P9 below), in context only."""
         if token.i in self.by_token or not (token.pos_ == "PRON" or token.lower_ in PRONOUNS):
             return None
         found = self._pronoun(token) if allow_context else None
         return found or NO_ONE
 
     def _gazetteer_name(self, token: Token, allow_context: bool) -> Found | None:
-        """10. A gazetteer name on the head gives the code, the head noun or title the sector ("Russia's
+        """11. A gazetteer name on the head gives the code, the head noun or title the sector ("Russia's
         forces" RUS/MIL; "Moscow" RUS/GOV; "Russians" RUS/CVL); a place that is no actor names no one."""
         mention = self.by_token.get(token.i)
         if mention is None:
@@ -623,7 +639,7 @@ class ArticleActors(PronounResolution):
         return Mention(mention.start, mention.end, replace(mention.name, code=code), mention.text)
 
     def _known_person(self, token: Token, allow_context: bool) -> Found | None:
-        """11. A person from leaders.tsv, or introduced with a title earlier in the article."""
+        """12. A person from leaders.tsv, or introduced with a title earlier in the article."""
         person = self.people.get(token.text) or self.people.get(self._full_name(token))
         if person and not person.code:
             person = self._place_person(person, token)
@@ -632,7 +648,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _stance_group(self, token: Token, allow_context: bool) -> Found | None:
-        """12. A group "pro-" a state or its leader is of that state, as a pro-government militia (PRM) when
+        """13. A group "pro-" a state or its leader is of that state, as a pro-government militia (PRM) when
         armed, where it acts in that state ("pro-Assad militiamen entered Afrin": SYR/PRM); elsewhere it is
         of the state it acts in ("pro-Russian separatists near Donetsk": UKR/REB). Rebels with no place are
         left to the other rules: they fight some state, not the one they favour."""
@@ -660,7 +676,7 @@ class ArticleActors(PronounResolution):
         return Found(entity, f"{token.text!r}: pro-{backer.text}, of {state}")
 
     def _named_modifier(self, token: Token, allow_context: bool) -> Found | None:
-        """13. A name among the phrase's modifiers: possessor, compound, adjective, of/from/in phrase,
+        """14. A name among the phrase's modifiers: possessor, compound, adjective, of/from/in phrase,
         apposition, where a group is based ("the government of Georgia", "a newspaper based in Beirut")."""
         for modifier in self._modifiers(token):
             sub = self.by_token.get(modifier.i)
@@ -680,7 +696,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _possessive_pronoun(self, token: Token, allow_context: bool) -> Found | None:
-        """14. A possessive pronoun counts only when no name does: "his Turkish counterpart" is Turkish,
+        """15. A possessive pronoun counts only when no name does: "his Turkish counterpart" is Turkish,
         "its forces" the owner's."""
         if not allow_context:
             return None
@@ -696,7 +712,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _definite_description(self, token: Token, allow_context: bool) -> Found | None:
-        """15. A definite description takes the latest thing of its kind the article named: "the country",
+        """16. A definite description takes the latest thing of its kind the article named: "the country",
         "the nation" a state (as a subject, the latest actor's; else the latest state other than the clause's
         actor: "promised to expand trade with the country"); "the group", "the militia", "the movement" an
         organisation that is no IGO; "the alliance", "the bloc" an IGO (words.tsv)."""
@@ -739,7 +755,7 @@ class ArticleActors(PronounResolution):
         return None
 
     def _unknown_organisation(self, token: Token, allow_context: bool) -> Found | None:
-        """16. A capitalised name the gazetteer lacks, headed by a word of organisation_heads.tsv ("the
+        """17. A capitalised name the gazetteer lacks, headed by a word of organisation_heads.tsv ("the
         Association of African Jurists"), is that kind of organisation; a sector word in it gives its sector.
         A bare "the Committee" names no one."""
         code = self.gaz.organisation_heads.get(token.lower_) if token.pos_ == "PROPN" else None
@@ -757,7 +773,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, code, sector, name), f"organisation {name!r} by its head word {token.text!r}")
 
     def _counterpart(self, token: Token, allow_context: bool) -> Found | None:
-        """17. A bare "counterpart" is the other side: the state named besides the latest actor's."""
+        """18. A bare "counterpart" is the other side: the state named besides the latest actor's."""
         if token.lemma_.lower() != "counterpart" or not allow_context:
             return None
         other = self._sentence_country(token, besides=self._latest_actor_country(token.i))
@@ -767,7 +783,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, other, sector or "GOV"), f"{token.text!r}: the other side, {other}")
 
     def _placed_sector_noun(self, token: Token, allow_context: bool) -> Found | None:
-        """18. People who carry no arms take the state of a place in a clause on them ("refugees fleeing the
+        """19. People who carry no arms take the state of a place in a clause on them ("refugees fleeing the
         war in Liberia", "villagers who live near Goma")."""
         if not allow_context or token.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -780,7 +796,7 @@ class ArticleActors(PronounResolution):
         return Found(self._entity(token, code, sector), f"sector noun {token.text!r}; place in its clause")
 
     def _sector_noun_in_context(self, token: Token, allow_context: bool) -> Found | None:
-        """19. A bare sector noun ("the foreign ministry", "police") takes the country of the place its clause
+        """20. A bare sector noun ("the foreign ministry", "police") takes the country of the place its clause
         names, else of the latest actor, else named in the sentence; with an indefinite article ("an
         independent company") none. Where unarmed people are ("protesters in Nicaragua") is no guess; the
         other clues are."""
@@ -902,3 +918,22 @@ def _of_object(token: Token) -> Token | None:
 
 def _pobjs(prep: Token) -> list[Token]:
     return [p for p in prep.children if p.dep_ == "pobj"] if prep.dep_ == "prep" else []
+
+
+def _with_defined_acronyms(doc: Doc, mentions: list[Mention], acronyms: dict[str, int]) -> list[Mention]:
+    """The mentions, with each later use of an acronym the article defined after a name the gazetteer knows
+    ("the Syrian Negotiations Commission (SNC) ... the SNC said") as a mention of that name, in place of what
+    the gazetteer reads the acronym as."""
+    named = {m.start: m for m in mentions} | {m.end - 1: m for m in mentions}
+    extra = {}
+    for acronym, head in acronyms.items():
+        name = named.get(head)
+        if name is None:
+            continue  # an unknown name: rule 1 resolves the acronym as the name's phrase
+        for token in doc[head + 3 :]:
+            if token.text == acronym:
+                extra[token.i] = Mention(token.i, token.i + 1, name.name, token.text)
+    if not extra:
+        return mentions
+    kept = [m for m in mentions if not any(m.start <= i < m.end for i in extra)]
+    return sorted([*kept, *extra.values()], key=lambda m: m.start)

@@ -690,3 +690,25 @@ def test_failing_to_persuade_is_still_asking_but_failing_to_agree_is_not_agreein
     assert [(e.event, e.negated, e.recipient[0].code) for e in asked] == [("REQUEST", False, "RUS")]
     unreached = code("Kenya failed to sign a deal with Somalia.")
     assert all(e.negated for e in unreached if e.event == "AGREE")
+
+
+def test_being_convinced_is_no_request(code) -> None:
+    events = code("Convinced that the rebels were beaten, Kenya withdrew its troops.")
+    assert "REQUEST" not in [e.event for e in events]
+
+
+def test_an_acronym_the_article_defines_names_the_same_body_later(code) -> None:
+    # an unknown name: the acronym stands for its phrase; a known one: for the gazetteer's body, pronouns too
+    events = code(
+        "The Somali Salvation Alliance (SSA) said on Monday it would boycott the talks in Nairobi. "
+        "Kenya had urged the SSA to attend. The SSA accused Ethiopia of arming its rivals."
+    )
+    coded = {(e.event, e.actor[0].code, e.recipient[0].code if e.recipient else "") for e in events}
+    assert {("REQUEST", "KEN", "SOM"), ("ACCUSE", "SOM", "ETH")} <= coded
+    known = code(
+        "The Syrian Negotiations Commission (SNC) met in Riyadh on Friday. Qatar, which funds the SNC, had "
+        "been urging it to join the Geneva round."
+    )
+    assert ("REQUEST", "QAT", "SYR") in {
+        (e.event, e.actor[0].code, e.recipient[0].code) for e in known if e.recipient
+    }
