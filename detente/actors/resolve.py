@@ -423,8 +423,9 @@ class ArticleActors(PronounResolution):
         return [Found(self._pronoun_entity(token, earlier.entity), earlier.why)] if earlier else []
 
     def _pair_phrase(self, token: Token) -> list[Found] | None:
-        """5. "the two sides", "both countries", "our countries", "the neighbours": the two states the article
-        names most; "the two" of an act on two named ones: the last two names."""
+        """5. "the two sides", "both countries", "our countries", "the neighbours": the states that acted together
+        in the latest event of the sentence or the one before, else the two states the article names most; "the
+        two" of an act on two named ones: the last two names."""
         if (
             token.lower_ in ("two", "both")
             and token.pos_ in ("NUM", "PRON", "DET")
@@ -439,15 +440,26 @@ class ArticleActors(PronounResolution):
             return None
         if self.by_token.get(token.i):
             return None
-        codes = self.main_pair(token.i)
-        found = [
-            Found(
-                Entity(text=token.text, code=c, start=token.idx, end=token.idx + len(token.text)),
-                f"{token.text!r}: the article's main pair",
-            )
-            for c in codes
-        ]
+        joint = self._latest_joint_parties(token)
+        codes = joint or self.main_pair(token.i)
+        why = "the parties of the joint act just told" if joint else "the article's main pair"
+        here = {"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
+        found = [Found(Entity(code=c, **here), f"{token.text!r}: {why}") for c in codes]
         return found or None
+
+    def _latest_joint_parties(self, token: Token) -> list[str]:
+        """The states that acted together in the latest event of this sentence or the one before ("Russia and
+        Ukraine held talks. The two sides agreed ...")."""
+        start = token.sent.start
+        since = self.doc[start - 1].sent.start if start > 0 else start
+        for index, actors in self.memory.latest(token.i):
+            if index < since:
+                return []
+            codes = list(dict.fromkeys(a.code for a in actors if self._is_state(a.code)))
+            if len(codes) >= 2:
+                return codes[:2]
+            return []
+        return []
 
     def _event_reference(self, token: Token) -> list[Found] | None:
         """6. "the decision", "the move", "this offer", and a summing-up ", a move Lima condemned": the actors of
@@ -798,7 +810,8 @@ class ArticleActors(PronounResolution):
     def _sector_noun_in_context(self, token: Token, allow_context: bool) -> Found | None:
         """20. A bare sector noun ("the foreign ministry", "police") takes the country of the place its clause
         names, else of the latest actor, else named in the sentence; with an indefinite article ("an
-        independent company") none. Where unarmed people are ("protesters in Nicaragua") is no guess; the
+        independent company") none. A definite one of a non-state armed sector ("the militants") is the latest
+        armed group that acted. Where unarmed people are ("protesters in Nicaragua") is no guess; the
         other clues are."""
         if not allow_context or token.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -807,6 +820,9 @@ class ArticleActors(PronounResolution):
         sector = self._head_sector(token)
         if not sector:
             return None
+        group = self._latest_armed_group(token, sector)
+        if group is not None:
+            return group
         for find, where in (
             (self._clause_place, "the place in its clause"),
             (lambda t: self._latest_country(t.i), "the latest actor"),
@@ -820,6 +836,18 @@ class ArticleActors(PronounResolution):
                 state_force = sector[:3] in codes.armed_sector and sector[:3] not in codes.non_state_armed
                 placed = find == self._clause_place and bool(named) and not state_force
                 return Found(self._entity(token, code, sector), why, inferred=not placed)
+        return None
+
+    def _latest_armed_group(self, token: Token, sector: str) -> Found | None:
+        """ "the militants", "the rebels": the latest actor of a non-state armed sector the article told of."""
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+        if not definite or sector[:3] not in self.gaz.codes.non_state_armed:
+            return None
+        for _, actors in self.memory.latest(token.i):
+            for entity in actors:
+                if entity.sector[:3] in self.gaz.codes.non_state_armed:
+                    why = f"{token.text!r}: the latest armed group that acted, {entity.text!r}"
+                    return Found(self._entity(token, entity.code, entity.sector, entity.name), why, pronoun=True)
         return None
 
     @staticmethod

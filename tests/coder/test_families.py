@@ -712,3 +712,23 @@ def test_an_acronym_the_article_defines_names_the_same_body_later(code) -> None:
     assert ("REQUEST", "QAT", "SYR") in {
         (e.event, e.actor[0].code, e.recipient[0].code) for e in known if e.recipient
     }
+
+
+ARTICLE_REFERENCES = (
+    "Al-Shabaab fighters stormed a military base in southern Somalia on Monday, killing at least ten soldiers. "
+    "Kenya condemned the attack and vowed to hunt down the militants. The militia has fought the Somali "
+    "government for more than a decade. Russia and Ukraine held talks in Istanbul. The two sides agreed to "
+    "exchange prisoners."
+)
+
+
+def test_what_an_article_told_before_is_what_its_descriptions_name(code) -> None:
+    # "the attack": the latest assault's actors; "the militants": the latest armed group that acted; "the two
+    # sides": the states that acted together just before, not the states the article names most
+    coded = {
+        (e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient)) for e in code(ARTICLE_REFERENCES)
+    }
+    assert ("ACCUSE", ("KEN",), ("SOM",)) in coded
+    assert ("THREATEN", ("KEN",), ("SOM",)) in coded
+    assert ("ASSAULT", ("SOM",), ("SOM",)) in coded
+    assert ("AGREE", ("RUS", "UKR"), ()) in coded
