@@ -732,3 +732,14 @@ def test_what_an_article_told_before_is_what_its_descriptions_name(code) -> None
     assert ("THREATEN", ("KEN",), ("SOM",)) in coded
     assert ("ASSAULT", ("SOM",), ("SOM",)) in coded
     assert ("AGREE", ("RUS", "UKR"), ()) in coded
+
+
+def test_a_meeting_named_again_is_its_hosts_meeting(code) -> None:
+    # "the summit", "the meeting", "the event": the latest meeting told or agreed to; staying away refuses its hosts
+    events = code(
+        "The United States and Poland will host a summit on the Middle East in Warsaw next week. The EU's "
+        "foreign policy chief will boycott the event, officials said. Iran condemned the conference as a provocation."
+    )
+    coded = {(e.event, e.actor[0].code, tuple(r.code for r in e.recipient)) for e in events}
+    assert ("REJECT", "IGOEUREEC", ("USA", "POL")) in coded
+    assert ("ACCUSE", "IRN", ("USA", "POL")) in coded
