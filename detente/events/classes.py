@@ -95,6 +95,7 @@ ROLES = (
     "judge-reached",
     "place-noun",
     "armed-noun",
+    "at-talks",
 )
 
 

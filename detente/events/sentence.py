@@ -136,7 +136,8 @@ class SentenceCoder(EventContext):
             return False
         if not draft.background:
             event = "" if draft.negated else draft.event
-            self.memory.note_event(draft.token, [f.entity for f in draft.actors], event, draft.mode)
+            reached = [f.entity for f in draft.recipients]
+            self.memory.note_event(draft.token, [f.entity for f in draft.actors], event, draft.mode, reached)
         return True
 
     # ---- nouns ----

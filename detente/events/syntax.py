@@ -154,6 +154,16 @@ def subject_to_clause(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and _has_to(c)), None)
 
 
+def sentence_start_before(token: Token, sentences: int) -> int:
+    """The index of the first word of the sentence that many sentences before the token's."""
+    start = token.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
 def that_clause(token: Token) -> Token | None:
     """The verb of a clause that a verb reports or demands ("demanded that Iran stop")."""
     return next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)

@@ -743,3 +743,20 @@ def test_a_meeting_named_again_is_its_hosts_meeting(code) -> None:
     coded = {(e.event, e.actor[0].code, tuple(r.code for r in e.recipient)) for e in events}
     assert ("REJECT", "IGOEUREEC", ("USA", "POL")) in coded
     assert ("ACCUSE", "IRN", ("USA", "POL")) in coded
+
+
+def test_a_party_to_talks_told_just_before_acts_on_the_other_parties(code) -> None:
+    events = code(
+        "Yemen's government and the Houthis met in Geneva on Monday for UN-led talks. The Houthis refused to "
+        "discuss the handover of the port."
+    )
+    refusal = next(e for e in events if e.event == "REJECT")
+    assert refusal.actor[0].code == "YEM" and refusal.actor[0].sector == "REB"
+    assert ("YEM", "GOV") in {(r.code, r.sector) for r in refusal.recipient}
+    assert all(r.inferred for r in refusal.recipient)
+
+
+def test_talks_between_others_lend_no_recipient(code) -> None:
+    events = code("Chile and Peru held talks in Lima on Monday. Kenya refused to discuss its debt.")
+    refusal = next(e for e in events if e.event == "REJECT")
+    assert refusal.recipient == []

@@ -54,6 +54,7 @@ VERB_ORDER = (
     "shelter",
     "threat-condition",
     "place-of-act",
+    "talks-parties",
     "own-forces",
     "rewrites:forces",
     # whether and when it happened

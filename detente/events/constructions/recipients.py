@@ -3,6 +3,7 @@ fallbacks of its type, each a construction of its own (docs/coding.md, "Actor an
 
 from __future__ import annotations
 
+from detente.actors.entities import Found
 from detente.events.constructions.protests import protest_targets
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
@@ -16,7 +17,9 @@ from detente.events.syntax import (
     lemma,
     place_heads,
     prep_objects,
+    sentence_start_before,
 )
+from detente.model import Entity
 
 
 @construction("recipient-phrases")
@@ -89,6 +92,39 @@ def after_talks(ctx: EventContext, draft: Draft) -> str | None:
     found = recipients(ctx, talked_with(ctx, draft.scope), draft.actors)
     draft.recipients = found or draft.recipients
     return "the other side of the talks" if found else None
+
+
+@construction("talks-parties")
+def talks_parties(ctx: EventContext, draft: Draft) -> str | None:
+    """With no one named, a party to talks told just before (in this sentence or the two before it) acts on
+    the talks' other parties: "delegations met in Geneva for talks. The rebels refused to discuss the port"
+    refuses the government (types.tsv `at-talks`); inferred, so flagged."""
+    if draft.recipients or not ctx.roles.has("at-talks", draft.event, draft.mode) or not draft.actors:
+        return None
+    codes = {a.entity.code for a in draft.actors}
+    keys = {(a.entity.code, a.entity.sector) for a in draft.actors}
+    since = sentence_start_before(draft.token, 2)
+    for index, _ in ctx.memory.latest(draft.token.i):
+        if index < since:
+            break
+        if ctx.memory.recent_types.get(index) != "CONSULT":
+            continue
+        parties = ctx.memory.parties(index)
+        if not codes & {p.code for p in parties}:
+            return None  # the latest talks were between others
+        others = list({(p.code, p.sector): p for p in parties if not _one_of(ctx, p, keys)}.values())
+        draft.recipients = [Found(p, "a party to the talks told just before", inferred=True) for p in others]
+        return "the other parties to the talks" if draft.recipients else None
+    return None
+
+
+def _one_of(ctx: EventContext, party: Entity, keys: set[tuple[str, str]]) -> bool:
+    """Whether a party is on the actor's side: the same entity, a state of a joint act, or the state (or its
+    government, forces ...) of an actor that is that state; its opposition or rebels are another side."""
+    codes = {code for code, _ in keys}
+    states = {code for code, sector in keys if sector in ctx.sectors.state or not sector}
+    state_side = party.code in states and (party.sector in ctx.sectors.state or not party.sector)
+    return (party.code, party.sector) in keys or (party.code in codes and len(codes) > 1) or state_side
 
 
 @construction("despite-pressure")
