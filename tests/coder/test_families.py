@@ -760,3 +760,14 @@ def test_talks_between_others_lend_no_recipient(code) -> None:
     events = code("Chile and Peru held talks in Lima on Monday. Kenya refused to discuss its debt.")
     refusal = next(e for e in events if e.event == "REJECT")
     assert refusal.recipient == []
+
+
+def test_his_is_the_person_an_event_just_told_of_not_a_body_s_leaders(code) -> None:
+    # the README's Malian example: "his supporters" are the arrested opposition leader's, Malian
+    events = code(
+        "West African leaders have threatened to close their borders with Mali. Security forces arrested the "
+        "leader of the main opposition party at his home in Bamako on Wednesday. Hundreds of his supporters "
+        "protested outside the courthouse on Thursday."
+    )
+    protest = next(e for e in events if e.event == "PROTEST")
+    assert protest.actor[0].code == "MLI"
