@@ -321,7 +321,8 @@ def test_map_of_a_pairs_events(server, browser, tmp_path) -> None:
     # One circle per place: its count, and the colour of its most frequent quad; bigger count, bigger circle.
     circles = page.eval_on_selector_all(
         "#map circle.place",
-        "cs => cs.map(c => [c.dataset.key, Number(c.dataset.count), c.getAttribute('fill'), Number(c.getAttribute('r'))])",
+        "cs => cs.map(c => [c.dataset.key, Number(c.dataset.count),"
+        " c.getAttribute('fill'), Number(c.getAttribute('r'))])",
     )
     for key, count, fill, _ in circles:
         events = places[key]
