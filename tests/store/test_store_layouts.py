@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from eventkit import make_event
+from eventkit import gdelt_notes, make_event
 
 from detente.formats import FORMATS, EventWriter
 from detente.layouts import GDELT_COLUMNS, GDELT_MENTIONS_COLUMNS, LAYOUTS, POLECAT_COLUMNS, event_key
@@ -64,10 +64,7 @@ def test_mentions_columns_are_gdelt_2_mentions_columns_in_order() -> None:
 
 
 def test_mentions_columns_match_the_shared_format_notes() -> None:
-    notes = Path(__file__).resolve().parents[3] / "shared" / "formats" / "gdelt-2.0.md"
-    if not notes.exists():
-        pytest.skip("no ../shared/formats/gdelt-2.0.md on this machine")
-    text = notes.read_text(encoding="utf-8").split("## Mentions")[1]
+    text = gdelt_notes(1)
     rows = re.findall(r"^\| (\d+) \| (\w+)", text, flags=re.M)
     assert [name for _, name in rows] == list(GDELT_MENTIONS_COLUMNS)
     assert [int(n) for n, _ in rows] == list(range(1, 17))
