@@ -3,6 +3,7 @@
     python bench/throughput.py                 # detente and spaCy, 1 and 2 workers
     python bench/throughput.py --compare-ner   # also spaCy with and without the ner component
     python bench/throughput.py --repeat 3      # best of 3 rounds of every run (the machine may be shared)
+    python bench/throughput.py --geocoding     # only what geocoding (the places stage) adds to coding time
 
 spaCy's side is the model's own components (tok2vec, tagger, parser, attribute_ruler, lemmatizer; ner and
 senter are left out, as detente leaves them out). detente runs the same model but applies its attribute
@@ -36,7 +37,7 @@ from detente.batch.workers import BATCH_SIZE  # noqa: E402  (after the path is s
 
 MIN_SENTENCES = 5_000
 SPACY_BATCH_SIZE = BATCH_SIZE  # the same number of docs a detente worker task holds
-TARGETS = {"vs_spacy": 0.85, "scaling": 1.7, "rss_mb": 600}
+TARGETS = {"vs_spacy": 0.85, "scaling": 1.7, "rss_mb": 600, "geocoding": 0.05}
 
 
 def corpus() -> tuple[list, str]:
@@ -194,6 +195,81 @@ def measure_paired() -> dict:
     return {"rounds": PAIRED_ROUNDS, "seconds": spent, "cpu_seconds": cpu}
 
 
+def measure_geocoding() -> dict:
+    """One process, one worker: the corpus coded with the places stage (detente_places: each event's location
+    and geocoded place) and without it, in turns on the same slices (ABBA, as measure_paired), plus the time
+    spent inside the stage itself. The overhead is what geocoding adds to end-to-end coding."""
+    from detente import coder
+    from detente.coder import load_pipeline
+    from detente.memory import keep_freed_buffers
+
+    inside = {"seconds": 0.0, "cpu_seconds": 0.0, "calls": 0}
+    call = coder.PlacesComponent.__call__
+
+    def timed(self, doc):  # the stage's own time, measured around each call
+        started, cpu_started = time.perf_counter(), time.process_time()
+        try:
+            return call(self, doc)
+        finally:
+            inside["seconds"] += time.perf_counter() - started
+            inside["cpu_seconds"] += time.process_time() - cpu_started
+            inside["calls"] += 1
+
+    coder.PlacesComponent.__call__ = timed
+    nlp = load_pipeline()
+    keep_freed_buffers()
+    articles, _ = corpus()
+    list(coder.code_articles(articles[:4], nlp=nlp))  # warm up: the places table, caches
+    inside.update(seconds=0.0, cpu_seconds=0.0, calls=0)
+    size = -(-len(articles) // PAIRED_ROUNDS)
+    spent = {"with": 0.0, "without": 0.0}
+    cpu = {"with": 0.0, "without": 0.0}
+    events = {"with": 0, "without": 0}
+    placed = 0
+
+    def code(part: list, geocoding: bool) -> int:
+        nonlocal placed
+        if geocoding:
+            found = list(coder.code_articles(part, nlp=nlp))
+            placed += sum(e.place.precision != "none" for e in found)
+            return len(found)
+        with nlp.select_pipes(disable=["detente_places"]):
+            return sum(1 for _ in coder.code_articles(part, nlp=nlp))
+
+    for number in range(PAIRED_ROUNDS):
+        part = articles[number * size : (number + 1) * size]
+        runs = [("with", True), ("without", False)]
+        for kind, geocoding in runs if number % 2 == 0 else runs[::-1]:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            events[kind] += code(part, geocoding)
+            spent[kind] += time.perf_counter() - started
+            cpu[kind] += time.process_time() - cpu_started
+    return {"articles": len(articles), "rounds": PAIRED_ROUNDS, "seconds": spent, "cpu_seconds": cpu,
+            "events": events, "placed": placed, "places_stage": inside}
+
+
+def report_geocoding(repeat: int, as_json: bool) -> None:
+    """What geocoding adds to end-to-end coding: the median of `repeat` paired runs (target < 5%)."""
+    runs = [_run_measure("geocoding", 1) for _ in range(repeat)]
+    for run in runs:
+        run["overhead_wall"] = run["seconds"]["with"] / run["seconds"]["without"] - 1
+        run["overhead_cpu"] = run["cpu_seconds"]["with"] / run["cpu_seconds"]["without"] - 1
+        run["stage_share"] = run["places_stage"]["cpu_seconds"] / run["cpu_seconds"]["with"]
+    median = sorted(runs, key=lambda r: r["overhead_cpu"])[len(runs) // 2]
+    if as_json:
+        print(json.dumps({"runs": runs, "median": median}))
+        return
+    for run in runs:
+        print(f"with geocoding {run['seconds']['with']:7.2f} s ({run['cpu_seconds']['with']:6.1f} CPU s), "
+              f"without {run['seconds']['without']:7.2f} s ({run['cpu_seconds']['without']:6.1f} CPU s); "
+              f"events {run['events']['with']}/{run['events']['without']}, {run['placed']} placed; "
+              f"places stage {run['places_stage']['cpu_seconds']:.2f} CPU s in {run['places_stage']['calls']} docs")
+    verdict = "ok" if median["overhead_cpu"] < TARGETS["geocoding"] else "MISSED"
+    print(f"geocoding adds {median['overhead_cpu']:+.1%} CPU time ({median['overhead_wall']:+.1%} wall-clock) to "
+          f"coding; the places stage is {median['stage_share']:.1%} of it  (target < {TARGETS['geocoding']:.0%})  "
+          f"{verdict}")
+
+
 def measure_spacy(workers: int, with_ner: bool) -> dict:
     """spaCy's nlp.pipe over the same texts: the model's components that detente uses, or those plus ner."""
     import psutil
@@ -259,13 +335,18 @@ def main() -> None:
     parser.add_argument("--compare-ner", action="store_true", help="also time spaCy with and without ner")
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per measurement")
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
-    parser.add_argument("--measure", choices=["detente", "spacy", "spacy-ner", "paired"], help=argparse.SUPPRESS)
+    parser.add_argument("--geocoding", action="store_true", help="only what geocoding adds to coding time")
+    parser.add_argument(
+        "--measure", choices=["detente", "spacy", "spacy-ner", "paired", "geocoding"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.measure:  # one measurement, in this fresh process
         if args.measure == "paired":
             result = measure_paired()
+        elif args.measure == "geocoding":
+            result = measure_geocoding()
         elif args.measure == "detente":
             result = measure_detente(args.workers)
         else:
@@ -273,6 +354,9 @@ def main() -> None:
         print(json.dumps(result))
         return
 
+    if args.geocoding:
+        report_geocoding(args.repeat, args.json)
+        return
     articles, origin = corpus()
     kinds = ["spacy", "detente"] + (["spacy-ner"] if args.compare_ner else [])
     results = _best_of([(kind, workers) for kind in kinds for workers in (1, 2)], args.repeat)

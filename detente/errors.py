@@ -29,6 +29,8 @@ class Errors:
     E113 = "[E113] A relation needs two different countries, got {code!r} twice"
     E114 = "[E114] No events to read for {a}-{b}: give article PATHs, or --db FILE with an event store ({reason})"
     E115 = "[E115] Cannot draw {path}: the plot file must end in .png or .svg"
+    E116 = "[E116] Unknown place {value!r}: no city, ADM1 or state of that name in the places table ({reason})"
+    E117 = "[E117] Invalid region: {reason}"
     E120 = "[E120] Gold file {path}:{line}: not valid JSON: {reason}"
     E121 = "[E121] Gold file {path}:{line}: {reason}"
     E122 = "[E122] Gold file {path} holds no documents"

@@ -1,17 +1,17 @@
-"""Write events as a table fitted to the terminal, JSON lines or CSV (CSV in the flat layout of detente.schema)."""
+"""Write events as a table fitted to the terminal, JSON lines, CSV (the flat layout of detente.schema) or one of
+the layouts other tools load (detente.layouts: GDELT events and mentions, POLECAT-style)."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Callable, Iterable
+from typing import Protocol, TextIO
 
+from detente.layouts import LAYOUTS, LayoutWriter, record_of
 from detente.model import Entity, Event
 from detente.schema import COLUMNS, NAMES, csv_cell
 from detente.terminal import Column, fit_widths, header_line, row_lines, terminal_width, wrap_cell
-
-FORMATS = ("table", "jsonl", "csv")
 
 
 def flags(event: Event) -> str:
@@ -80,22 +80,81 @@ def format_event_table(events: Iterable[Event], width: int | None = None) -> str
     return "\n".join(lines)
 
 
+class _Writer(Protocol):
+    def write(self, event: Event) -> None: ...
+    def finish(self) -> None: ...
+
+
+class _TableWriter:
+    """Keeps the events for the table, written at finish() once its column widths are known."""
+
+    def __init__(self, stream: TextIO, width: int | None) -> None:
+        self.stream, self.width, self._events = stream, width, []
+
+    def write(self, event: Event) -> None:
+        self._events.append(event)
+
+    def finish(self) -> None:
+        if self._events:
+            self.stream.write(format_event_table(self._events, self.width) + "\n")
+            self._events = []
+
+
+class _JsonlWriter:
+    def __init__(self, stream: TextIO, width: int | None) -> None:
+        self.stream = stream
+
+    def write(self, event: Event) -> None:
+        self.stream.write(json.dumps(event.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+    def finish(self) -> None:
+        pass
+
+
+class _CsvEventWriter(CsvWriter):
+    def __init__(self, stream: TextIO, width: int | None) -> None:
+        super().__init__(stream)
+
+    def write(self, event: Event) -> None:
+        self.write_event(event)
+
+    def finish(self) -> None:
+        pass
+
+
+class _LayoutEventWriter(LayoutWriter):
+    def write(self, event: Event) -> None:
+        self.write_record(record_of(event))
+
+    def finish(self) -> None:
+        pass
+
+
+def _layout_writer(name: str) -> Callable[[TextIO, int | None], _Writer]:
+    return lambda stream, width: _LayoutEventWriter(stream, LAYOUTS[name])
+
+
+# Every format `detente code` writes, by name: the table for people, the flat layout, and the layouts of
+# detente.layouts that the store's exports offer too.
+WRITERS: dict[str, Callable[[TextIO, int | None], _Writer]] = {
+    "table": _TableWriter,
+    "jsonl": _JsonlWriter,
+    "csv": _CsvEventWriter,
+    **{name: _layout_writer(name) for name in LAYOUTS},
+}
+FORMATS: tuple[str, ...] = tuple(WRITERS)
+
+
 class EventWriter:
     """Streams events to a text stream in one of FORMATS. The table is written when write_all ends (or at
     finish()), once its column widths are known, fitted to `width` (the terminal's by default)."""
 
     def __init__(self, stream: TextIO, fmt: str, width: int | None = None):
         self.stream, self.fmt, self.count, self.width = stream, fmt, 0, width
-        self._csv = CsvWriter(stream) if fmt == "csv" else None
-        self._table: list[Event] = []
+        self._writer = WRITERS[fmt](stream, width)
 
     def write(self, event: Event) -> None:
-        if self.fmt == "jsonl":
-            self.stream.write(json.dumps(event.model_dump(mode="json"), ensure_ascii=False) + "\n")
-        elif self._csv is not None:
-            self._csv.write_event(event)
-        else:
-            self._table.append(event)
+        self._writer.write(event)
         self.count += 1
 
     def write_all(self, events: Iterable[Event]) -> int:
@@ -106,9 +165,7 @@ class EventWriter:
 
     def finish(self) -> None:
         """Write the table of the events written so far (nothing for the streamed formats)."""
-        if self._table:
-            self.stream.write(format_event_table(self._table, self.width) + "\n")
-            self._table = []
+        self._writer.finish()
 
 
 def _short(entities: list[Entity]) -> str:

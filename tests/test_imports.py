@@ -18,13 +18,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "detente"
 # Pipeline order (README "Layout", docs STYLE): a module may import its own layer and those above it,
 # never one below. The key is a module's first name under detente ("" is detente/__init__.py).
 LAYERS: list[set[str]] = [
-    {"errors", "model", "schema", "tables", "memory", "formats", "terminal"},  # records and plumbing every stage shares
+    {"errors", "model", "schema", "tables", "memory", "terminal"},  # records and plumbing every stage shares
     {"articles"},
     {"sentences"},
     {"actors"},
     {"events"},
     {"dates", "places"},
     {"acts"},  # one event per act: merges the dated mentions of an article
+    {"layouts", "formats"},  # how events are written: the layouts other tools load (GDELT, POLECAT), code's formats
     {"", "coder", "explain", "evaluation"},  # the coding pipeline and the public API
     {"ledger"},
     {"store"},

@@ -22,10 +22,11 @@ from detente.api.spans import event_spans, tidy_event
 from detente.articles.read import MEDIA_TYPES, Reject, read_body
 from detente.dashboard import mount_dashboard
 from detente.errors import DetenteError, Errors
+from detente.layouts import LAYOUTS, LayoutWriter
 from detente.ledger import build_ledger
 from detente.model import PLOVER_TYPES, Article, Event
 from detente.store import EventFilter, Store
-from detente.store.export import write_csv
+from detente.store.export import layout_records, write_csv
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ PAGES_CACHED = 2048  # /events answers kept per store version (about 30 KB each 
 EVENTS_CACHED = 20_000  # events kept serialised (about 1 KB each)
 LEDGERS_CACHED = 256  # ledgers of a pair (and period, and as_of) kept per store version
 MAX_PAGE = 1000
+API_FORMATS = ("json", "csv", *LAYOUTS)  # /events: JSON pages, the flat CSV, or a layout other tools load
 MAX_OFFSET = 2**63 - 1  # DuckDB's OFFSET is a BIGINT: larger is 422, not a 500 from the database
 _SECURITY_HEADERS = {
     # Stored strings are rendered as text, and the CSP keeps any markup that slipped through from running.
@@ -207,6 +209,17 @@ class EventPages:
         return head[:-1] + b',"events":[' + b",".join(known[k] for k in keys if k in known) + b"]}"
 
 
+async def _export_page(store: Store, where: EventFilter, fmt: str, limit: int, offset: int) -> Response:
+    """A page of events as the flat CSV or as a layout of detente.layouts (TSV)."""
+    buffer = io.StringIO()
+    if fmt == "csv":
+        await run_in_threadpool(write_csv, store, buffer, where, limit=limit, offset=offset)
+        return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
+    records = layout_records(store, where, limit=limit, offset=offset)
+    await run_in_threadpool(LayoutWriter(buffer, LAYOUTS[fmt]).write_records, records)
+    return Response(buffer.getvalue(), media_type="text/tab-separated-values; charset=utf-8")
+
+
 def create_app(
     store: Store,
     *,
@@ -257,17 +270,17 @@ def create_app(
         doc_id: Annotated[str | None, Query(description="events of this article")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="events to skip")] = 0,
-        format: Annotated[Literal["json", "csv"], Query(description="json, or csv (the flat layout)")] = "json",
+        format: Annotated[
+            Literal[API_FORMATS], Query(description="json, csv (the flat layout), or a layout of docs/store.md")
+        ] = "json",
     ) -> Response:
         """Events matching the filters, in date order, a page at a time (JSON or CSV)."""
         # The filter checks every value, as it does for the store and `detente query` (E142, E146, E135).
         where = EventFilter(
             actor=actor, recipient=recipient, type=type, since=since, until=until, pair=pair, doc_id=doc_id
         )
-        if format == "csv":
-            buffer = io.StringIO()
-            await run_in_threadpool(write_csv, store, buffer, where, limit=limit, offset=offset)
-            return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
+        if format != "json":
+            return await _export_page(store, where, format, limit, offset)
         # A page asked before is answered on the event loop; reading one waits in a worker thread.
         body = pages.cached(where, limit, offset) or await run_in_threadpool(pages.page, where, limit, offset)
         return Response(body, media_type="application/json")

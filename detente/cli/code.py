@@ -30,7 +30,7 @@ from detente.formats import FORMATS, EventWriter
     type=click.Choice(FORMATS),
     default="table",
     show_default=True,
-    help="table for people, jsonl or csv (the flat layout of docs/events.md).",
+    help="table for people, jsonl or csv (the flat layout of docs/events.md), or a layout of docs/store.md.",
 )
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @workers_option

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from detente.errors import Errors, StoreError
-from detente.store import EventFilter, export_events, open_store
+from detente.store import EXPORT_FORMATS, EventFilter, export_events, open_store
 from detente.terminal import Column
 from detente.terminal import format_table as fit_table
 
@@ -27,10 +27,10 @@ TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "intensity", "tr
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "jsonl", "csv", "parquet", "gdelt"]),
+    type=click.Choice(["table", *EXPORT_FORMATS]),
     default="table",
     show_default=True,
-    help="Output format (parquet needs --output DIR; docs/events.md lists the columns).",
+    help="Output format (parquet needs --output DIR; docs/events.md and docs/store.md list the columns).",
 )
 @click.option(
     "--output",

@@ -14,6 +14,7 @@ from detente.cli.options import parse_date
 from detente.errors import Errors, InputError
 from detente.ledger import build_ledger, country_code, plot_ledger
 from detente.model import Event
+from detente.places.region import region_of
 from detente.terminal import terminal_width
 
 DEFAULT_DB = "detente.duckdb"  # as the store's default, so `detente load` then `detente relations` just works
@@ -72,6 +73,21 @@ def stored_events(db: str | None, a: str, b: str) -> Iterator[Event]:
     callback=parse_date,
     help="Publication date of .txt inputs (as in `detente code`).",
 )
+@click.option(
+    "--near",
+    "near",
+    metavar="PLACE",
+    default=None,
+    help="Only events placed within --km of PLACE (a city, ADM1 or state in the places table).",
+)
+@click.option("--km", "km", type=float, default=None, help="The radius for --near, in km (default 50).")
+@click.option(
+    "--adm1",
+    "adm1",
+    metavar="NAME_OR_CODE",
+    default=None,
+    help="Only events placed in this first-level division (a name, or its GeoNames code: SY.09).",
+)
 def command(
     a: str,
     b: str,
@@ -81,18 +97,23 @@ def command(
     as_json: bool,
     plot: str | None,
     publication_date: str | None,
+    near: str | None,
+    km: float | None,
+    adm1: str | None,
 ) -> None:
     """Show where countries A and B stand on each thread of their relations, and since when, says who.
 
     A and B are ISO alpha-3 codes or country names. With PATHs the articles are coded first;
-    without, the events come from the event store (see `detente load`).
+    without, the events come from the event store (see `detente load`). --near or --adm1 keep the events
+    placed in a region.
     """
     code_a, code_b = country_code(a), country_code(b)
+    region = region_of(near, km, adm1, prefer=(code_a, code_b))
     if paths:
         events = coded_events(paths, publication_date)
     else:
         events = stored_events(db, code_a, code_b)
-    ledger = build_ledger(events, code_a, code_b, as_of=as_of)
+    ledger = build_ledger(events, code_a, code_b, as_of=as_of, region=region)
     if plot:
         plot_ledger(ledger, plot)
     if as_json:

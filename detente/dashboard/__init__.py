@@ -15,8 +15,13 @@ from detente.store import Store
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-_STATIC_NAME = re.compile(r"^[a-z0-9_-]+\.(js|css|svg)$")  # only our own assets, never a path
-_MEDIA = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8", "svg": "image/svg+xml"}
+_STATIC_NAME = re.compile(r"^[a-z0-9_-]+\.(js|css|svg|geojson)$")  # only our own assets, never a path
+_MEDIA = {
+    "js": "text/javascript; charset=utf-8",
+    "css": "text/css; charset=utf-8",
+    "svg": "image/svg+xml",
+    "geojson": "application/geo+json",  # the map's country shapes (static/SOURCES.md)
+}
 
 # Autoescape every template: article text and stored strings must never become markup.
 _templates = Environment(

@@ -13,6 +13,7 @@ from detente.ledger.reading import Reading, read_event
 from detente.ledger.threads import ThreadBook, default_threads
 from detente.memory import collector_paused
 from detente.model import Event
+from detente.places.region import Region
 
 _AS_OF = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -28,12 +29,20 @@ def _starts_by(date: str | None, as_of: str) -> bool:
 class Ledger:
     """The relations of countries a and b, folded incrementally from events: add() one, read at any time."""
 
-    def __init__(self, a: str, b: str, *, as_of: str | None = None, book: ThreadBook | None = None) -> None:
+    def __init__(
+        self,
+        a: str,
+        b: str,
+        *,
+        as_of: str | None = None,
+        book: ThreadBook | None = None,
+        region: Region | None = None,
+    ) -> None:
         if a == b:
             raise InputError(Errors.E113.format(code=a))
         if as_of is not None and not _AS_OF.fullmatch(as_of):
             raise InputError(Errors.E005.format(value=as_of))
-        self.a, self.b, self.as_of = a, b, as_of
+        self.a, self.b, self.as_of, self.region = a, b, as_of, region
         self.book = book or default_threads()
         self._entries: dict[str, list[Reading]] = {t.id: [] for t in self.book.threads}
         self._folds: dict[str, ThreadFold] = {t.id: ThreadFold(t) for t in self.book.threads}
@@ -44,14 +53,21 @@ class Ledger:
         self.excluded = 0  # negated or hypothetical events of the pair
 
     def add(self, event: Event) -> bool:
-        """Fold one event in; True when it is between the pair and not after as_of. Order does not matter."""
-        if self.as_of is not None and not _starts_by(event.date, self.as_of):
+        """Fold one event in; True when it is between the pair, not after as_of and in the region. Order does not
+        matter."""
+        if not self.admits(event):
             return False
         reading = read_event(event, self.a, self.b, self.book)
         if reading is None:
             return False
         self._fold(reading)
         return True
+
+    def admits(self, event: Event) -> bool:
+        """Whether an event is within as_of and the region (whoever its actors)."""
+        if self.as_of is not None and not _starts_by(event.date, self.as_of):
+            return False
+        return self.region is None or self.region.contains(event.place)
 
     def add_all(self, events: Iterable[Event]) -> int:
         """Fold many events in, one by one in the order given; the number between the pair."""
@@ -122,6 +138,7 @@ class Ledger:
             "pair": [self.a, self.b],
             "names": {self.a: country_name(self.a), self.b: country_name(self.b)},
             "as_of": self.as_of,
+            "region": self.region.to_dict() if self.region is not None else None,
             "events": sum(self.counts.values()),
             "by_direction": dict(self.counts),
             "excluded": self.excluded,
@@ -137,14 +154,21 @@ class Ledger:
 
 
 def build_ledger(
-    events: Iterable[Event], a: str, b: str, *, as_of: str | None = None, book: ThreadBook | None = None
+    events: Iterable[Event],
+    a: str,
+    b: str,
+    *,
+    as_of: str | None = None,
+    book: ThreadBook | None = None,
+    region: Region | None = None,
 ) -> Ledger:
-    """The ledger of countries a and b from events in any order (the same events give the same ledger)."""
-    ledger = Ledger(a, b, as_of=as_of, book=book)
+    """The ledger of countries a and b from events in any order (the same events give the same ledger), those
+    of a region only when one is given (detente.places.region: near a place, or in an ADM1)."""
+    ledger = Ledger(a, b, as_of=as_of, book=book, region=region)
     with collector_paused():
         readings = []
         for event in events:
-            if as_of is not None and not _starts_by(event.date, as_of):
+            if not ledger.admits(event):
                 continue
             reading = read_event(event, a, b, ledger.book)
             if reading is not None:

@@ -45,6 +45,7 @@ def render_text(ledger: dict, width: int = WIDTH) -> str:
     names = ledger["names"]
     counts = ", ".join(f"{k} {v}" for k, v in ledger["by_direction"].items())
     as_of = f" as of {ledger['as_of']}" if ledger["as_of"] else ""
+    as_of += f", {ledger['region']['name']}" if ledger.get("region") else ""
     lines = [
         f"{names[a]} ({a}) - {names[b]} ({b}){as_of}: {ledger['events']} events ({counts}; "
         f"{ledger['excluded']} negated or hypothetical, never moving a state)"

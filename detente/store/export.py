@@ -1,8 +1,8 @@
-"""Export stored events as JSONL, CSV or Parquet in the flat layout of detente.schema, or GDELT 2.0 TSV."""
+"""Export stored events as JSONL, CSV or Parquet in the flat layout of detente.schema, or in a layout of
+detente.layouts (GDELT 2.0 events and mentions, POLECAT-style) as TSV."""
 
 from __future__ import annotations
 
-import csv
 import logging
 import os
 import sys
@@ -15,31 +15,35 @@ import pyarrow.parquet as pq
 
 from detente.errors import Errors, StoreError
 from detente.formats import CsvWriter
+from detente.layouts import LAYOUTS, LayoutWriter
 from detente.schema import ARROW_SCHEMA, NAMES, partition_dirs
 from detente.store.filters import EventFilter
-from detente.store.gdelt import GDELT, GDELT_COLUMNS  # noqa: F401  (GDELT_COLUMNS: exported here too)
 from detente.store.store import Store
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", *LAYOUTS)
 PARQUET_FILE = "events.parquet"  # one per year/month directory of a Parquet export
 
 _FLAT_SQL = ", ".join(NAMES)
 # Parquet files are written one partition after the other, so rows come partition by partition.
 _PARTITION_ORDER = " ORDER BY year NULLS LAST, month NULLS LAST, date_start NULLS LAST, event_key"
 
-Entity = dict[str, Any]
-
-_GDELT_SOURCE = "events JOIN (SELECT dedup_id, mentions, sources, articles FROM event_reports) reports USING (dedup_id)"
-_GDELT_SQL = (
+_LAYOUT_SOURCE = (
+    "events JOIN (SELECT dedup_id, mentions, sources, articles FROM event_reports) reports USING (dedup_id)"
+)
+# A record of detente.layouts: the flat row, the event key, and its article's url, date, load time and length.
+_LAYOUT_SQL = (
     "event_key, date_start, "
     + ", ".join(f"events.{name}" for name in NAMES if name != "dedup_id")
-    + ", (SELECT a.url FROM articles a WHERE a.id = events.doc_id LIMIT 1) AS article_url,"
-    " (SELECT a.loaded_at FROM articles a WHERE a.id = events.doc_id LIMIT 1) AS loaded_at,"
+    + ", "
+    + ", ".join(
+        f"(SELECT {value} FROM articles a WHERE a.id = events.doc_id LIMIT 1) AS {name}"
+        for value, name in (("a.url", "article_url"), ("a.date", "article_date"), ("a.loaded_at", "loaded_at"))
+    )
+    + ", (SELECT length(a.text) FROM articles a WHERE a.id = events.doc_id LIMIT 1) AS doc_length,"
     " reports.mentions, reports.sources, reports.articles"
 )
-_ENTITY_PARTS = ("code", "sector", "name", "text")
 
 
 def export_events(
@@ -68,10 +72,7 @@ def _write_text(store: Store, fmt: str, stream: IO[str], where: EventFilter) -> 
     elif fmt == "csv":
         count = write_csv(store, stream, where)
     else:
-        writer = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        for row in gdelt_rows(store, where):
-            writer.writerow([_tsv_cell(value) for value in row])
-            count += 1
+        count = LayoutWriter(stream, LAYOUTS[fmt]).write_records(layout_records(store, where))
     log.info("exported %d rows as %s", count, fmt)
     return count
 
@@ -89,11 +90,6 @@ def write_csv(store: Store, stream: IO[str], where: EventFilter | None = None, *
         writer.write_values(row.values())
         count += 1
     return count
-
-
-def _tsv_cell(value: Any) -> str:
-    # Tabs and newlines inside a field would break the row structure that GDELT readers rely on.
-    return "" if value is None else str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
 def write_parquet(store: Store, directory: str, where: EventFilter | None = None) -> int:
@@ -151,16 +147,7 @@ class _PartitionWriter:
         self.tmp.unlink(missing_ok=True)
 
 
-def gdelt_rows(store: Store, where: EventFilter | None = None) -> Iterator[list[Any]]:
-    """One GDELT-style row per (actor, recipient) pair of each filtered event, columns as GDELT_COLUMNS."""
-    for batch in store.record_batches(_GDELT_SQL, where, source=_GDELT_SOURCE):
-        for r in batch.to_pylist():
-            for a in _entities(r, "actor"):
-                for b in _entities(r, "recipient"):
-                    yield [value(r, a, b) for _, value in GDELT]
-
-
-def _entities(row: dict[str, Any], side: str) -> list[Entity]:
-    """The entities of one side from their flat columns; one empty entity when there is none."""
-    lists = [row[f"{side}_{part}s"] for part in _ENTITY_PARTS]
-    return [dict(zip(_ENTITY_PARTS, values, strict=True)) for values in zip(*lists, strict=True)] or [{}]
+def layout_records(store: Store, where: EventFilter | None = None, **options: Any) -> Iterator[dict[str, Any]]:
+    """The filtered events as records of detente.layouts: flat rows with what the store knows beside them."""
+    for batch in store.record_batches(_LAYOUT_SQL, where, source=_LAYOUT_SOURCE, **options):
+        yield from batch.to_pylist()

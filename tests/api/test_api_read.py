@@ -129,3 +129,19 @@ def test_docs_page_is_offline(client) -> None:
     assert page.status_code == 200
     assert "/static/apidocs.js" in page.text and "/openapi.json" in page.text
     assert "http://" not in page.text and "https://" not in page.text and "cdn" not in page.text.lower()
+
+
+@pytest.mark.parametrize("fmt", ["gdelt", "gdelt-mentions", "polecat"])
+def test_events_in_a_layout_match_the_query_export(client, store, fmt) -> None:
+    from detente.store import export_events
+
+    response = client.get("/events", params={"format": fmt, "actor": "RUS"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/tab-separated-values")
+    out = io.StringIO()
+    export_events(store, fmt, out, actor="RUS")
+    assert response.text == out.getvalue() and response.text
+
+
+def test_events_in_an_unknown_format_is_422(client) -> None:
+    assert client.get("/events", params={"format": "xml"}).status_code == 422

@@ -277,3 +277,94 @@ def test_overview_on_landing_and_a_country_page(server, browser, tmp_path) -> No
     print(f"pair screenshot: {pair}")
     assert errors == []
     page.close()
+
+
+QUAD_COLOURS = {  # map.js's colours, the chart's
+    "verbal_cooperation": "#8cc98c",
+    "material_cooperation": "#2e7d4f",
+    "verbal_conflict": "#f0a35e",
+    "material_conflict": "#b83227",
+}
+
+
+def _places(events) -> dict[str, list]:
+    """The pair's events by place, as the map groups them (name, state and point)."""
+    out: dict[str, list] = {}
+    for e in events:
+        if e.place.lat is not None:
+            out.setdefault(f"{e.place.name}|{e.place.country}|{e.place.lat}|{e.place.lon}", []).append(e)
+    return out
+
+
+def test_map_of_a_pairs_events(server, browser, tmp_path) -> None:
+    """Issue 17: the pair's events by place over country shapes that detente serves itself, sized by count,
+    coloured by quad, filtered as the table is; a click on a place opens its events."""
+    base, store = server
+    expected = store.query(pair=("GEO", "RUS"))
+    places = _places(expected)
+    assert len(places) >= 2, "the test articles place the pair's events in more than one place"
+    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    errors, requests = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "/")
+    page.select_option("#pair-select", "GEO,RUS")
+    expect(page.locator("#map circle.place")).to_have_count(len(places))
+
+    # Shapes: every Natural Earth country, the pair's two shaded; nothing fetched from anywhere else.
+    assert page.locator("#map path.country").count() >= 170
+    shaded = page.eval_on_selector_all("#map path.country.pair", "ps => ps.map(p => p.dataset.iso)")
+    assert sorted(shaded) == ["GEO", "RUS"]
+    assert all(url.startswith(base) for url in requests), [u for u in requests if not u.startswith(base)]
+
+    # One circle per place: its count, and the colour of its most frequent quad; bigger count, bigger circle.
+    circles = page.eval_on_selector_all(
+        "#map circle.place",
+        "cs => cs.map(c => [c.dataset.key, Number(c.dataset.count),"
+        " c.getAttribute('fill'), Number(c.getAttribute('r'))])",
+    )
+    for key, count, fill, _ in circles:
+        events = places[key]
+        assert count == len(events)
+        quads = sorted({e.quad for e in events}, key=lambda q: (-sum(e.quad == q for e in events), q))
+        assert fill == QUAD_COLOURS[quads[0]]
+    by_count = sorted(circles, key=lambda c: c[1])
+    assert by_count[0][3] <= by_count[-1][3]
+    expect(page.locator("#map-count")).to_contain_text(f"{len(places)} places")
+
+    # The table's controls filter the map too.
+    page.select_option("#type-filter", "ACCUSE")
+    accusations = _places([e for e in expected if e.event == "ACCUSE"])
+    expect(page.locator("#map circle.place")).to_have_count(len(accusations))
+    counts = page.eval_on_selector_all("#map circle.place", "cs => cs.map(c => Number(c.dataset.count))")
+    assert sum(counts) == sum(len(v) for v in accusations.values())
+    page.select_option("#type-filter", "")
+    expect(page.locator("#map circle.place")).to_have_count(len(places))
+
+    # A click on a place opens its events: the table shows them only, the first in detail. The northernmost
+    # place's circle stands alone (a click at its centre reaches it); the busiest is opened from the keyboard.
+    north = max(places, key=lambda k: float(k.split("|")[2]))
+    page.click(f"#map circle.place[data-key='{north}']")
+    expect(page.locator("#events tbody tr")).to_have_count(len(places[north]))
+    page.click("#place-clear")
+    key, count = max(((k, len(v)) for k, v in places.items()), key=lambda kv: (kv[1], kv[0]))
+    page.focus(f"#map circle.place[data-key='{key}']")
+    page.keyboard.press("Enter")
+    expect(page.locator("#events tbody tr")).to_have_count(count)
+    shown = page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    assert sorted(shown) == sorted(e.event_id for e in places[key])
+    page.wait_for_selector("#detail:not([hidden])")
+    assert page.locator("#place-filter").is_visible()
+    assert page.get_attribute(f"#map circle.place[data-key='{key}']", "class").endswith("selected")
+    assert page.text_content("#detail-facts dt:text-is('place') + dd").startswith(key.split("|")[0])
+
+    page.locator("#events-section").screenshot(path=str(tmp_path / "map.png"))
+    page.screenshot(path=str(tmp_path / "map-page.png"), full_page=True)
+    print(f"map screenshot: {tmp_path / 'map.png'}")
+    assert (tmp_path / "map.png").stat().st_size > 10_000
+
+    page.click("#place-clear")
+    expect(page.locator("#events tbody tr")).to_have_count(len(expected))
+    assert errors == []
+    page.close()

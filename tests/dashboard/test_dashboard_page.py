@@ -47,7 +47,7 @@ def test_page_has_a_content_security_policy_without_inline_scripts(client) -> No
     assert re.search(r"<[^>]*\son[a-z]+\s*=", page.text) is None  # no inline event handlers
 
 
-@pytest.mark.parametrize("name", ["app.js", "chart.js", "apidocs.js", "style.css"])
+@pytest.mark.parametrize("name", ["app.js", "chart.js", "map.js", "apidocs.js", "style.css"])
 def test_assets_are_served_from_the_package_with_no_external_urls(client, name) -> None:
     response = client.get(f"/static/{name}")
     assert response.status_code == 200
@@ -55,7 +55,7 @@ def test_assets_are_served_from_the_package_with_no_external_urls(client, name) 
     assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", response.text)
 
 
-@pytest.mark.parametrize("name", ["app.js", "chart.js", "apidocs.js"])
+@pytest.mark.parametrize("name", ["app.js", "chart.js", "map.js", "apidocs.js"])
 def test_scripts_never_write_markup(name) -> None:
     source = (STATIC / name).read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
@@ -65,3 +65,21 @@ def test_scripts_never_write_markup(name) -> None:
 @pytest.mark.parametrize("name", ["../api/app.py", "__init__.py", "app.py", "style.CSS"])
 def test_static_serves_only_assets(client, name) -> None:
     assert client.get(f"/static/{name}").status_code == 404
+
+
+def test_country_shapes_are_served_from_the_package(client) -> None:
+    """Issue 17: the map's Natural Earth shapes come from detente itself, with their source noted beside them."""
+    response = client.get("/static/world.geojson")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/geo+json"
+    world = response.json()
+    codes = {f["properties"]["iso_a3"] for f in world["features"]}
+    assert len(world["features"]) >= 170 and {"GEO", "RUS", "SYR", "FRA", "NOR", "USA"} <= codes
+    assert all(f["geometry"]["type"] == "MultiPolygon" for f in world["features"])
+    for feature in world["features"]:
+        for polygon in feature["geometry"]["coordinates"]:
+            for ring in polygon:
+                assert ring[0] == ring[-1] and all(-180 <= x <= 180 and -90 <= y <= 90 for x, y in ring)
+    assert "Natural Earth" in world["source"]
+    sources = (STATIC / "SOURCES.md").read_text(encoding="utf-8")
+    assert "world.geojson" in sources and "public domain" in sources
+    assert len(response.content) < 200_000  # simplified: the page loads it at once

@@ -82,6 +82,7 @@ def test_to_dict_shape():
         "pair",
         "names",
         "as_of",
+        "region",
         "events",
         "by_direction",
         "excluded",

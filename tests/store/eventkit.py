@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -164,3 +165,13 @@ def fill_store(path: str, rows: int) -> None:
                 f"INSERT INTO dyads SELECT i + 1000, {PAIR_CODES}[1 + i % 10], {PAIR_CODES}[1 + (i // 10) % 10]"
                 f" FROM range({rows}) r(i)"
             )
+
+
+def gdelt_notes(section: int) -> str:
+    """A section of ../shared/formats/gdelt-2.0.md (0: events, 1: mentions); the test is skipped without it."""
+    import pytest
+
+    notes = Path(__file__).resolve().parents[3] / "shared" / "formats" / "gdelt-2.0.md"
+    if not notes.exists():
+        pytest.skip("no ../shared/formats/gdelt-2.0.md on this machine")
+    return notes.read_text(encoding="utf-8").split("## Mentions")[section]

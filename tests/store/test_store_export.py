@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from eventkit import make_event
+from eventkit import gdelt_notes, make_event
 
 from detente.errors import StoreError
 from detente.model import Article, Entity, Event, Location
@@ -126,10 +125,7 @@ def test_gdelt_columns_are_gdelt_2_event_columns_in_order() -> None:
 
 
 def test_gdelt_columns_match_the_shared_format_notes() -> None:
-    notes = Path(__file__).resolve().parents[3] / "shared" / "formats" / "gdelt-2.0.md"
-    if not notes.exists():
-        pytest.skip("no ../shared/formats/gdelt-2.0.md on this machine")
-    text = notes.read_text(encoding="utf-8").split("## Mentions")[0]
+    text = gdelt_notes(0)
     rows = re.findall(r"^\| (\d+)(?:\u2013(\d+))? \| (\w+)", text, flags=re.M)
     assert len(rows) >= 30
     for first, last, name in rows:

@@ -3,7 +3,7 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { events: [], sortKey: "date", sortDir: 1, country: "" };
+  const state = { events: [], sortKey: "date", sortDir: 1, country: "", pair: [], place: "" };
 
   function node(tag, text, className) {
     const n = document.createElement(tag);
@@ -159,6 +159,8 @@
       params.set("limit", "1000");
       const page = await getJSON(`/events?${params}`);
       state.events = page.events;
+      state.pair = [a, b];
+      state.place = "";
       renderTable();
       const shown = page.events.length < page.total ? ` (first ${page.events.length} shown)` : "";
       $("pick-status").textContent = `${a} – ${b}: ${plural(page.total, "event")}${shown}.`;
@@ -260,16 +262,25 @@
     return e[key] === null || e[key] === undefined ? "" : e[key];
   }
 
-  function renderTable() {
+  // The table's controls (words, type) choose the events of both the map and the table; a place chosen on
+  // the map narrows the table further.
+  function controlled() {
     const words = $("filter").value.trim().toLowerCase();
     const type = $("type-filter").value;
-    const rows = state.events.filter((e) => {
+    return state.events.filter((e) => {
       if (type && e.event !== type) return false;
       if (!words) return true;
-      const hay = [e.date, e.event, e.mode, codes(e.actor), codes(e.recipient), e.trigger, e.sentence, e.doc_id]
+      const place = e.place ? [e.place.name, e.place.adm1, e.place.country].join(" ") : "";
+      const hay = [e.date, e.event, e.mode, codes(e.actor), codes(e.recipient), e.trigger, e.sentence, e.doc_id, place]
         .join(" ").toLowerCase();
       return hay.includes(words);
     });
+  }
+
+  function renderTable() {
+    const chosen = controlled();
+    renderMap(chosen);
+    const rows = state.place ? chosen.filter((e) => window.DetenteMap.placeKey(e) === state.place) : chosen;
     const key = state.sortKey, dir = state.sortDir;
     rows.sort((x, y) => {
       const a = rowValue(x, key), b = rowValue(y, key);
@@ -291,9 +302,33 @@
       body.append(tr);
     }
     $("events-count").textContent = `(${rows.length} of ${state.events.length})`;
+    $("place-filter").hidden = !state.place;
     for (const th of $("events").querySelectorAll("th[data-key]")) {
       th.dataset.sorted = th.dataset.key === key ? (dir > 0 ? "asc" : "desc") : "";
     }
+  }
+
+  function renderMap(events) {
+    if (!window.DetenteMap || !state.pair.length) return;
+    window.DetenteMap.draw($("map"), events, {
+      highlight: state.pair,
+      selected: state.place,
+      onPlace: choosePlace,
+    }).then((points) => {
+      const placed = points.reduce((s, p) => s + p.count, 0);
+      $("map-count").textContent = `(${plural(points.length, "place")}, ${placed} of ${plural(events.length, "event")} placed)`;
+    });
+  }
+
+  // A place on the map opens its events: the table shows only them, the first is opened below.
+  function choosePlace(key, place) {
+    state.place = state.place === key ? "" : key;
+    $("place-name").textContent = state.place ? `${place.name}${place.country && place.country !== place.name ? " (" + place.country + ")" : ""}` : "";
+    renderTable();
+    if (!state.place) return;
+    const first = $("events").querySelector("tbody tr");
+    if (first) showEvent(first.dataset.eventId);
+    $("events").scrollIntoView({ block: "nearest" });
   }
 
   function sortBy(key) {
@@ -350,6 +385,11 @@
     add("quad", e.quad);
     add("about", e.object);
     add("location", e.location);
+    const p = e.place || {};
+    if (p.precision && p.precision !== "none") {
+      const where = [p.name, p.adm1 && p.adm1 !== p.name ? p.adm1 : "", p.country && p.country !== p.name ? p.country : ""];
+      add("place", `${where.filter(Boolean).join(", ")} (${p.precision}${p.why ? "; " + p.why : ""})`);
+    }
     const flags = ["negated", "hypothetical", "future", "historical"].filter((f) => e[f]);
     add("flags", flags.join(", "));
     const r = detail.reports;
@@ -442,6 +482,8 @@
     });
     $("filter").addEventListener("input", renderTable);
     $("type-filter").addEventListener("change", renderTable);
+    $("place-clear").addEventListener("click", () => { state.place = ""; renderTable(); });
+    if (window.DetenteMap) window.DetenteMap.legend($("map-legend"));
     for (const th of $("events").querySelectorAll("th[data-key]")) {
       th.addEventListener("click", () => sortBy(th.dataset.key));
     }

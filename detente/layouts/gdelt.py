@@ -1,4 +1,4 @@
-"""GDELT 2.0's 61 event-table columns, in GDELT's order, from a stored event's flat row (docs/store.md).
+"""GDELT 2.0's 61 event-table columns, in GDELT's order, from an event's record (detente.layouts, docs/store.md).
 
 Each value comes from the event's flat row of detente.schema (r), the actor and recipient of the row's dyad
 (a, b), or the store (event_key, date_start, the article's url and load time, the duplicate-report counts).
