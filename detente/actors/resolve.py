@@ -47,6 +47,7 @@ PREP_OWNERS = ("of", "from", "in")
 DEFINITE = {"the", "this", "that", "these", "those"}
 # "hundreds of thousands of ...": deeper nesting is no English, and each level recurses
 MAX_COUNTED_NESTING = 8
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # acts of all their parties: a meeting, a deal
 
 
 @dataclass
@@ -493,7 +494,9 @@ class ArticleActors(PronounResolution):
         ]
         if not earlier:
             return None
-        _, actors = max(earlier, key=lambda r: r[0])
+        index, actors = max(earlier, key=lambda r: r[0])
+        if self.memory.recent_types.get(index) in JOINT_TYPES:
+            actors = self.memory.parties(index)  # "criticised the meeting": all who met
         which = f"the latest {'/'.join(kinds)}" if kinds else "the event just reported"
         why = f"{token.text!r}: the actors of {which}"
         return [Found(self._pronoun_entity(token, a), why, pronoun=True) for a in actors] or None

@@ -70,6 +70,7 @@ class SectorClasses:
     armed_non_state: frozenset[str] = frozenset()
     state: frozenset[str] = frozenset()
     no_air_force: frozenset[str] = frozenset()
+    state_forces: frozenset[str] = frozenset()
 
 
 ROLES = (
@@ -96,6 +97,7 @@ ROLES = (
     "place-noun",
     "armed-noun",
     "at-talks",
+    "on-own-forces",
 )
 
 

@@ -771,3 +771,22 @@ def test_his_is_the_person_an_event_just_told_of_not_a_body_s_leaders(code) -> N
     )
     protest = next(e for e in events if e.event == "PROTEST")
     assert protest.actor[0].code == "MLI"
+
+
+def test_a_state_s_own_forces_are_no_recipient_of_its_acts(code) -> None:
+    # what a state or its government does with its own troops reaches someone else, or no one named
+    events = code(
+        "Kenyan President William Ruto met Somalia's president in Nairobi on Tuesday. Ruto pledged to keep "
+        "Kenyan troops in Somalia."
+    )
+    pledge = next(e for e in events if e.event == "AGREE")
+    assert [(r.code, r.sector) for r in pledge.recipient] == [("SOM", "GOV")]
+
+
+def test_a_meeting_criticised_reaches_all_who_met(code) -> None:
+    events = code(
+        "The Kenyan president met Somalia's president in Nairobi on Tuesday. Ethiopia's foreign minister later "
+        "criticised the meeting."
+    )
+    criticism = next(e for e in events if e.event == "ACCUSE")
+    assert {r.code for r in criticism.recipient} == {"KEN", "SOM"}

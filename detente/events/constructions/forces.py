@@ -48,3 +48,19 @@ def own_forces(ctx: EventContext, draft: Draft) -> str | None:
     dropped = len(draft.recipients) - len(kept)
     draft.recipients = kept
     return f"{dropped} of the actor's own dropped" if dropped else None
+
+
+@construction("state-forces")
+def state_forces(ctx: EventContext, draft: Draft) -> str | None:
+    """A state's own forces are no recipient of what the state or its government does ("pledged to keep Kenyan
+    troops in Somalia"), unless it may do it to them (types.tsv `on-own-forces`: "prosecuted former junta
+    officers"); the fallbacks after it may then find whom it reaches."""
+    if not draft.recipients or ctx.roles.has("on-own-forces", draft.event, draft.mode):
+        return None
+    states = {a.entity.code for a in draft.actors if a.entity.sector in ctx.sectors.state}
+    kept = [
+        f for f in draft.recipients if not (f.entity.code in states and f.entity.sector in ctx.sectors.state_forces)
+    ]
+    dropped = len(draft.recipients) - len(kept)
+    draft.recipients = kept
+    return f"{dropped} of the state's own forces dropped" if dropped else None
