@@ -253,8 +253,9 @@ def article_events(nlp):
         ((2, "AGREE"), "KEN", "SOM", "2024-06-04"),
         # "the group" is the latest armed group named
         ((4, "ASSAULT"), "SOM", "SOM", "2007"),
-        # a surname alone is the person the gazetteer named in full; "since 2007" does not date the next sentence
-        ((5, "ACCUSE"), "SOM", "", "2024-06-04"),
+        # a surname alone is the person the gazetteer named in full; "since 2007" does not date the next sentence;
+        # "the attack" is the latest assault's, Al-Shabaab's
+        ((5, "ACCUSE"), "SOM", "SOM", "2024-06-04"),
         ((5, "REQUEST"), "SOM", "IGOAFRAFU", "2024-06-04"),
     ],
 )
