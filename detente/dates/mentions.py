@@ -13,6 +13,12 @@ MONTHS: dict[str, int] = {
     "september": 9, "october": 10, "november": 11, "december": 12, "jan.": 1, "feb.": 2, "mar.": 3,
     "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
 }
+# Holidays on a fixed day of the year: (month, day). Movable feasts (Easter, Ramadan, Eid) need their own
+# calendars and are not read.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+}
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
@@ -47,6 +53,10 @@ _LOWER = {
     "neighbour_day": r"day", "ago": r"\bago\b", "offset": r"after|before|later|earlier",
     "recent": r"weekend|recent|past|last",
 }
+_HOLIDAY = (
+    r"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year"
+    r"|Boxing\s+Day)"
+)
 _DIGIT = re.compile(r"\d")
 _CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
     "iso": r"\d{4}-\d\d-\d\d",
@@ -55,6 +65,7 @@ _CORES: dict[str, re.Pattern[str]] = {kind: re.compile(core) for kind, core in {
     "decade": r"\d0s\b",
     "year": r"(?:1[89]|20)\d\d",
     "weekday": _WEEKDAY,
+    "holiday": r"Christmas|New Year|Boxing Day",
     **_LOWER,
 }.items()}
 
@@ -71,6 +82,7 @@ _CLUES: dict[re.Pattern[str], tuple[str, ...]] = {
     _CORES["decade"]: ("0s",),
     _CORES["year"]: ("18", "19", "20"),
     _CORES["weekday"]: ("day",),
+    _CORES["holiday"]: ("christmas", "new year", "boxing day"),
     _CORES["ago"]: ("ago",),
     **{_CORES[kind]: tuple(words.split("|")) for kind, words in _PLAIN_WORDS.items()},
 }
@@ -91,6 +103,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for 
     ("year", _PREP + _PART + r"\b" + _YEAR + r"(?!\s*(?:%|(?i:percent)\b))"),
     ("weekday", r"(?:\b(?P<prep>(?i:on|last|next|this|since|by|until|before|after|from|early|late))\s+)?\b"
                 + _WEEKDAY),
+    # "on Christmas Day", "just before Christmas", "over the New Year": a fixed holiday, the latest one (or next)
+    ("holiday", r"(?:\b(?P<prep>(?i:on|at|over|before|after|since|until|by|around|during))\s+(?:(?i:the)\s+)?)?\b"
+                + _HOLIDAY + r"(?!\s+(?i:tree|card|message|address|party|gift|truce)s?\b)"),
     ("deictic", r"\b(?P<word>(?i:today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon"
                 r"|this\s+evening))\b"),
     ("relative_period", r"\b(?P<modifier>(?i:(?:earlier|later|early|late)\s+this"

@@ -15,7 +15,7 @@ from detente.dates.calendar import (
     weekday_on_or_before,
     year_of,
 )
-from detente.dates.mentions import MONTHS, NUMBERS, WEEKDAYS, Mention
+from detente.dates.mentions import HOLIDAYS, MONTHS, NUMBERS, WEEKDAYS, Mention
 
 # "weeks after", "days later": a few units, told no finer than the next unit up.
 VAGUE_AMOUNT = 3
@@ -84,6 +84,23 @@ def _month_day(m: Mention, ctx: Context) -> Value:
     except ValueError:  # 29 February in a year without it
         return NOTHING
     return Value(day(candidate))
+
+
+def _holiday(m: Mention, ctx: Context) -> Value:
+    """A fixed holiday: its latest day on or before publication (the next one in a future clause); "before
+    Christmas", "over the New Year" say only the month."""
+    pub = ctx.publication
+    if pub is None:
+        return NOTHING
+    month, day_number = HOLIDAYS[" ".join(m.part("holiday").split())]
+    candidate = date(pub.year, month, day_number)
+    if ctx.future_clause and candidate < pub:
+        candidate = date(pub.year + 1, month, day_number)
+    elif not ctx.future_clause and candidate > pub:
+        candidate = date(pub.year - 1, month, day_number)
+    if m.part("prep") in ("", "on", "at"):
+        return Value(day(candidate))
+    return Value(Period(date(candidate.year, candidate.month, 1), "month"))
 
 
 def _month_year(m: Mention, ctx: Context) -> Value:
@@ -244,5 +261,5 @@ _HANDLERS = {
     "day_month": _month_day, "month_year": _month_year, "month": _month, "decade": _decade, "year": _year,
     "weekday": _weekday, "deictic": _deictic, "relative_period": _relative_period,
     "same_period": _same_period, "neighbour_day": _neighbour_day, "ago": _ago, "offset": _offset,
-    "recent": _recent,
+    "recent": _recent, "holiday": _holiday,
 }

@@ -139,6 +139,10 @@ TABLE = [
         "hold",
         rd("2012-03-04", "day", False, True, "two days before"),
     ),
+    # fixed holidays: the latest one (the next in a future clause); before or after one says only the month
+    ("Serbia freed two journalists on Christmas Eve.", "freed", rd("2011-12-24", "day", True, text="on Christmas Eve")),
+    ("Before Christmas Chile expelled the attache.", "expelled", rd("2011-12", "month", True, text="Before Christmas")),
+    ("Peru will reopen the border after New Year.", "reopen", rd("2013-01", "month", False, True, "after New Year")),
 ]
 
 
