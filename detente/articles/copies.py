@@ -35,10 +35,9 @@ def words(text: str) -> list[str]:
 
 
 def shingles(text: str) -> set[str]:
-    """The word shingles of an article's cleaned text (a text shorter than one shingle is one shingle)."""
+    """The word shingles of an article's cleaned text; none for a text shorter than one shingle, too short to
+    tell a copy from two outlets saying the same few words."""
     found = words(clean_text(text))
-    if len(found) <= SHINGLE_WORDS:
-        return {" ".join(found)} if found else set()
     return {" ".join(found[i : i + SHINGLE_WORDS]) for i in range(len(found) - SHINGLE_WORDS + 1)}
 
 
@@ -48,7 +47,7 @@ def text_key(text: str) -> str:
 
 
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of a text's shingles (NUM_PERM uint32 values), or None for a text without words."""
+    """The MinHash signature of a text's shingles (NUM_PERM uint32 values), or None for a text without any."""
     from datasketch import MinHash  # imports scipy: only when copies are looked for
 
     found = shingles(text)

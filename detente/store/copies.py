@@ -2,8 +2,8 @@
 being stored is compared with every stored one (and with those stored with it), and a copy joins the story of
 the article it is most similar to (detente.articles.copies; docs/store.md, "Copies of one story").
 
-A story's id is the id of its first stored article; an article without copies has none (story_id NULL), so
-event_reports counts it by its own source as before.
+A story's id is the id of its first stored article (table article_stories: one row per article of a story of two
+or more); an article without copies is in none, so event_reports counts it by its own source as before.
 """
 
 from __future__ import annotations
@@ -21,24 +21,36 @@ log = logging.getLogger(__name__)
 
 
 def forget_copies(cur: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
-    """After the articles `ids` were deleted: drop their signatures, bands and links, and mend the stories they
-    were in (a story left with one article is none; one named after a deleted article takes its next one's id)."""
+    """After the articles `ids` were deleted: drop their signatures, bands, links and story places, and mend the
+    stories they were in (a story left with one article is none; one named after a deleted article takes the id
+    of its first article left)."""
+    ids = list(ids)
     for table in ("article_minhash", "article_bands"):
-        cur.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [list(ids)])
+        cur.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
     cur.execute(
         "DELETE FROM article_copies WHERE article_id IN (SELECT unnest(?)) OR copy_of IN (SELECT unnest(?))",
-        [list(ids), list(ids)],
+        [ids, ids],
     )
-    cur.execute(
-        "UPDATE articles SET story_id = NULL WHERE story_id IN (SELECT story_id FROM articles"
-        " WHERE story_id IS NOT NULL GROUP BY story_id HAVING count(*) = 1)"
-    )
-    cur.execute(
-        "UPDATE articles SET story_id = s.first FROM (SELECT story_id, arg_min(id, (loaded_at, id)) AS first"
-        " FROM articles WHERE story_id IN (SELECT unnest(?)) GROUP BY story_id) s"
-        " WHERE articles.story_id = s.story_id",
-        [list(ids)],
-    )
+    stories = [s for (s,) in cur.execute(
+        "SELECT DISTINCT story_id FROM article_stories WHERE article_id IN (SELECT unnest(?))", [ids]
+    ).fetchall()]
+    if not stories:
+        return
+    cur.execute("DELETE FROM article_stories WHERE article_id IN (SELECT unnest(?))", [ids])
+    members = cur.execute(
+        "SELECT s.story_id, s.article_id FROM article_stories s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.story_id IN (SELECT unnest(?)) ORDER BY s.story_id, a.loaded_at, a.id", [stories]
+    ).fetchall()
+    by_story: dict[str, list[str]] = {}
+    for story, article_id in members:
+        by_story.setdefault(story, []).append(article_id)
+    # UPDATE is avoided: in one transaction with the articles' DELETE and INSERT it leaves DuckDB (2.0) unable to
+    # CHECKPOINT afterwards; rows are deleted and inserted instead.
+    cur.execute("DELETE FROM article_stories WHERE story_id IN (SELECT unnest(?))", [stories])
+    rows = [(article_id, story if story in found else found[0])
+            for story, found in by_story.items() if len(found) > 1 for article_id in found]
+    if rows:
+        cur.executemany("INSERT INTO article_stories VALUES (?, ?)", rows)
 
 
 def link_copies(cur: duckdb.DuckDBPyConnection, articles: Sequence[tuple[str, str]]) -> list[Copy]:
@@ -116,16 +128,13 @@ def _store_stories(cur: duckdb.DuckDBPyConnection, copies: list[Copy]) -> None:
                                                                      for c in copies])
     originals = sorted({c.copy_of for c in copies})
     stories = dict(cur.execute(
-        "SELECT id, story_id FROM articles WHERE id IN (SELECT unnest(?))", [originals]
+        "SELECT article_id, story_id FROM article_stories WHERE article_id IN (SELECT unnest(?))", [originals]
     ).fetchall())
-    updates: dict[str, str] = {}
+    joined: dict[str, str] = {}
     for copy in copies:  # in order: a copy of an earlier copy here finds that one's story already set
-        story = updates.get(copy.copy_of) or stories.get(copy.copy_of) or copy.copy_of
-        updates.setdefault(copy.copy_of, story)
-        updates[copy.article_id] = story
-    cur.register("new_stories", pa.table({"id": list(updates), "story_id": list(updates.values())}))
-    try:
-        cur.execute("UPDATE articles SET story_id = s.story_id FROM new_stories s WHERE articles.id = s.id")
-    finally:
-        cur.unregister("new_stories")
+        story = joined.get(copy.copy_of) or stories.get(copy.copy_of) or copy.copy_of
+        if copy.copy_of not in stories:
+            joined.setdefault(copy.copy_of, story)
+        joined[copy.article_id] = story
+    cur.executemany("INSERT INTO article_stories VALUES (?, ?)", list(joined.items()))
     log.info("%d articles stored as copies of stored stories", len(copies))

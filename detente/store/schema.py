@@ -269,22 +269,22 @@ ALTER TABLE events_v6 RENAME TO events;
     + _REPORTS_VIEW_V6
 )
 
-# Version 7: copies of one story. Articles say whether a feed gave only a summary (summary_only) and which story
-# they are a copy of (story_id: the id of the story's first stored article, NULL for an article without copies);
-# each article's MinHash signature and LSH band hashes (detente.articles.copies) are kept so that later loads are
-# compared with what is stored, and each copy's link to the article it matched. event_reports counts a story's
-# copies as one source. Back-filled by _migrate_v7 from the stored texts.
+# Version 7: copies of one story. Articles say whether a feed gave only a summary (summary_only); each article's
+# MinHash signature and LSH band hashes (detente.articles.copies) are kept so that later loads are compared with
+# what is stored; each copy's link to the article it matched, and the story of each article that has copies
+# (story_id: the id of the story's first stored article). event_reports counts a story's copies as one source.
+# Back-filled by _migrate_v7 from the stored texts.
 _ARTICLES_V7 = """
 CREATE TABLE articles (
     id VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, text VARCHAR NOT NULL, date DATE,
-    title VARCHAR NOT NULL, url VARCHAR NOT NULL, summary_only BOOLEAN NOT NULL, story_id VARCHAR,
-    loaded_at TIMESTAMP NOT NULL
+    title VARCHAR NOT NULL, url VARCHAR NOT NULL, summary_only BOOLEAN NOT NULL, loaded_at TIMESTAMP NOT NULL
 );
 """
 _COPIES_V7 = """
 CREATE TABLE article_minhash (article_id VARCHAR NOT NULL, signature UINTEGER[] NOT NULL);
 CREATE TABLE article_bands (article_id VARCHAR NOT NULL, band INTEGER NOT NULL, hash BIGINT NOT NULL);
 CREATE TABLE article_copies (article_id VARCHAR NOT NULL, copy_of VARCHAR NOT NULL, similarity DOUBLE NOT NULL);
+CREATE TABLE article_stories (article_id VARCHAR NOT NULL, story_id VARCHAR NOT NULL);
 """
 _REPORTS_VIEW_V7 = """
 CREATE VIEW event_reports AS
@@ -296,9 +296,9 @@ SELECT e.dedup_id,
        any_value(e.date) AS date, min(e.date_start) AS date_start,
        avg(e.intensity) AS intensity, any_value(e.quad) AS quad,
        sum(len(e.mention_sentences)) AS mentions,
-       count(DISTINCT coalesce('story:' || a.story_id, e.source, 'doc:' || e.doc_id)) AS sources,
+       count(DISTINCT coalesce('story:' || s.story_id, e.source, 'doc:' || e.doc_id)) AS sources,
        count(DISTINCT e.doc_id) AS articles
-FROM events e LEFT JOIN articles a ON a.id = e.doc_id GROUP BY e.dedup_id;
+FROM events e LEFT JOIN article_stories s ON s.article_id = e.doc_id GROUP BY e.dedup_id;
 """
 _V7 = (
     """
@@ -309,7 +309,7 @@ ALTER TABLE articles RENAME TO articles_v6;
     + _ARTICLES_V7
     + """
 INSERT INTO articles
-SELECT id, content_hash, text, date, title, url, false, NULL, loaded_at FROM articles_v6 ORDER BY loaded_at, id;
+SELECT id, content_hash, text, date, title, url, false, loaded_at FROM articles_v6 ORDER BY loaded_at, id;
 DROP TABLE articles_v6;
 CREATE INDEX articles_id ON articles (id);
 """

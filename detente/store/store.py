@@ -294,7 +294,6 @@ class Store:
                             article.title,
                             article.url,
                             article.summary_only,
-                            None,
                             now,
                         )
                     )
@@ -303,8 +302,8 @@ class Store:
                         dyad_rows.extend(_dyads(event, key))
                         key += 1
                 cur.executemany(
-                    "INSERT INTO articles (id, content_hash, text, date, title, url, summary_only, story_id, loaded_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles (id, content_hash, text, date, title, url, summary_only, loaded_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     article_rows,
                 )
                 copies = link_copies(cur, [(article.id, article.text) for article, _ in items])
@@ -462,7 +461,7 @@ class Store:
                 return None
             event = event_from_row(row)
             article = cur.execute(
-                "SELECT id, text, date, title, url, summary_only, story_id FROM articles WHERE id = ?", [event.doc_id]
+                "SELECT id, text, date, title, url, summary_only FROM articles WHERE id = ?", [event.doc_id]
             ).fetchone()
             # A constant, not a subquery, so that DuckDB filters before the view groups.
             counts = cur.execute(
