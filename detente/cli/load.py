@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 import click
 
 from detente.articles import Reject, read_articles
+from detente.articles.copies import Copy
 from detente.batch.progress import Progress
 from detente.batch.workers import WorkerPool, code_in_workers, default_workers, workers_worth_starting
-from detente.articles.copies import Copy
 from detente.cli.options import (
     DuplicateCounter,
     columns_of,
