@@ -19,9 +19,11 @@ from detente.cli.main import cli
 SAME_STORY = Path(__file__).parents[1] / "reader" / "same-story"
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>World</title>
 <item><title>One</title><link>https://news.example/1</link><guid>n-1</guid>
-<pubDate>Thu, 11 May 2023 08:00:00 +0000</pubDate><description>France met Chile. The ministers talked in Paris on Thursday.</description></item>
+<pubDate>Thu, 11 May 2023 08:00:00 +0000</pubDate>
+<description>France met Chile. The ministers talked in Paris on Thursday.</description></item>
 <item><title>Two</title><link>https://news.example/2</link><guid>n-2</guid>
-<pubDate>Fri, 12 May 2023 08:00:00 +0000</pubDate><description>Japan praised Kenya. The two governments signed a trade deal on Friday.</description></item>
+<pubDate>Fri, 12 May 2023 08:00:00 +0000</pubDate>
+<description>Japan praised Kenya. The two governments signed a trade deal on Friday.</description></item>
 </channel></rss>"""
 
 
