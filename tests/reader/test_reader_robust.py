@@ -151,3 +151,29 @@ def test_a_utf16_table_cut_inside_a_character_is_read_not_raised(tmp_path, data)
     rejects: list[Reject] = []
     articles = list(read_articles([str(path)], on_reject=rejects.append))  # before the fix: UnicodeDecodeError
     assert articles == [] and len(rejects) == 1 and rejects[0].path == str(path)
+
+
+def test_a_page_over_the_size_limit_is_one_reject(tmp_path, monkeypatch):
+    monkeypatch.setattr("detente.articles.read.MAX_DOCUMENT_BYTES", 2**20)  # 1 MB stands for the 32 MB limit
+    page = tmp_path / "huge.html"
+    page.write_bytes(b"<html><body><article><p>" + b"Chile met Peru in Lima. " * 60_000 + b"</p></article></body></html>")
+    (tmp_path / "small.txt").write_text(GOOD, encoding="utf-8")
+    rejects: list[Reject] = []
+    articles = list(read_articles([str(tmp_path)], on_reject=rejects.append))
+    assert [a.text for a in articles] == [GOOD]
+    assert [(Path(r.path).name, r.reason) for r in rejects] == [("huge.html", "larger than 1 MB: not read")]
+
+
+def test_a_csv_with_bad_rows_gives_its_good_rows(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        f'id,text,date\nr1,"{GOOD}",2023-05-10\n,,\nr3,,2023-05-10\nr4,"{SECOND}",2023-02-30\n'
+        f'r5,"{_on("Friday")}",2023-05-12\n',
+        encoding="utf-8",
+    )
+    rejects: list[Reject] = []
+    articles = list(read_articles([str(path)], on_reject=rejects.append))
+    assert [a.id for a in articles] == ["r1", "r5"]
+    assert [(r.line, r.reason.split(":")[0]) for r in rejects] == [
+        (3, "empty row"), (4, "missing or empty text"), (5, "invalid date")
+    ]
