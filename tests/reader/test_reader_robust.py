@@ -156,7 +156,7 @@ def test_a_utf16_table_cut_inside_a_character_is_read_not_raised(tmp_path, data)
 def test_a_page_over_the_size_limit_is_one_reject(tmp_path, monkeypatch):
     monkeypatch.setattr("detente.articles.read.MAX_DOCUMENT_BYTES", 2**20)  # 1 MB stands for the 32 MB limit
     page = tmp_path / "huge.html"
-    page.write_bytes(b"<html><body><article><p>" + b"Chile met Peru in Lima. " * 60_000 + b"</p></article></body></html>")
+    page.write_bytes(b"<html><body><article><p>" + b"Chile met Peru in Lima. " * 60_000 + b"</p></article></body>")
     (tmp_path / "small.txt").write_text(GOOD, encoding="utf-8")
     rejects: list[Reject] = []
     articles = list(read_articles([str(tmp_path)], on_reject=rejects.append))
