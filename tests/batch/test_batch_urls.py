@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,10 @@ from click.testing import CliRunner
 
 from detente.batch.runner import count_rows, run_batch
 from detente.cli.main import cli
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/localsite.py
+
+from localsite import serving  # noqa: E402
 
 SAME_STORY = Path(__file__).parents[1] / "reader" / "same-story"
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>World</title>
@@ -49,13 +53,9 @@ class Site(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     Site.hits.clear()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Site) as url:
+        yield url
 
 
 def _doc_ids(output: Path) -> set[str]:

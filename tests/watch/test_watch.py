@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -20,6 +19,10 @@ from detente.cli.main import cli
 from detente.errors import InputError
 from detente.store import open_store
 from detente.store.watch import StateChange, parse_interval, poll
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/localsite.py
+
+from localsite import serving  # noqa: E402
 
 ENTRIES = [
     (
@@ -78,14 +81,9 @@ class Site(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     Site.entries, Site.posted = 1, []
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Site) as url:
+        yield url
 
 
 def _watch(*args: str):
