@@ -19,3 +19,12 @@ def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def answer(handler: http.server.BaseHTTPRequestHandler, status: int, body: bytes, media_type: str) -> None:
+    """Send one whole answer from a handler: status, type, length, body."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", media_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)

@@ -18,7 +18,7 @@ from detente.cli.main import cli
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/localsite.py
 
-from localsite import serving  # noqa: E402
+from localsite import answer, serving  # noqa: E402
 
 SAME_STORY = Path(__file__).parents[1] / "reader" / "same-story"
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>World</title>
@@ -44,11 +44,7 @@ class Site(http.server.BaseHTTPRequestHandler):
             "/story": ("text/html; charset=utf-8", (SAME_STORY / "article.html").read_bytes()),
         }
         media_type, body = routes.get(self.path, ("text/plain", b""))
-        self.send_response(200 if self.path in routes else 404)
-        self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        answer(self, 200 if self.path in routes else 404, body, media_type)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from detente.store.watch import StateChange, parse_interval, poll
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/localsite.py
 
-from localsite import serving  # noqa: E402
+from localsite import answer, serving  # noqa: E402
 
 ENTRIES = [
     (
@@ -72,11 +72,7 @@ class Site(http.server.BaseHTTPRequestHandler):
         self._answer(204 if self.path == "/hook" else 500, b"", "text/plain")
 
     def _answer(self, status: int, body: bytes, media_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        answer(self, status, body, media_type)
 
 
 @pytest.fixture
