@@ -41,9 +41,9 @@ def shingles(text: str) -> set[str]:
     return {" ".join(found[i : i + SHINGLE_WORDS]) for i in range(len(found) - SHINGLE_WORDS + 1)}
 
 
-def text_key(text: str) -> str:
+def text_key(text: str) -> bytes:
     """A key equal for two texts with the same words in the same order (case, spacing, punctuation aside)."""
-    return hashlib.sha1(" ".join(words(text)).encode("utf-8", errors="surrogatepass")).hexdigest()
+    return hashlib.sha1(" ".join(words(text)).encode("utf-8", errors="surrogatepass")).digest()
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -88,7 +88,7 @@ class Copy:
 class CopyIndex:
     """The signatures of the articles of one run, banded: each new article is compared with those before it.
 
-    Memory is a few KB an article (its signature and its band keys)."""
+    Memory is about 3 KB an article (its signature and its band keys)."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []

@@ -84,7 +84,7 @@ class SameArticles:
     on either side (the same text at two URLs is another outlet's copy, kept: detente.articles.copies)."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, list[tuple[str, str]]] = {}
+        self.seen: dict[bytes, list[tuple[str, str]]] = {}
 
     def same_as(self, article: Article) -> str | None:
         """The id of the article this one repeats, or None (and it is remembered)."""
