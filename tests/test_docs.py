@@ -55,3 +55,17 @@ def test_readme_quick_start_stores_dated_articles():
         paths = [w for w in words if w.startswith("examples/")]
         articles = list(read_articles(paths))
         assert (articles and all(a.date is not None for a in articles)) or "--date" in words, line
+
+
+def test_readme_codes_a_saved_page_and_a_feed_of_the_repository():
+    """Issue 16: the README's commands code a saved page and a feed; each is in the repository and gives a dated
+    article with its title."""
+    from detente.articles import read_articles
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paths = [word for line in readme.splitlines() if "detente code " in line
+             for word in line.split("#", 1)[0].split() if word.endswith((".html", ".xml", ".rss"))]
+    assert {Path(p).suffix for p in paths} >= {".html", ".xml"}
+    for path in paths:
+        (article,) = read_articles([str(ROOT / path)])
+        assert article.date is not None and article.title and article.url, path

@@ -299,6 +299,7 @@ def create_app(
                 "title": article.title,
                 "url": article.url,
                 "date": article.date.isoformat() if article.date else None,
+                "summary_only": article.summary_only,
             }
             if article
             else None,

@@ -3,6 +3,6 @@ boilerplate."""
 
 from detente.articles.clean import clean_text, dateline_place
 from detente.articles.columns import Columns
-from detente.articles.read import Reject, Row, read_articles, read_path
+from detente.articles.read import Duplicate, Reject, Row, read_articles, read_path
 
-__all__ = ["Columns", "Reject", "Row", "clean_text", "dateline_place", "read_articles", "read_path"]
+__all__ = ["Columns", "Duplicate", "Reject", "Row", "clean_text", "dateline_place", "read_articles", "read_path"]

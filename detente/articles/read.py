@@ -24,6 +24,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from detente.articles.columns import Columns, ColumnsMissing
+from detente.articles.copies import text_key
 from detente.articles.decode import (
     MAX_DOCUMENT_BYTES,
     MAX_JSON_DEPTH,
@@ -67,6 +68,34 @@ class Row:
     item: Article | Reject | None  # None: a blank line, which holds nothing but counts for chunking
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """An article read a second time in one run (the same text, at the same URL or without one): not read again."""
+
+    article_id: str
+    same_as: str
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: the same article as {self.same_as}, read before: not coded again"
+
+
+class SameArticles:
+    """Tells an article already read in this run: the same words in the same order, and the same URL or no URL
+    on either side (the same text at two URLs is another outlet's copy, kept: detente.articles.copies)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[bytes, list[tuple[str, str]]] = {}
+
+    def same_as(self, article: Article) -> str | None:
+        """The id of the article this one repeats, or None (and it is remembered)."""
+        read = self.seen.setdefault(text_key(article.text), [])
+        for other_id, other_url in read:
+            if not article.url or not other_url or article.url == other_url:
+                return other_id
+        read.append((article.id, article.url))
+        return None
+
+
 def read_articles(
     paths: Sequence[str],
     *,
@@ -74,10 +103,13 @@ def read_articles(
     on_reject: Callable[[Reject], None] | None = None,
     columns: Columns | None = None,
     fetcher: Fetcher | None = None,
+    on_duplicate: Callable[[Duplicate], None] | None = None,
 ) -> Iterator[Article]:
     """Articles from each path (or http(s) URL) in order; bad inputs go to on_reject (or are logged), never
-    dropped silently. URLs share one fetcher, made when the first is met, so robots.txt is read once a site."""
+    dropped silently; an article read a second time (SameArticles) goes to on_duplicate (or is logged). URLs
+    share one fetcher, made when the first is met, so robots.txt is read once a site."""
     web = fetcher or _FetcherOnDemand()
+    same = SameArticles()
     try:
         for path in paths:
             for row in read_path(path, columns=columns, fetcher=web):
@@ -86,7 +118,13 @@ def read_articles(
                     if on_reject is not None:
                         on_reject(row.item)
                 elif row.item is not None:
-                    yield with_default_date(row.item, default_date)
+                    first = same.same_as(row.item)
+                    if first is None:
+                        yield with_default_date(row.item, default_date)
+                        continue
+                    log.info("duplicate %s", Duplicate(row.item.id, first))
+                    if on_duplicate is not None:
+                        on_duplicate(Duplicate(row.item.id, first))
     finally:
         if fetcher is None:
             web.close()

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.articles.columns import Columns
-from detente.articles.read import Reject, Row, document_id, entry_problem, read_file
-from detente.articles.sniff import DOCUMENTS, SUFFIXES
+from detente.articles.fetch import is_url
+from detente.articles.read import SNIFF_BYTES, Reject, Row, document_id, entry_problem, read_file, read_path
+from detente.articles.sniff import DOCUMENTS, SUFFIXES, kind_of
 from detente.errors import Errors, InputError
 from detente.model import Article
 
@@ -38,11 +39,19 @@ class Chunk:
     rejects: list[Reject] = field(default_factory=list)
 
 
-def input_files(path: str | os.PathLike, *, exclude: str | os.PathLike | None = None) -> list[Path]:
-    """The input files of a batch: the file itself, or the supported files under a directory, sorted.
+def input_root(path: str | os.PathLike) -> Path | str:
+    """A batch's input as given: a path, or an http(s) URL kept as text (a Path would fold its '//')."""
+    return str(path) if is_url(str(path)) else Path(path)
+
+
+def input_files(path: str | os.PathLike, *, exclude: str | os.PathLike | None = None) -> list[Path | str]:
+    """The input files of a batch: the file itself, or the supported files under a directory, sorted; or the
+    URL itself (a page or a feed, fetched and read as code reads it).
 
     Files under `exclude` (the batch's own output directory, if it lies inside the input) are left out.
     """
+    if is_url(str(path)):
+        return [str(path)]
     root = Path(path)
     excluded = Path(exclude).resolve() if exclude is not None else None
     if root.is_file():
@@ -69,13 +78,26 @@ def input_files(path: str | os.PathLike, *, exclude: str | os.PathLike | None = 
     return files
 
 
+def url_list_rows(path: Path) -> int | None:
+    """How many URLs a file lists when it is a list of URLs (its pages are fetched only when coded), else None."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+            if kind_of(path.suffix, head) != "urls":
+                return None
+            data = head + stream.read()
+    except OSError:
+        return None
+    return sum(1 for line in data.splitlines() if line.strip() and not line.lstrip().startswith(b"#"))
+
+
 def chunk_key(file_index: int, chunk_index: int) -> str:
     """The name of a chunk in the manifest and in its output file names."""
     return f"{file_index:05d}-{chunk_index:06d}"
 
 
 def read_chunks(
-    files: list[Path], chunk_size: int, *, skip: Container[str] = (), columns: Columns | None = None,
+    files: list[Path | str], chunk_size: int, *, skip: Container[str] = (), columns: Columns | None = None,
     root: Path | None = None,
 ) -> Iterator[Chunk]:
     """Each chunk of each file in order; chunks whose key is in `skip` are not yielded."""
@@ -107,12 +129,16 @@ class _Unreadable:
 
 
 def _raw_rows(
-    path: Path, columns: Columns | None = None, root: Path | None = None
+    path: Path | str, columns: Columns | None = None, root: Path | None = None
 ) -> Iterator[tuple[int, int, object]]:
     """(row index, line or row number for messages, article or reject) for every row of a file; -1 for a
     file that stopped being readable, whose reason is reported in the chunk it broke off in."""
-    doc_id = document_id(root if root is not None and root != path else None, path)
-    for row in read_file(path, doc_id=doc_id, columns=columns):
+    if isinstance(path, str):  # a URL: each entry of its feed is a row of its own
+        rows = (Row(number, None, row.item) for number, row in enumerate(read_path(path, columns=columns)))
+    else:
+        rows = read_file(path, doc_id=document_id(root if root is not None and root != path else None, path),
+                         columns=columns)
+    for row in rows:
         item: object = row.item
         if isinstance(item, Reject) and row.index < 0:
             log.warning("cannot read %s: %s", path, item.reason)

@@ -22,8 +22,11 @@ FORMAT = "detente-batch/1"
 REJECTS_KEPT = 50  # reasons kept per chunk; the counts stay exact
 
 
-def input_fingerprint(root: Path, files: list[Path]) -> list[dict]:
-    """What identifies the input: each file's path (relative to the input), size and modification time."""
+def input_fingerprint(root: Path | str, files: list[Path | str]) -> list[dict]:
+    """What identifies the input: each file's path (relative to the input), size and modification time; a URL
+    by itself (what it serves may change: a resumed run fetches it again)."""
+    if isinstance(root, str):
+        return [{"path": root, "size": None, "mtime_ns": None}]
     base = root if root.is_dir() else root.parent
     return [
         {"path": p.relative_to(base).as_posix(), "size": p.stat().st_size, "mtime_ns": p.stat().st_mtime_ns}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from detente.articles.columns import Columns
 from detente.batch.coding import CodedBatch, Coder, detente_coder
-from detente.batch.inputs import Chunk, input_files, read_chunks
+from detente.batch.inputs import Chunk, input_files, input_root, read_chunks, url_list_rows
 from detente.batch.manifest import Manifest, input_fingerprint
 from detente.batch.output import (
     DEDUP_FILE,
@@ -73,7 +73,7 @@ def run_batch(
     if chunk_size < 1:
         raise InputError(Errors.E155.format(value=chunk_size))
     workers = check_workers(workers)
-    root, output = Path(input_path), Path(output_dir)
+    root, output = input_root(input_path), Path(output_dir)
     files = input_files(root, exclude=output)
     manifest = Manifest.open(output, input_path=str(input_path), files=input_fingerprint(root, files),
                              chunk_size=chunk_size)
@@ -85,7 +85,7 @@ def run_batch(
     if progress is not None and progress.total is not None:
         progress.total = max(progress.total - manifest.totals()["rows"], 0)  # what is left to code
     pending = read_chunks(files, chunk_size, skip=set(manifest.chunks), columns=columns,
-                          root=root if root.is_dir() else None)
+                          root=root if isinstance(root, Path) and root.is_dir() else None)
     if engine == "spark":
         from detente.batch.spark import code_chunks_on_spark
 
@@ -168,8 +168,10 @@ def count_rows(input_path: str | Path, *, exclude: str | Path | None = None) -> 
     from detente.batch.inputs import FORMATS, _raw_rows
 
     total = 0
-    for path in input_files(Path(input_path), exclude=exclude):
-        if FORMATS.get(path.suffix.lower()) == "parquet":
+    for path in input_files(input_root(input_path), exclude=exclude):
+        if isinstance(path, str) or (fetched := url_list_rows(path)) is not None:  # counted, not fetched
+            total += 1 if isinstance(path, str) else fetched
+        elif FORMATS.get(path.suffix.lower()) == "parquet":
             try:
                 total += pq.ParquetFile(path).metadata.num_rows
             except (OSError, ValueError):

@@ -13,7 +13,8 @@ from detente.cli.options import columns_of, columns_options
 
 
 @click.command(name="batch")
-@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, path_type=Path))
+@click.argument("input_path", metavar="INPUT")  # a path, or a URL: a Path would fold its '//'
+
 @click.argument("output_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--engine",
@@ -45,7 +46,7 @@ from detente.cli.options import columns_of, columns_options
 )
 @columns_options
 def command(
-    input_path: Path,
+    input_path: str,
     output_dir: Path,
     engine: str,
     master: str | None,
@@ -53,8 +54,8 @@ def command(
     chunk_size: int,
     **columns: str | None,
 ) -> None:
-    """Code every article of INPUT (JSONL, CSV, Parquet, text, HTML or feed files, or a directory of them)
-    into OUTPUT_DIR.
+    """Code every article of INPUT (JSONL, CSV, Parquet, text, HTML or feed files, a list of URLs, or a
+    directory of them; or an http(s) URL of a page or feed) into OUTPUT_DIR.
 
     Run it again with the same arguments after a crash or kill: coded chunks whose files check out are
     kept, the rest is coded (damaged or missing files and unreadable input included).

@@ -11,11 +11,14 @@ from detente.batch.coding import coder_for
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
 from detente.cli.options import (
+    CopiesInRun,
+    DuplicateCounter,
     RejectCounter,
     columns_of,
     columns_options,
     date_option,
     rejects_printed_once,
+    run_counts,
     workers_option,
 )
 from detente.formats import FORMATS, EventWriter
@@ -57,9 +60,11 @@ def command(
 ) -> None:
     """Code articles: PATH is a file (text, HTML page, RSS/Atom feed, JSONL, CSV, Parquet, a list of URLs), a
     directory of them, an http(s) URL, or - for stdin."""
-    rejects = RejectCounter()
-    articles = read_articles(paths, default_date=default_date, on_reject=rejects, columns=columns_of(columns))
-    counter = _ArticleCounter(articles)
+    rejects, duplicates, copies = RejectCounter(), DuplicateCounter(), CopiesInRun()
+    articles = read_articles(
+        paths, default_date=default_date, on_reject=rejects, columns=columns_of(columns), on_duplicate=duplicates
+    )
+    counter = _ArticleCounter(copies.watch(articles))
 
     def failed(article_id: str, reason: str) -> None:
         rejects.count += 1
@@ -82,8 +87,9 @@ def command(
             stream.flush()
     coded = counter.count - counter.failed
     click.echo(
-        f"read {counter.count + rejects.count - counter.failed}, coded {coded}, rejected {rejects.count}, "
-        f"events {writer.count}",
+        f"read {counter.count + rejects.count - counter.failed + duplicates.count}, coded {coded}, "
+        f"rejected {rejects.count}, "
+        f"events {writer.count}{run_counts(duplicates.count, copies.count)}",
         err=True,
     )
     if rejects.count:

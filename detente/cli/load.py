@@ -8,9 +8,18 @@ from collections.abc import Iterable, Iterator
 import click
 
 from detente.articles import Reject, read_articles
+from detente.articles.copies import Copy
 from detente.batch.progress import Progress
 from detente.batch.workers import WorkerPool, code_in_workers, default_workers, workers_worth_starting
-from detente.cli.options import columns_of, columns_options, parse_date, rejects_printed_once, workers_option
+from detente.cli.options import (
+    DuplicateCounter,
+    columns_of,
+    columns_options,
+    parse_date,
+    rejects_printed_once,
+    run_counts,
+    workers_option,
+)
 from detente.model import Article
 from detente.store.staging import StagedWrites
 
@@ -75,6 +84,7 @@ def command(
     """
     rejected: list[Reject] = []
     undated = UndatedArticles()
+    duplicates = DuplicateCounter()
 
     def on_reject(item: Reject) -> None:
         rejected.append(item)
@@ -83,7 +93,10 @@ def command(
     # Into a copy swapped in after commits, so that readers of the store keep reading meanwhile.
     with StagedWrites(db) as store, rejects_printed_once():
         articles = undated.watch(
-            read_articles(paths, default_date=default_date, on_reject=on_reject, columns=columns_of(columns))
+            read_articles(
+                paths, default_date=default_date, on_reject=on_reject, columns=columns_of(columns),
+                on_duplicate=duplicates,
+            )
         )
         # One pool for the whole input, started when the first chunk needs coding; none for a small input.
         count, articles = workers_worth_starting(articles, workers or default_workers())
@@ -111,12 +124,15 @@ def command(
                     pool.close()
     for article_id, reason in report.failures:
         click.echo(f"failed {article_id}: {reason}", err=True)
+    for article_id, copy_of, similarity in report.copies_found:
+        click.echo(f"copy: {Copy(article_id, copy_of, similarity)}", err=True)
     if undated.ids:
         click.echo(undated.warning(), err=True)
     failed = f", failed {report.failed}" if report.failed else ""
     click.echo(
         f"read {report.read}, coded {report.coded}, unchanged {report.unchanged}, "
         f"replaced {report.replaced}, rejected {len(rejected)}{failed}, events stored {report.events_stored}"
+        f"{run_counts(duplicates.count, report.copies)}"
     )
     if rejected or report.failed:
         sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")

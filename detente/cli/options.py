@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import click
 
 from detente.articles import Columns, Reject
+from detente.articles.copies import CopyIndex
+from detente.articles.read import Duplicate
 from detente.errors import Errors, InputError
-from detente.model import publication_day
+from detente.model import Article, publication_day
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -70,6 +72,39 @@ class RejectCounter:
     def __call__(self, reject: Reject) -> None:
         self.count += 1
         click.echo(f"rejected: {reject}", err=True)
+
+
+class DuplicateCounter:
+    """Prints one line per article read a second time in the run (not coded again) and counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, duplicate: Duplicate) -> None:
+        self.count += 1
+        click.echo(f"duplicate: {duplicate}", err=True)
+
+
+class CopiesInRun:
+    """Finds the copies among a run's articles (near-duplicates: detente.articles.copies), prints one line for
+    each and counts them; every article still goes on to be coded."""
+
+    def __init__(self) -> None:
+        self.index = CopyIndex()
+        self.count = 0
+
+    def watch(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            found = self.index.add_text(article.id, article.text)
+            if found is not None:
+                self.count += 1
+                click.echo(f"copy: {found}", err=True)
+            yield article
+
+
+def run_counts(duplicates: int, copies: int) -> str:
+    """The end of a summary line: ', duplicates N, copies M', each only when there are some."""
+    return (f", duplicates {duplicates}" if duplicates else "") + (f", copies {copies}" if copies else "")
 
 
 class _PrintedByCommand(logging.Filter):

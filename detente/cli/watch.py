@@ -61,11 +61,12 @@ def print_change(change: StateChange) -> None:
 def _summary(number: int, report: PollReport, next_at: datetime | None) -> str:
     load = report.load
     failed = f", failed {load.failed}" if load.failed else ""
+    copies = f", copies {load.copies}" if load.copies else ""
     then = f"; next poll at {next_at:%H:%M:%S}" if next_at else ""
     return (
         f"poll {number} at {datetime.now():%H:%M:%S}: read {load.read}, coded {load.coded}, "
-        f"unchanged {load.unchanged}, rejected {len(report.rejects)}{failed}, events stored {load.events_stored}, "
-        f"changes {len(report.changes)}{then}"
+        f"unchanged {load.unchanged}, rejected {len(report.rejects)}{failed}, events stored {load.events_stored}"
+        f"{copies}, changes {len(report.changes)}{then}"
     )
 
 

@@ -269,6 +269,54 @@ ALTER TABLE events_v6 RENAME TO events;
     + _REPORTS_VIEW_V6
 )
 
+# Version 7: copies of one story. Articles say whether a feed gave only a summary (summary_only); each article's
+# MinHash signature and LSH band hashes (detente.articles.copies) are kept so that later loads are compared with
+# what is stored; each copy's link to the article it matched, and the story of each article that has copies
+# (story_id: the id of the story's first stored article). event_reports counts a story's copies as one source.
+# Back-filled by _migrate_v7 from the stored texts.
+_ARTICLES_V7 = """
+CREATE TABLE articles (
+    id VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, text VARCHAR NOT NULL, date DATE,
+    title VARCHAR NOT NULL, url VARCHAR NOT NULL, summary_only BOOLEAN NOT NULL, loaded_at TIMESTAMP NOT NULL
+);
+"""
+_COPIES_V7 = """
+CREATE TABLE article_minhash (article_id VARCHAR NOT NULL, signature UINTEGER[] NOT NULL);
+CREATE TABLE article_bands (article_id VARCHAR NOT NULL, band INTEGER NOT NULL, hash BIGINT NOT NULL);
+CREATE TABLE article_copies (article_id VARCHAR NOT NULL, copy_of VARCHAR NOT NULL, similarity DOUBLE NOT NULL);
+CREATE TABLE article_stories (article_id VARCHAR NOT NULL, story_id VARCHAR NOT NULL);
+"""
+_REPORTS_VIEW_V7 = """
+CREATE VIEW event_reports AS
+SELECT e.dedup_id,
+       arg_min(e.event_id, e.event_key) AS event_id,
+       any_value(e.event) AS event, any_value(e.mode) AS mode,
+       any_value(list_sort(list_distinct(e.actor_codes))) AS actor_codes,
+       any_value(list_sort(list_distinct(e.recipient_codes))) AS recipient_codes,
+       any_value(e.date) AS date, min(e.date_start) AS date_start,
+       avg(e.intensity) AS intensity, any_value(e.quad) AS quad,
+       sum(len(e.mention_sentences)) AS mentions,
+       count(DISTINCT coalesce('story:' || s.story_id, e.source, 'doc:' || e.doc_id)) AS sources,
+       count(DISTINCT e.doc_id) AS articles
+FROM events e LEFT JOIN article_stories s ON s.article_id = e.doc_id GROUP BY e.dedup_id;
+"""
+_V7 = (
+    """
+DROP VIEW event_reports;
+DROP INDEX articles_id;
+ALTER TABLE articles RENAME TO articles_v6;
+"""
+    + _ARTICLES_V7
+    + """
+INSERT INTO articles
+SELECT id, content_hash, text, date, title, url, false, loaded_at FROM articles_v6 ORDER BY loaded_at, id;
+DROP TABLE articles_v6;
+CREATE INDEX articles_id ON articles (id);
+"""
+    + _COPIES_V7
+    + _REPORTS_VIEW_V7
+)
+
 # The events table of the latest version: its row key, the flat layout, then the event's place among its
 # article's events and the first day of its date's period (what date filters and the order use).
 TABLE_COLUMNS: tuple[tuple[str, pa.DataType, bool], ...] = (
@@ -289,7 +337,9 @@ def events_table_sql() -> str:
 
 def create_latest(conn: duckdb.DuckDBPyConnection) -> None:
     """Create the tables, indexes and view of the latest version in an empty database."""
-    for sql in (_ARTICLES_V1, events_table_sql(), _DYADS_V1, _EVENT_INDEXES_V3, _OTHER_INDEXES_V2, _REPORTS_VIEW_V6):
+    for sql in (
+        _ARTICLES_V7, events_table_sql(), _DYADS_V1, _EVENT_INDEXES_V3, _OTHER_INDEXES_V2, _COPIES_V7, _REPORTS_VIEW_V7
+    ):
         conn.execute(sql)
 
 
@@ -357,6 +407,22 @@ def _migrate_v6(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(_V6)
 
 
+def _migrate_v7(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(_V7)
+    # The stored articles' signatures and stories, found as a load finds them (oldest first), so that new
+    # loads are compared with them. Uses today's detente.store.copies on the version 7 tables it finds.
+    from detente.store.copies import link_copies
+
+    ids = [i for (i,) in conn.execute("SELECT id FROM articles ORDER BY loaded_at, id").fetchall()]
+    for start in range(0, len(ids), _BACKFILL_CHUNK):
+        chunk = ids[start : start + _BACKFILL_CHUNK]
+        rows = conn.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [chunk]).fetchall()
+        texts = dict(rows)
+        link_copies(conn, [(i, texts[i]) for i in chunk])
+
+
+_BACKFILL_CHUNK = 1000
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -364,6 +430,7 @@ MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     _migrate_v4,
     _migrate_v5,
     _migrate_v6,
+    _migrate_v7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 from detente.errors import DiskFull, Errors, ModelNotInstalled, StoreError, is_disk_full
 from detente.model import Article, Event
 from detente.schema import EVENT_COLUMNS, date_start, dedup_id, event_from_flat, flat_row
+from detente.store.copies import forget_copies, link_copies
 from detente.store.filters import EventFilter, period_bounds
 from detente.store.schema import SCHEMA_VERSION, TABLE_COLUMNS, TABLE_SCHEMA, current_version, migrate
 
@@ -53,6 +54,8 @@ class LoadReport:
     events_removed: int = 0
     failed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (article id, why the coder failed)
+    copies: int = 0  # articles stored as copies of a story (docs/store.md, "Copies of one story")
+    copies_found: list[tuple[str, str, float]] = field(default_factory=list)  # (article id, copy of, similarity)
 
     def to_dict(self) -> dict[str, Any]:
         """The counts (and failures) as a dict."""
@@ -277,6 +280,7 @@ class Store:
                 )
                 cur.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [ids])
                 cur.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+                forget_copies(cur, ids)
                 key = cur.execute("SELECT coalesce(max(event_key), 0) + 1 FROM events").fetchone()[0]
                 now = datetime.now()
                 article_rows, rows, dyad_rows = [], [], []
@@ -289,6 +293,7 @@ class Store:
                             article.date,
                             article.title,
                             article.url,
+                            article.summary_only,
                             now,
                         )
                     )
@@ -296,7 +301,12 @@ class Store:
                         rows.append(event_row(event, key, position))
                         dyad_rows.extend(_dyads(event, key))
                         key += 1
-                cur.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", article_rows)
+                cur.executemany(
+                    "INSERT INTO articles (id, content_hash, text, date, title, url, summary_only, loaded_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    article_rows,
+                )
+                copies = link_copies(cur, [(article.id, article.text) for article, _ in items])
                 if rows:
                     cur.register("new_events", pa.Table.from_pylist(rows, schema=TABLE_SCHEMA))
                     columns = ", ".join(name for name, _, _ in TABLE_COLUMNS)
@@ -318,6 +328,8 @@ class Store:
         if self.after_write is not None:
             self.after_write()
         report.events_stored = len(rows)
+        report.copies = len(copies)
+        report.copies_found = [(c.article_id, c.copy_of, c.similarity) for c in copies]
         log.info("stored %d articles, %d events", len(items), len(rows))
         return report
 
@@ -449,14 +461,15 @@ class Store:
                 return None
             event = event_from_row(row)
             article = cur.execute(
-                "SELECT id, text, date, title, url FROM articles WHERE id = ?", [event.doc_id]
+                "SELECT id, text, date, title, url, summary_only FROM articles WHERE id = ?", [event.doc_id]
             ).fetchone()
             # A constant, not a subquery, so that DuckDB filters before the view groups.
             counts = cur.execute(
                 "SELECT mentions, sources, articles FROM event_reports WHERE dedup_id = ?", [dedup_id(event)]
             ).fetchone()
         art = (
-            Article(id=article[0], text=article[1], date=article[2], title=article[3], url=article[4])
+            Article(id=article[0], text=article[1], date=article[2], title=article[3], url=article[4],
+                    summary_only=article[5])
             if article
             else None
         )

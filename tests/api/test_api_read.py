@@ -64,7 +64,9 @@ def test_event_detail_has_sentence_and_spans(client) -> None:
     assert (spans["recipient"]["code"], spans["recipient"]["sentence_start"]) == ("GEO", 19)
     assert detail["source_url"] == "https://www.example.org/a1"
     assert detail["reports"] == {"mentions": 1, "sources": 1, "articles": 1}
-    assert detail["article"] == {"id": "a1", "title": "Wine", "url": "https://www.example.org/a1", "date": "2012-03-02"}
+    assert detail["article"] == {
+        "id": "a1", "title": "Wine", "url": "https://www.example.org/a1", "date": "2012-03-02", "summary_only": False
+    }
 
 
 def test_event_detail_span_offsets_are_relative_to_a_later_sentence(client) -> None:

@@ -30,6 +30,8 @@ def test_post_codes_stores_and_returns_events(client, auth) -> None:
         "events_removed": 0,
         "failed": 0,
         "failures": [],
+        "copies": 0,
+        "copies_found": [],
     }
     [article] = body["articles"]
     assert [(e["event"], e["actor"][0]["code"], e["recipient"][0]["code"]) for e in article["events"]] == [

@@ -121,7 +121,7 @@ def test_detente_batch_command_killed_mid_run_resumes_to_the_uninterrupted_event
     from detente.articles import read_articles
 
     examples = Path(__file__).resolve().parents[2] / "examples"
-    articles = list(read_articles([str(examples)]))  # its .txt files and articles.jsonl
+    articles = [a for path in sorted(examples.iterdir()) for a in read_articles([str(path)])]  # each file apart: 8
     input_path = tmp_path / "input.jsonl"
     input_path.write_text(
         "".join(

@@ -25,7 +25,7 @@ def sample_input(tmp_path_factory) -> Path:
     """The example articles twice over under new ids, plus two bad rows, as JSONL."""
     from detente.articles import read_articles
 
-    articles = list(read_articles([str(EXAMPLES)]))  # its .txt files and articles.jsonl
+    articles = [a for path in sorted(EXAMPLES.iterdir()) for a in read_articles([str(path)])]  # each file apart: 8
     assert len(articles) >= 4, "examples/ holds the sample articles"
     path = tmp_path_factory.mktemp("spark") / "input.jsonl"
     with path.open("w", encoding="utf-8") as stream:

@@ -336,9 +336,12 @@ def test_boilerplate_line_yields_no_event(coded: dict) -> None:
 
 
 def test_text_files_and_jsonl_hold_the_same_articles() -> None:
-    from_dir = list(read_articles([str(EXAMPLES)]))  # every file: the .txt ones are known by their path
+    duplicates: list = []
+    from_dir = list(read_articles([str(EXAMPLES)], on_duplicate=duplicates.append))
     ids = [a["id"] for a in ARTICLES]
-    assert sorted(a.id for a in from_dir) == sorted(ids + [f"examples/{i}" for i in ids])
+    # articles.jsonl comes first; each .txt file (known by its path) is its article again, read once
+    assert [a.id for a in from_dir] == ids and all(a.date for a in from_dir)
+    assert sorted((d.article_id, d.same_as) for d in duplicates) == sorted((f"examples/{i}", i) for i in ids)
     for record in ARTICLES:
         assert (EXAMPLES / f"{record['id']}.txt").read_text(encoding="utf-8") == record["text"]
         assert record["url"] == f"https://example.org/wire/{record['id']}" and record["title"]

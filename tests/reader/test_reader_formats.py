@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import detente
-from detente.articles import Columns, Reject, read_articles
+from detente.articles import Columns, Duplicate, Reject, read_articles
 from detente.cli.main import cli
 from detente.cli.options import parse_date
 from detente.errors import InputError
@@ -74,10 +74,26 @@ def test_the_pages_sidebar_is_not_coded(by_format, nlp):
     assert not {e for e in coded if e[2] in {("RUS",), ("CHN",)}}  # ...and is not
 
 
-def test_a_directory_of_every_format_gives_one_article_each():
-    articles = list(read_articles([str(SAME_STORY)]))
-    assert len(articles) == len(FORMATS)
-    assert len({a.id for a in articles}) == len(FORMATS)
+def test_a_directory_of_every_format_gives_the_article_once_and_names_the_others():
+    duplicates: list[Duplicate] = []
+    (article,) = read_articles([str(SAME_STORY)], on_duplicate=duplicates.append)
+    assert article.id == URL  # article.html, the first file in order
+    assert sorted(d.article_id for d in duplicates) == sorted(
+        ["20230510042", "example-wire-0042", "example-wire-2023-05-10-0042", "same-story/article"]
+    )
+    assert {d.same_as for d in duplicates} == {URL}
+
+
+def test_code_reads_one_text_twice_once_and_reports_it(tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_text("Chile accused Peru of spying on its navy.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Chile  accused Peru of spying on its navy!\n", encoding="utf-8")  # same words
+    result = CliRunner().invoke(cli, ["code", "--workers", "1", "--format", "jsonl", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {f"{tmp_path.name}/a"}
+    lines = result.stderr.splitlines()
+    assert f"duplicate: {tmp_path.name}/b: the same article as {tmp_path.name}/a, read before: not coded again" in lines
+    assert lines[-1].startswith("read 2, coded 1, rejected 0, ") and lines[-1].endswith(", duplicates 1")
 
 
 FEED_ENTRY = """<item><title>{title}</title><link>https://wire.example.org/{n}</link>{guid}

@@ -22,6 +22,11 @@ GOOD = "Georgia recalled its ambassador from Russia on Monday."
 SECOND = "France offered aid to Chad on Monday."
 
 
+def _on(day: str) -> str:
+    """GOOD on another day: each input its own text, as one text read twice is one article (SameArticles)."""
+    return GOOD.replace("Monday", day)
+
+
 def _line(article_id: str, text: str, **more) -> str:
     return json.dumps({"id": article_id, "text": text, "date": "2023-05-10", **more}, ensure_ascii=False)
 
@@ -33,12 +38,12 @@ def messy(tmp_path, monkeypatch) -> tuple[Path, list[str]]:
     root.mkdir()
     (root / "good.txt").write_text(GOOD, encoding="utf-8")
     deep = "[" * 100_000 + "]" * 100_000
-    (root / "deep.jsonl").write_text(f"{_line('before-deep', GOOD)}\n{deep}\n{_line('after-deep', SECOND)}\n")
+    (root / "deep.jsonl").write_text(f"{_line('before-deep', _on('Tuesday'))}\n{deep}\n{_line('after-deep', SECOND)}\n")
     (root / "latin1.jsonl").write_bytes((_line("latin1", "Caf\u00e9 talks: " + GOOD) + "\n").encode("latin-1"))
-    (root / "utf16.jsonl").write_bytes((_line("utf16", GOOD) + "\n").encode("utf-16"))  # with its BOM
-    (root / "bom.txt").write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    (root / "utf16.jsonl").write_bytes((_line("utf16", _on("Wednesday")) + "\n").encode("utf-16"))  # with its BOM
+    (root / "bom.txt").write_bytes(b"\xef\xbb\xbf" + _on("Thursday").encode())
     (root / "nul.txt").write_bytes(GOOD.encode()[:-1] + b"\x00" + SECOND.encode())
-    (root / "huge-line.jsonl").write_text("x" * 400_000 + "\n" + _line("after-huge", GOOD) + "\n")
+    (root / "huge-line.jsonl").write_text("x" * 400_000 + "\n" + _line("after-huge", _on("Friday")) + "\n")
     locked = root / "locked.jsonl"
     locked.write_text(_line("locked", GOOD) + "\n")
     locked.chmod(0)
@@ -80,8 +85,8 @@ def test_every_bad_input_is_one_reject_and_the_good_ones_are_read(messy):
     assert set(articles) == EXPECTED_IDS
     assert {(Path(r.path).name, r.line, r.reason) for r in rejects} == EXPECTED_REJECTS
     assert articles["latin1"].text.startswith("Caf\u00e9 talks")
-    assert articles["utf16"].text == GOOD
-    assert articles["in/bom"].text == GOOD  # the mark is gone, not glued to "Georgia"
+    assert articles["utf16"].text == _on("Wednesday")
+    assert articles["in/bom"].text == _on("Thursday")  # the mark is gone, not glued to "Georgia"
     assert "\x00" not in articles["in/nul"].text and "\n" in articles["in/nul"].text
 
 
@@ -126,10 +131,10 @@ def test_no_bytes_make_the_reader_raise(tmp_path, suffix, data):
 
 
 def test_json_files_and_tsv_tables(tmp_path):
-    (tmp_path / "one.json").write_text(json.dumps({"id": "j1", "text": GOOD}), encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps({"id": "j1", "text": _on("Tuesday")}), encoding="utf-8")
     (tmp_path / "many.json").write_text(json.dumps([{"id": "j2", "text": GOOD}, {"id": "j3"}]), encoding="utf-8")
     (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
-    (tmp_path / "rows.tsv").write_text(f"id\ttext\nt1\t{GOOD}\n", encoding="utf-8")
+    (tmp_path / "rows.tsv").write_text(f"id\ttext\nt1\t{_on('Friday')}\n", encoding="utf-8")
     rejects: list[Reject] = []
     articles = list(read_articles([str(tmp_path)], on_reject=rejects.append))
     assert [a.id for a in articles] == ["j2", "j1", "t1"]
@@ -146,3 +151,29 @@ def test_a_utf16_table_cut_inside_a_character_is_read_not_raised(tmp_path, data)
     rejects: list[Reject] = []
     articles = list(read_articles([str(path)], on_reject=rejects.append))  # before the fix: UnicodeDecodeError
     assert articles == [] and len(rejects) == 1 and rejects[0].path == str(path)
+
+
+def test_a_page_over_the_size_limit_is_one_reject(tmp_path, monkeypatch):
+    monkeypatch.setattr("detente.articles.read.MAX_DOCUMENT_BYTES", 2**20)  # 1 MB stands for the 32 MB limit
+    page = tmp_path / "huge.html"
+    page.write_bytes(b"<html><body><article><p>" + b"Chile met Peru in Lima. " * 60_000 + b"</p></article></body>")
+    (tmp_path / "small.txt").write_text(GOOD, encoding="utf-8")
+    rejects: list[Reject] = []
+    articles = list(read_articles([str(tmp_path)], on_reject=rejects.append))
+    assert [a.text for a in articles] == [GOOD]
+    assert [(Path(r.path).name, r.reason) for r in rejects] == [("huge.html", "larger than 1 MB: not read")]
+
+
+def test_a_csv_with_bad_rows_gives_its_good_rows(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        f'id,text,date\nr1,"{GOOD}",2023-05-10\n,,\nr3,,2023-05-10\nr4,"{SECOND}",2023-02-30\n'
+        f'r5,"{_on("Friday")}",2023-05-12\n',
+        encoding="utf-8",
+    )
+    rejects: list[Reject] = []
+    articles = list(read_articles([str(path)], on_reject=rejects.append))
+    assert [a.id for a in articles] == ["r1", "r5"]
+    assert [(r.line, r.reason.split(":")[0]) for r in rejects] == [
+        (3, "empty row"), (4, "missing or empty text"), (5, "invalid date")
+    ]

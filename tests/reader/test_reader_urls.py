@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.articles import Reject, read_articles
+from detente.articles import Duplicate, Reject, read_articles
 from detente.articles.fetch import Fetcher
 
 SAME_STORY = Path(__file__).parent / "same-story"
@@ -96,9 +96,13 @@ def test_a_url_list_codes_its_pages_and_rejects_each_failure_once(site, tmp_path
     listing = tmp_path / "urls.txt"
     listing.write_text("# pages to code\n" + "".join(f"{site}/{p}\n" for p in paths), encoding="utf-8")
     rejects: list[Reject] = []
-    articles = list(read_articles([str(listing)], on_reject=rejects.append, fetcher=_fetcher()))
+    duplicates: list[Duplicate] = []
+    articles = list(read_articles([str(listing)], on_reject=rejects.append, fetcher=_fetcher(),
+                                  on_duplicate=duplicates.append))
     page_url = "https://wire.example.org/2023/05/10/armenia-turkey-border"
-    assert [(a.id, a.url) for a in articles] == [(page_url, page_url), ("example-wire-2023-05-10-0042", page_url)]
+    assert [(a.id, a.url) for a in articles] == [(page_url, page_url)]
+    # the feed's entry is the page's article (one text at one URL): read once, and said
+    assert duplicates == [Duplicate("example-wire-2023-05-10-0042", page_url)]
     assert {(r.path, r.line, r.reason.removeprefix(f"{site}/")) for r in rejects} == {
         (str(listing), 4, "missing: HTTP 404 Not Found"),
         (str(listing), 5, "broken: HTTP 500 Internal Server Error"),

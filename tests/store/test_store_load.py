@@ -29,6 +29,8 @@ def test_load_codes_and_stores_articles_and_events(store) -> None:
         "events_removed": 0,
         "failed": 0,
         "failures": [],
+        "copies": 0,
+        "copies_found": [],
     }
     assert [(e.doc_id, e.event, e.dyad()) for e in store.query()] == [
         ("a1", "AGREE", ("RUS", "GEO")),

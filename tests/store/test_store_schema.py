@@ -147,7 +147,8 @@ def _tables(conn) -> dict[str, list]:
     """What a schema is made of: each table's columns (name, type, nullable, in order), indexes, the view."""
     columns = conn.execute(
         "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns"
-        " WHERE table_name IN ('articles', 'events', 'dyads', 'event_reports')"
+        " WHERE table_name IN ('articles', 'events', 'dyads', 'event_reports', 'article_minhash', 'article_bands',"
+        " 'article_copies', 'article_stories')"
         " ORDER BY table_name, ordinal_position"
     ).fetchall()
     indexes = conn.execute("SELECT index_name, table_name, sql FROM duckdb_indexes() ORDER BY index_name").fetchall()
@@ -276,6 +277,50 @@ def test_version_3_store_migrates_and_reads_back_with_cameo_codes(tmp_path) -> N
         columns, rows = store.sql(f"SELECT {', '.join(NAMES)} FROM events ORDER BY event_key")
         assert [dict(zip(columns, row, strict=True)) for row in rows] == [flat_row(_with_cameo(e)) for e in V3_EVENTS]
         assert store.sql("SELECT count(*) FROM event_reports")[1] == [(4,)]
+
+
+def _v6_row(event: Event, key: int, position: int, article_url: str) -> dict:
+    """The flat layout of today (schema version 4), which store version 6 introduced."""
+    return {"event_key": key, **flat_row(event), "position": position, "date_start": date_start(event.date)}
+
+
+WIRE = (
+    "Kazakhstan and Kyrgyzstan agreed on Thursday to reopen three border crossings closed since the spring, the "
+    "two foreign ministries said in a joint statement after talks in Almaty. The crossings will reopen to freight "
+    "first and to passenger cars from next month, and customs officers of both countries will share them."
+)
+
+
+def test_version_6_store_migrates_with_its_copies_found(tmp_path) -> None:
+    """Version 7 keeps signatures and stories: a store of version 6 gets them for the articles it holds, so its
+    copies count as one source and a later load is compared with them."""
+    path = str(tmp_path / "v6.duckdb")
+    items = []
+    for doc_id, text in (("wire", WIRE), ("copy", "ALMATY (Steppe Daily) - " + WIRE), ("own", "Chile met Peru.")):
+        url = f"https://{doc_id}.example/story"
+        event = Event(doc_id=doc_id, event_id=f"e-{doc_id}", event="AGREE", date="2024-09-12", url=url,
+                      actor=[Entity(text="Kazakhstan", code="KAZ")], recipient=[Entity(text="Kyrgyzstan", code="KGZ")])
+        items.append((Article(id=doc_id, text=text, url=url, date=date(2024, 9, 12)), [event]))
+    _write_store(path, 6, items, _v6_row)
+    with duckdb.connect(path) as conn:
+        assert conn.execute("SELECT mentions, sources, articles FROM event_reports").fetchall() == [(3, 3, 3)]
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 7
+        assert store.sql("SELECT article_id, story_id FROM article_stories ORDER BY 1")[1] == [
+            ("copy", "wire"), ("wire", "wire")
+        ]
+        assert store.sql("SELECT mentions, sources, articles FROM event_reports")[1] == [(3, 2, 3)]
+        assert store.sql("SELECT id, summary_only FROM articles ORDER BY id")[1] == [
+            ("copy", False), ("own", False), ("wire", False)
+        ]
+        # "own" is too short to have a signature; the others have theirs, banded
+        assert store.sql("SELECT count(*) FROM article_minhash")[1] == [(2,)]
+        assert store.sql("SELECT count(DISTINCT article_id), count(*) FROM article_bands")[1] == [(2, 64)]
+        assert [e.event_id for e in store.query()] == ["e-wire", "e-copy", "e-own"]
+        report = store.load([Article(id="third", text=WIRE + " Copyright Border Post.", url="https://post.example/1")],
+                            coder=lambda articles: [])
+        assert report.copies == 1
+        assert store.sql("SELECT story_id FROM article_stories WHERE article_id = 'third'")[1] == [("wire",)]
 
 
 def test_new_and_migrated_stores_have_the_same_tables(tmp_path) -> None:

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -20,6 +19,10 @@ from detente.cli.main import cli
 from detente.errors import InputError
 from detente.store import open_store
 from detente.store.watch import StateChange, parse_interval, poll
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/localsite.py
+
+from localsite import answer, serving  # noqa: E402
 
 ENTRIES = [
     (
@@ -69,23 +72,14 @@ class Site(http.server.BaseHTTPRequestHandler):
         self._answer(204 if self.path == "/hook" else 500, b"", "text/plain")
 
     def _answer(self, status: int, body: bytes, media_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        answer(self, status, body, media_type)
 
 
 @pytest.fixture
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     Site.entries, Site.posted = 1, []
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Site) as url:
+        yield url
 
 
 def _watch(*args: str):

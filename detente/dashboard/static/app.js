@@ -394,7 +394,7 @@
     add("flags", flags.join(", "));
     const r = detail.reports;
     add("reports", `${plural(r.mentions, "mention")}, ${plural(r.sources, "source")}, ${plural(r.articles, "article")}`);
-    add("article", detail.article ? `${detail.article.id}${detail.article.title ? ": " + detail.article.title : ""}` : "");
+    add("article", detail.article ? `${detail.article.id}${detail.article.title ? ": " + detail.article.title : ""}${detail.article.summary_only ? " (the feed gave only a summary: the summary was coded)" : ""}` : "");
     add("pattern", e.pattern);
     // A link only for an http(s) url; no url, or another kind, is plain text, not a dead link.
     const link = $("detail-source");
