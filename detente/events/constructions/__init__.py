@@ -75,7 +75,7 @@ NOUN_ORDER = (
     "noun-actors",
     "armed-owner",
     "noun-recipients",
-    "state-forces",
+    "noun-state-forces",
     "noun-protest-target",
     "noun-clause",
     "noun-place",

@@ -64,3 +64,10 @@ def state_forces(ctx: EventContext, draft: Draft) -> str | None:
     dropped = len(draft.recipients) - len(kept)
     draft.recipients = kept
     return f"{dropped} of the state's own forces dropped" if dropped else None
+
+
+@construction("noun-state-forces")
+def noun_state_forces(ctx: EventContext, draft: Draft) -> str | None:
+    """A state's own forces are no recipient of a noun event of the state or its government either ("Kenya's
+    pledge of more troops"), save of what it may do to them (types.tsv `on-own-forces`)."""
+    return state_forces(ctx, draft)
