@@ -737,11 +737,16 @@ def _misparsed_objects(token: Token) -> list[Token]:
     return found
 
 
+# Prepositions of time and circumstance: what they take is when or despite what it happened, never what the
+# verb acts on ("suspended peace talks after a bombing" suspends no bombing).
+ADJUNCT_PREPS = frozenset({"after", "before", "since", "during", "despite", "following", "amid", "amidst", "until"})
+
+
 def _prepositional_objects(token: Token) -> list[Token]:
     """ "go on strike", "lay down arms", "put on alert"; "pulled out of the bloc" ("of" hangs on "out")."""
     found = []
     for prep in token.children:
-        if prep.dep_ in ("prep", "prt"):
+        if prep.dep_ in ("prep", "prt") and prep.lower_ not in ADJUNCT_PREPS:
             found += [p for p in prep.children if p.dep_ == "pobj"]
             found += [p for g in prep.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
     return found

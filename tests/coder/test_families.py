@@ -791,3 +791,9 @@ def test_a_meeting_criticised_reaches_all_who_met(code) -> None:
     )
     criticism = next(e for e in events if e.event == "ACCUSE")
     assert {r.code for r in criticism.recipient} == {"KEN", "SOM"}
+
+
+def test_a_phrase_of_time_or_circumstance_holds_no_object(code) -> None:
+    # "after a bombing" says when talks were suspended; it is not what was suspended
+    events = code("Colombia suspended peace talks with the ELN after a bombing in Bogota.")
+    assert [(e.event, e.recipient[0].code) for e in events] == [("SANCTION", "COL")]
