@@ -797,3 +797,16 @@ def test_a_phrase_of_time_or_circumstance_holds_no_object(code) -> None:
     # "after a bombing" says when talks were suspended; it is not what was suspended
     events = code("Colombia suspended peace talks with the ELN after a bombing in Bogota.")
     assert [(e.event, e.recipient[0].code) for e in events] == [("SANCTION", "COL")]
+
+
+ENVOYS = [
+    # every verb that takes a state's envoys takes the whole class: high commissioners, charges d'affaires, consuls
+    ("India summoned Pakistan's deputy high commissioner over the shooting.", ("ACCUSE", None, "IND", "PAK")),
+    ("Sweden summoned the Iranian charge d'affaires.", ("ACCUSE", None, "SWE", "IRN")),
+    ("Ghana recalled its consul from Lagos.", ("SANCTION", None, "GHA", "NGA")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENVOYS)
+def test_verbs_of_envoys_take_every_kind_of_envoy(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
