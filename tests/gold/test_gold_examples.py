@@ -258,7 +258,6 @@ EXPECTED = [
         None,
         "2024-03-14",
         id="mli-supporters-protest",
-        marks=miss("'his supporters protested' coded as ACCUSE by an IGO"),
     ),
     pytest.param(MLI, "MLI", "ASSAULT", "MLI", "2024-03-14", id="mli-tear-gas"),
     pytest.param(
