@@ -184,7 +184,7 @@ class ArticleActors(PronounResolution):
         """Give a titled person of unknown country the country of the latest actor, else of the sentence."""
         introduced = self.doc[int(person.start)] if person.start else token
         code = (
-            self._latest_actor_country(introduced.i)
+            self._latest_actor_country(self._told_before(introduced))
             or self._sentence_country(introduced)
             or self._latest_country(introduced.i)
             or self._article_country()
@@ -828,7 +828,7 @@ class ArticleActors(PronounResolution):
             return group
         for find, where in (
             (self._clause_place, "the place in its clause"),
-            (lambda t: self._latest_country(t.i), "the latest actor"),
+            (lambda t: self._latest_country(self._told_before(t)), "the latest actor"),
             (lambda t: self._sentence_country(t, outside=self._backers(t)), "named in the sentence"),
         ):
             code = find(token)
@@ -852,6 +852,14 @@ class ArticleActors(PronounResolution):
                     why = f"{token.text!r}: the latest armed group that acted, {entity.text!r}"
                     return Found(self._entity(token, entity.code, entity.sector, entity.name), why, pronoun=True)
         return None
+
+    def _told_before(self, token: Token) -> int:
+        """Where the acts told before a word end: a speaker after a quote ('"They loot," a spokesman said') is
+        not one of the quote's actors, so the acts inside it do not count."""
+        quoted = self.inside_quote and not self.inside_quote[token.i]
+        if quoted and any(self.inside_quote[i] for i in range(token.sent.start, token.i)):
+            return token.sent.start
+        return token.i
 
     @staticmethod
     def _backers(token: Token) -> frozenset[int]:

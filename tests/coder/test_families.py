@@ -810,3 +810,15 @@ ENVOYS = [
 @pytest.mark.parametrize(("text", "expected"), ENVOYS)
 def test_verbs_of_envoys_take_every_kind_of_envoy(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+def test_a_speaker_after_a_quote_is_not_of_the_quote_s_actors(code) -> None:
+    # the acts a spokesman reports inside his quote do not tell whose spokesman he is; the story before does
+    events = code(
+        "ADDIS ABABA, March 3 (Example Wire) - Ethiopia accused Eritrea on Monday of sending troops into the "
+        'Tigray region. "Eritrean forces continue to loot and kill civilians," government spokesman Legesse Tulu '
+        'told reporters. "We demand that they leave our territory immediately."',
+        date="2021-03-03",
+    )
+    demand = next(e for e in events if e.event == "REQUEST")
+    assert (demand.actor[0].code, demand.actor[0].sector) == ("ETH", "GOV")
