@@ -46,14 +46,25 @@ def ascii_fold(name: str) -> str:
     return kept.encode("ascii", "ignore").decode()
 
 
+# Corrections to GeoNames' table, by the city's name: names the news use that its alternate names lack, and
+# alternate names close in letters to a city's name that are another place's ("Kobani" is Syria's Ayn al Arab,
+# not Tanzania's Mkoani).
+KNOWN_AS = {"Ayn al Arab": ("Kobani", "Kobane")}
+NOT_A_SPELLING = {("Mkoani", "Kobani")}
+
+
 def names_of(city: dict) -> list[str]:
     """The city's name, its letters without accents, and the spellings of it that news use: without
     the Arabic article ("Al Fallujah" -> "Fallujah") and the alternate names close to the name
     ("Basra" for Basrah, "Odessa" for Odesa), not other names it once had or has in other languages."""
     main = ascii_fold(city["name"])
     bare = _without_article(main)
-    close = [a for a in city["alternatenames"] if usable(a) and _close(_without_article(a), bare)]
-    return [s for s in dict.fromkeys([main, city["name"], bare, *close]) if s]
+    close = [
+        a
+        for a in city["alternatenames"]
+        if usable(a) and _close(_without_article(a), bare) and (main, a) not in NOT_A_SPELLING
+    ]
+    return [s for s in dict.fromkeys([main, city["name"], bare, *close, *KNOWN_AS.get(main, ())]) if s]
 
 
 def _without_article(name: str) -> str:

@@ -55,8 +55,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
             if "\n" in surface:
                 continue
             candidates = gaz.lookup(surface)
-            if surface in gaz.house_styled and _opens_sentence(texts, i) and doc[i].pos_ != "PROPN":
-                candidates = []  # "Pace of reform slowed": a word at the start, not PACE
+            if surface in gaz.house_styled and _opens_sentence(texts, i) and _read_as_word(doc, i):
+                candidates = []  # "Pace of reform slowed": a word at the start, not PACE; "Isis fighters" is Isis
             if (
                 candidates
                 and any(c.kind == "city" for c in candidates)
@@ -85,6 +85,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer, when: str = "") -> list[Mention]:
 # files need no such clue.
 CITY_PREPOSITIONS = frozenset("in from at near outside inside around across throughout into on toward towards".split())
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "capital", "suburb", "suburbs", "outskirts"})
+
+
+def _read_as_word(doc: Doc, i: int) -> bool:
+    """Whether the parser reads a capitalised word as a common one: a verb, adjective or adverb, or a noun
+    heading a phrase of its own ("Pace of the talks", "Mend the fences")."""
+    token = doc[i]
+    after = doc[i + 1].pos_ if i + 1 < len(doc) else ""
+    return token.pos_ in ("VERB", "ADJ", "ADV", "AUX") or (token.pos_ == "NOUN" and after in ("ADP", "DET", "PART"))
 
 
 def _opens_sentence(texts: list[str], i: int) -> bool:

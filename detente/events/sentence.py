@@ -28,7 +28,7 @@ from detente.events.context import EventContext
 from detente.events.cues import context_patterns, mode_cues
 from detente.events.draft import Candidate, Draft
 from detente.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
-from detente.events.syntax import charged_acts, clause_words, depth, phrase, xcomp_chain
+from detente.events.syntax import charged_acts, clause_words, depth, lemma, phrase, xcomp_chain
 from detente.sentences.words import Word as Token
 from detente.sentences.words import Words as Span
 
@@ -159,7 +159,10 @@ class SentenceCoder(EventContext):
 
     def _governing(self, token: Token) -> list[Token]:
         """The words above a noun whose event it may be the topic of: up to an adjunct gerund, whose clause is an
-        act of its own ("launched the operation after gaining Moscow's approval")."""
+        act of its own ("launched the operation after gaining Moscow's approval"); none for a noun of standing
+        support, which describes a name ("Russia, Assad's main ally, urged ..."), not what a verb is about."""
+        if lemma(token) in self.words.ally_noun:
+            return []
         above = []
         for ancestor in token.ancestors:
             above.append(ancestor)
@@ -210,6 +213,7 @@ class SentenceCoder(EventContext):
             draft.future,
             notes=draft.notes,
             trace=draft.trace,
+            background=draft.background,
         )
 
     # ---- the sentence's and the article's contexts and modes ----

@@ -822,3 +822,39 @@ def test_a_speaker_after_a_quote_is_not_of_the_quote_s_actors(code) -> None:
     )
     demand = next(e for e in events if e.event == "REQUEST")
     assert (demand.actor[0].code, demand.actor[0].sector) == ("ETH", "GOV")
+
+
+def test_kobani_is_in_syria(code) -> None:
+    events = code("Turkish jets struck Kurdish positions near Kobani on Tuesday.")
+    assert events[0].recipient[0].code == "SYR"
+    assert events[0].place.country == "SYR"
+
+
+def test_a_house_styled_acronym_opening_a_sentence_before_a_noun_is_the_body(code) -> None:
+    events = code("Isis fighters attacked a Kurdish checkpoint in Hasakah.")
+    assert events[0].actor[0].code == "IMG"
+
+
+STANDING_ALLIES = [
+    # a noun of standing support in apposition to a name, with an owner: the name backs the owner, in passing
+    ("Russia, Syria's closest ally, urged restraint.", ("RUS", "SYR")),
+    ("Iran, a key backer of Hezbollah, denied the claims.", ("IRN", "LBN")),
+    ("Pakistan and its ally China blocked the resolution.", ("CHN", "PAK")),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), STANDING_ALLIES)
+def test_an_ally_named_in_passing_is_a_background_support(nlp, text: str, pair: tuple) -> None:
+    from detente import code_articles
+
+    events = code_articles([{"id": "t", "text": text, "date": "2022-11-22"}], nlp=nlp, include_background=True)
+    backing = [(e.actor[0].code, e.recipient[0].code) for e in events if e.background and e.event == "SUPPORT"]
+    assert backing == [pair]
+    assert all(not e.background for e in code_articles([{"id": "t", "text": text}], nlp=nlp))
+
+
+def test_allies_in_no_apposition_are_no_event(nlp) -> None:
+    from detente import code_articles
+
+    events = code_articles([{"id": "t", "text": "Western allies met in Brussels."}], nlp=nlp, include_background=True)
+    assert [e for e in events if e.event == "SUPPORT"] == []

@@ -68,6 +68,7 @@ VERB_ORDER = (
     "not-coded-apart",
 )
 NOUN_ORDER = (
+    "standing-ally",
     "noun-owner",
     "light-verb",
     "noun-phrase-actors",

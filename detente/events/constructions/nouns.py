@@ -8,15 +8,37 @@ from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
 from detente.events.participants import place_recipients, recipients
-from detente.events.syntax import lemma, noun_clauses, noun_that_clauses, place_heads
+from detente.events.syntax import lemma, noun_clauses, noun_that_clauses, place_heads, prep_objects
 
 NOUN_RECIPIENT_PREPS = ("on", "against", "of", "to", "with", "into", "from", "toward", "towards", "for")
+
+
+@construction("standing-ally")
+def standing_ally(ctx: EventContext, draft: Draft) -> str | None:
+    """A noun of standing support in apposition to a name, with an owner, tells a relation in passing: "Russia,
+    Assad's main ally," and "Iran, a key backer of Hezbollah," code the name backing the owner, "its ally China"
+    China backing the one "its" stands for: a background event (flagged `background`, undated), like
+    "US-backed forces" (words.tsv `ally-noun`). Named in no apposition, the noun is no event ("allies met")."""
+    token = draft.token
+    if lemma(token) not in ctx.words.ally_noun:
+        return None
+    named = [token.head] if token.dep_ == "appos" else []
+    named += [c for c in token.children if c.dep_ in ("appos", "compound") and c.i > token.i]
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep_objects(prep)]
+    if not named or not owners or not ctx.entities(named):
+        draft.stop("a noun of standing support in no apposition to a name, or owned by no one: no event")
+        return "no apposition or no owner"
+    draft.actor_heads, draft.recipient_heads, draft.background = named, owners, True
+    return f"{named[0].text!r} backs {owners[0].text!r}"
 
 
 @construction("noun-owner")
 def noun_owner(ctx: EventContext, draft: Draft) -> str | None:
     """The names on the noun are its actor: a possessor ("Russia's invasion"), a compound or adjective
     ("the Russian offensive", "a PKK attack")."""
+    if draft.background:
+        return None  # its apposition named who acts
     draft.actor_heads = ctx.named_modifiers(draft.token)
     return ", ".join(h.text for h in draft.actor_heads) or None
 
