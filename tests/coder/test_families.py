@@ -858,3 +858,14 @@ def test_allies_in_no_apposition_are_no_event(nlp) -> None:
 
     events = code_articles([{"id": "t", "text": "Western allies met in Brussels."}], nlp=nlp, include_background=True)
     assert [e for e in events if e.event == "SUPPORT"] == []
+
+
+def test_an_unclaimed_attack_is_placed_where_the_story_is(code) -> None:
+    # no perpetrator and no place on the act: the unidentified attackers are of the place told just before,
+    # not of the victims' state
+    events = code(
+        "A car bomb killed three French aid workers in northern Mali on Sunday. Two Canadian engineers were "
+        "killed in a separate blast on Monday."
+    )
+    blast = [e for e in events if e.sentence_index == 1 and e.event == "ASSAULT"]
+    assert [(e.actor[0].code, e.actor[0].sector, e.recipient[0].code) for e in blast] == [("MLI", "UAF", "CAN")]

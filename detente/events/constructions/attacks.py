@@ -6,7 +6,7 @@ from detente.actors.resolve import STATE_PLACE_KINDS, Found
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
-from detente.events.syntax import lemma, phrase, place_heads, prep_objects
+from detente.events.syntax import lemma, phrase, place_heads, prep_objects, sentence_start_before
 from detente.model import Entity
 from detente.sentences.words import Word as Token
 
@@ -62,7 +62,7 @@ def _attack_place(ctx: EventContext, token: Token, subject: Token | None) -> str
         near = [
             p
             for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ in ("near", "at")
+            if prep.dep_ == "prep" and prep.lower_ in ("near", "at", "around", "outside")
             for p in prep_objects(prep)
         ]
         for place in [*place_heads(head), *near]:
@@ -74,16 +74,35 @@ def _attack_place(ctx: EventContext, token: Token, subject: Token | None) -> str
     return code
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around"})
+
+
+def _place_told_before(ctx: EventContext, token: Token) -> str:
+    """The state of the latest place named after a place preposition in the two sentences before ("killed four
+    Americans in north-eastern Syria. ... Two US soldiers were killed"): where the story is."""
+    since = sentence_start_before(token, 2)
+    for mention in reversed(ctx.actors.mentions):
+        if mention.start >= token.sent.start or mention.start < since:
+            continue
+        before = mention.start - 1
+        while before > 0 and (ctx.actors.doc[before].pos_ == "ADJ" or ctx.actors.doc[before].text == "-"):
+            before -= 1  # "in northern Mali", "in north-eastern Syria"
+        placed = before >= 0 and ctx.actors.doc[before].lower_ in PLACE_PREPOSITIONS
+        if placed and mention.name.code and mention.name.kind in STATE_PLACE_KINDS:
+            return mention.name.code
+    return ""
+
+
 @construction("unidentified-attacker")
 def unidentified_attacker(ctx: EventContext, draft: Draft) -> str | None:
     """Violence with no named perpetrator is by PLOVER's unidentified armed forces (UAF) of the state where
-    it happened, else of the named victims: "a roadside bomb killed two soldiers in Kandahar". With no
-    place and no named victim, no one is coded."""
+    it happened: a place on it ("a roadside bomb killed two soldiers in Kandahar"), else the place the two
+    sentences before told of, else the named victims' state. With no place and no named victim, no one is coded."""
     if not _open_to_attribution(draft):
         return None
     token = draft.token
     subject = draft.subject if not draft.passive else None
-    code = _attack_place(ctx, token, subject)
+    code = _attack_place(ctx, token, subject) or _place_told_before(ctx, token)
     if not code:
         for head in [*draft.recipient_heads, *[c for c in token.children if c.dep_ == "dobj"]]:
             found = [f for f in ctx.actors.entities(head) if not f.inferred]
