@@ -869,3 +869,17 @@ def test_an_unclaimed_attack_is_placed_where_the_story_is(code) -> None:
     )
     blast = [e for e in events if e.sentence_index == 1 and e.event == "ASSAULT"]
     assert [(e.actor[0].code, e.actor[0].sector, e.recipient[0].code) for e in blast] == [("MLI", "UAF", "CAN")]
+
+
+EASED_SANCTIONS = [
+    # every verb of easing takes the whole class of sanctions (sanction, embargo, tariff, duty, levy)
+    ("Washington relaxed tariffs on Mexican steel.", ("RETREAT", None, "USA", "MEX")),
+    ("Canada suspended its sanctions on Belarusian potash for a year.", ("RETREAT", None, "CAN", "BLR")),
+    ("The US exempted India from its sanctions on Iranian oil.", ("RETREAT", None, "USA", "IND")),
+    ("Thailand exempted Chinese tourists from visa requirements.", ("CONCEDE", None, "THA", "CHN")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EASED_SANCTIONS)
+def test_easing_takes_every_kind_of_sanction(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
