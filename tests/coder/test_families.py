@@ -883,3 +883,17 @@ EASED_SANCTIONS = [
 @pytest.mark.parametrize(("text", "expected"), EASED_SANCTIONS)
 def test_easing_takes_every_kind_of_sanction(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+MISGIVINGS = [
+    # misgivings are one class that express, voice and raise all take; a state concerned or pleased judges
+    ("Chile voiced misgivings about Bolivia's claim to the coast.", ("ACCUSE", None, "CHL", "BOL")),
+    ("Sweden raised objections to Turkey's demands.", ("ACCUSE", None, "SWE", "TUR")),
+    ("Brazil said it was deeply concerned about the arrests in Venezuela.", ("ACCUSE", None, "BRA", "VEN")),
+    ("Kenya is pleased with Ethiopia's decision to reopen the road.", ("SUPPORT", None, "KEN", "ETH")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISGIVINGS)
+def test_misgivings_and_satisfaction_are_judgements(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
