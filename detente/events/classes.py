@@ -56,6 +56,7 @@ class WordClasses:
     setting: frozenset[str] = frozenset()
     receiving: frozenset[str] = frozenset()
     ally_noun: frozenset[str] = frozenset()
+    verdict: frozenset[str] = frozenset()
     # derived once all files are read: texts that enact what they say, and not agreements between parties
     enactable: frozenset[str] = field(default=frozenset(), init=False)
 

@@ -897,3 +897,19 @@ MISGIVINGS = [
 @pytest.mark.parametrize(("text", "expected"), MISGIVINGS)
 def test_misgivings_and_satisfaction_are_judgements(code, text: str, expected: tuple) -> None:
     _check(code, text, expected)
+
+
+VERDICTS = [
+    # a verdict in reported speech is the speaker's, on what the clause is about
+    ("Latvia said the Russian demand was unacceptable.", ("ACCUSE", None, "LVA", "RUS")),
+    ("Spain said it was encouraging that Morocco had joined the talks.", ("SUPPORT", None, "ESP", "MAR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VERDICTS)
+def test_a_reported_verdict_is_the_speaker_s(code, text: str, expected: tuple) -> None:
+    _check(code, text, expected)
+
+
+def test_a_verdict_no_one_gives_is_no_event(code) -> None:
+    assert code("The move was unacceptable.") == []

@@ -32,6 +32,7 @@ VERB_ORDER = (
     "asked-mode",
     # who acts
     "hyphen-agent",
+    "verdict",
     "subject",
     "passive",
     "actors",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
-from detente.events.syntax import agent_objects, place_heads
+from detente.events.syntax import agent_objects, lemma, place_heads
 from detente.sentences.words import hyphen_prefix
 
 
@@ -32,12 +32,38 @@ def hyphen_agent(ctx: EventContext, draft: Draft) -> str | None:
     return f"{agents[0].text!r} {token.text} {token.head.text!r}"
 
 
+@construction("verdict")
+def verdict(ctx: EventContext, draft: Draft) -> str | None:
+    """A verdict in reported speech is the speaker's: "Latvia said the Russian demand was unacceptable" has
+    Latvia judge the demand's owner, "said it was encouraging that Morocco had joined" Morocco (words.tsv
+    `verdict`); told by no one, it is no event."""
+    obj, token = draft.obj, draft.token
+    if obj is None or lemma(obj) not in ctx.words.verdict or lemma(token) != "be":
+        return None  # "called the agreement illegal": the caller gives it
+    if not ctx.syntax.reported(token):
+        draft.stop("a verdict no one is reported to give")
+        return "told by no one"
+    speaker, _ = ctx.syntax.subject(token.head)
+    judged, _ = ctx.syntax.subject(token)
+    if judged is not None and judged.lower_ == "it":  # "it was encouraging that ...": the clause it stands for
+        clause = next((c for c in obj.children if c.dep_ == "ccomp"), None) or next(
+            (c for c in token.children if c.dep_ == "ccomp"), None
+        )
+        judged = ctx.syntax.subject(clause)[0] if clause is not None else None
+    if speaker is None:
+        return None
+    draft.actor_heads = [speaker]
+    draft.recipient_heads = [judged] if judged is not None else []
+    draft.background = False
+    return f"the speaker {speaker.text!r} judges {judged.text if judged is not None else 'nothing named'!r}"
+
+
 @construction("subject")
 def subject(ctx: EventContext, draft: Draft) -> str | None:
     """The subject of an active verb is its actor, through to-clauses, coordination and participles up to
     their controller: "urged Iran to halt" has Iran halt, "secured ... and later recognized" shares one."""
-    if draft.background:
-        return None  # the hyphen named who acts
+    if draft.background or draft.actor_heads:
+        return None  # the hyphen, or the speaker of a verdict, named who acts
     draft.subject, draft.passive = ctx.syntax.subject(draft.token)
     if draft.passive or draft.subject is None:
         return None
