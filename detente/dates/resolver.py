@@ -44,6 +44,7 @@ class _SentenceDates:
     previous: ResolvedDate | None  # the narrative date of the previous sentence
     earlier: ResolvedDate | None  # the article's latest historical date before this sentence
     quoted: bool  # the sentence opens inside a quotation that began in an earlier sentence
+    previous_named: bool = False  # the previous sentence named its date itself (it did not carry one on)
     narrative: ResolvedDate | None = None  # this sentence's own date, handed to the next sentence
 
 
@@ -55,6 +56,7 @@ class DateResolver:
         self._last_year: int | None = None
         self._reference: Period | None = None
         self._previous: ResolvedDate | None = None
+        self._previous_named = False
         self._earlier: ResolvedDate | None = None
         self._quoted = False
         self._sentences: dict[tuple[int, int, int], _SentenceDates] = {}
@@ -75,7 +77,7 @@ class DateResolver:
             ctx = Context(self.publication, self._last_year, self._reference, self._future_clause(mention))
             dates.append(self._finish(_safely(evaluate, mention, ctx), mention))
             self._remember(mention, dates[-1])
-        data = _SentenceDates(mentions, dates, self._previous, self._earlier, self._quoted)
+        data = _SentenceDates(mentions, dates, self._previous, self._earlier, self._quoted, self._previous_named)
         for index in offsets:
             mention = mentions[index]
             relation = _clause_relation(mention)
@@ -88,6 +90,7 @@ class DateResolver:
         data.narrative = self._narrative(sent, data)
         self._sentences[key] = data
         self._previous = data.narrative
+        self._previous_named = any(data.narrative is d for d in data.dates)
         for resolved in [*data.dates, data.narrative]:
             if resolved.historical and resolved.value is not None:
                 self._earlier = resolved
@@ -177,6 +180,7 @@ class DateResolver:
             return previous
         if (
             previous is not None
+            and data.previous_named
             and previous.value is not None
             and previous.text
             and not previous.historical
@@ -187,7 +191,8 @@ class DateResolver:
             and root_tense in NARRATIVE_PAST | {"news"}
         ):
             # A recent day the previous sentence names carries on: "An address to parliament on Tuesday ...
-            # Saakashvili told lawmakers that ..." happened on that Tuesday, not on the publication day.
+            # Saakashvili told lawmakers that ..." happened on that Tuesday, not on the publication day; one
+            # sentence on, not down a chain of sentences that name no day.
             return previous
         if (
             previous is not None
@@ -219,12 +224,18 @@ class DateResolver:
         root = attach.clause_root(sent)
         picked = self._choose(data, root)
         # "has waged an insurgency since 2007": a span's start dates only its own verb, never the passage
-        if picked is not None and data.mentions[picked[0]].span[0].lower_ not in attach.SPAN_STARTS:
+        if (
+            picked is not None
+            and data.mentions[picked[0]].span[0].lower_ not in attach.SPAN_STARTS
+            and not _names_a_thing(data.mentions[picked[0]])
+        ):
             return self._widened(data, *picked)
         dated = [
             d
             for d, m in zip(data.dates, data.mentions, strict=True)
-            if d.value is not None and m.span[0].lower_ not in attach.SPAN_STARTS  # not "held since Thursday"
+            if d.value is not None
+            and m.span[0].lower_ not in attach.SPAN_STARTS  # not "held since Thursday"
+            and not _names_a_thing(m)
         ]
         if dated:
             return dated[-1]
@@ -259,6 +270,14 @@ class DateResolver:
         self._reference = period
         if mention.kind in _EXPLICIT_YEAR:
             self._last_year = period.start.year
+
+
+def _names_a_thing(mention: Mention) -> bool:
+    """A bare year on a noun names a thing ("the 1951 defence treaty", "the 2015 nuclear deal"): the story does
+    not move to that year."""
+    token = mention.span[-1]
+    bare = mention.kind == "year" and not mention.part("prep") and len(mention.span) == 1
+    return bare and token.dep_ in ("compound", "nummod", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _safely(compute: Callable[..., Value], mention: Mention, *args: object) -> Value:

@@ -69,3 +69,30 @@ def resolved(nlp):
 def test_article_event_dates(resolved, number, trigger, value, precision, historical, future):
     got = resolved[(number, trigger)]
     assert (got.value, got.precision, got.historical, got.future) == (value, precision, historical, future)
+
+
+def _dates(nlp, text: str, triggers: list[str]) -> list[str | None]:
+    resolver = DateResolver(PUBLISHED)
+    found = []
+    for sent in nlp(text).sents:
+        resolver.read(sent)
+        found += [resolver.resolve(sent, t).value for t in sent if t.text in triggers]
+    return found
+
+
+def test_a_recent_day_carries_one_sentence_on_not_down_a_chain(nlp):
+    # "on Tuesday" dates the next sentence's telling, but not the sentences after it that name no day
+    text = (
+        "Chile closed its consulate in La Paz on Tuesday. "
+        "Bolivia protested against the closure. "
+        "Peru urged both countries to talk. "
+    )
+    assert _dates(nlp, text, ["closed", "protested", "urged"]) == ["2014-06-10", "2014-06-10", "2014-06-13"]
+
+
+def test_a_year_that_names_a_treaty_moves_the_story_nowhere(nlp):
+    text = (
+        "Japan cited the 1951 security treaty with the United States. "
+        "China condemned the move."
+    )
+    assert _dates(nlp, text, ["condemned"]) == ["2014-06-13"]
