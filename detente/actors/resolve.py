@@ -47,6 +47,7 @@ PREP_OWNERS = ("of", "from", "in")
 DEFINITE = {"the", "this", "that", "these", "those"}
 # "hundreds of thousands of ...": deeper nesting is no English, and each level recurses
 MAX_COUNTED_NESTING = 8
+OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "JUD"})  # who act for a state on others, wherever they are
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # acts of all their parties: a meeting, a deal
 
 
@@ -197,16 +198,18 @@ class ArticleActors(PronounResolution):
 
     def _clause_place(self, token: Token) -> str:
         """The state of a place named in an in/at/outside phrase of the token's verb ("rallied in Tbilisi"),
-        or, for people who carry no arms, of its object ("crowds attacked the French embassy in Niamey"):
-        where forces fight says little of whose they are."""
+        or, for people who carry no arms and hold no office, of its object ("crowds attacked the French embassy
+        in Niamey"): where forces fight, or what officials act on, says little of whose they are."""
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return ""
         # a state's forces fight anywhere; armed groups are coded by the state they fight in (PLOVER convention)
         sector = self._head_sector(token)[:3]
         armed = sector in self.gaz.codes.armed_sector and sector not in self.gaz.codes.non_state_armed
-        objects = [] if armed else [c for c in verb.children if c.dep_ == "dobj" and c is not token]
-        if not armed:  # "set fire to the embassy in Baghdad"
+        # nor do a state's officials: "the president accused the United States" is not the US president
+        official = armed or sector in OFFICIAL_SECTORS
+        objects = [] if official else [c for c in verb.children if c.dep_ == "dobj" and c is not token]
+        if not official:  # "set fire to the embassy in Baghdad"
             objects += [p for prep in verb.children if prep.lower_ in ("to", "on", "against") for p in _pobjs(prep)]
         for prep in [*verb.children, *(c for o in objects for c in o.children)]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "outside", "near", "across", "throughout"):

@@ -913,3 +913,12 @@ def test_a_reported_verdict_is_the_speaker_s(code, text: str, expected: tuple) -
 
 def test_a_verdict_no_one_gives_is_no_event(code) -> None:
     assert code("The move was unacceptable.") == []
+
+
+def test_what_an_official_acts_on_is_not_the_official_s_state(code) -> None:
+    events = code(
+        "Colombian President Gustavo Petro met Venezuela's Nicolas Maduro in Caracas on Tuesday. The president "
+        "later accused the United States of blocking the talks."
+    )
+    accusation = next(e for e in events if e.event == "ACCUSE")
+    assert (accusation.actor[0].code, accusation.recipient[0].code) == ("COL", "USA")
