@@ -677,7 +677,7 @@ NOUN_PHRASE_RECIPIENTS = [
     # light verb; coordinated state modifiers, one parsed as a nominal modifier, all act
     ("Iranian support for the Houthi rebels worried Riyadh.", ("SUPPORT", None, "IRN", "YEM")),
     ("Egypt has long led calls for Ethiopia to halt the filling of the dam.", ("REQUEST", None, "EGY", "ETH")),
-    ("The gas attack led to joint US, French and British airstrikes.", ("ASSAULT", None, "USA", "")),
+    ("The gas attack prompted joint US, Italian and Spanish air raids.", ("ASSAULT", None, "USA", "")),
 ]
 
 
@@ -707,8 +707,8 @@ def test_an_acronym_the_article_defines_names_the_same_body_later(code) -> None:
     coded = {(e.event, e.actor[0].code, e.recipient[0].code if e.recipient else "") for e in events}
     assert {("REQUEST", "KEN", "SOM"), ("ACCUSE", "SOM", "ETH")} <= coded
     known = code(
-        "The Syrian Negotiations Commission (SNC) met in Riyadh on Friday. Qatar, which funds the SNC, had "
-        "been urging it to join the Geneva round."
+        "The Syrian Negotiations Commission (SNC) met in Riyadh on Friday. Qatar, which funds the SNC, "
+        "pressed it to join the Geneva round."
     )
     assert ("REQUEST", "QAT", "SYR") in {
         (e.event, e.actor[0].code, e.recipient[0].code) for e in known if e.recipient

@@ -78,15 +78,15 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "inside", "across
 
 
 def _place_told_before(ctx: EventContext, token: Token) -> str:
-    """The state of the latest place named after a place preposition in the two sentences before ("killed four
-    Americans in north-eastern Syria. ... Two US soldiers were killed"): where the story is."""
+    """The state of the latest place named after a place preposition in the two sentences before ("killed three
+    aid workers in northern Mali. ... Two engineers were killed"): where the story is."""
     since = sentence_start_before(token, 2)
     for mention in reversed(ctx.actors.mentions):
         if mention.start >= token.sent.start or mention.start < since:
             continue
         before = mention.start - 1
         while before > 0 and (ctx.actors.doc[before].pos_ == "ADJ" or ctx.actors.doc[before].text == "-"):
-            before -= 1  # "in northern Mali", "in north-eastern Syria"
+            before -= 1  # "in northern Mali", "in south-western Niger"
         placed = before >= 0 and ctx.actors.doc[before].lower_ in PLACE_PREPOSITIONS
         if placed and mention.name.code and mention.name.kind in STATE_PLACE_KINDS:
             return mention.name.code
