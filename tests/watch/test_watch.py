@@ -80,7 +80,8 @@ class Site(http.server.BaseHTTPRequestHandler):
 def site():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits up to one poll interval (0.5 s by default) for the loop to notice
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     Site.entries, Site.posted = 1, []
     yield f"http://127.0.0.1:{server.server_address[1]}"
