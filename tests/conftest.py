@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import settings
 
-FAST_EXAMPLES = 20
+FAST_EXAMPLES = 10
 settings.register_profile("fast", max_examples=FAST_EXAMPLES)
 
 
