@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "store"))  # shared hand-made events: tests/store/eventkit.py
 
-from eventkit import XSS_TEXT, keyword_coder  # noqa: E402
+from eventkit import XSS_TEXT, keyword_coder, open_copy  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
 from detente.api import create_app  # noqa: E402
@@ -44,11 +43,7 @@ def loaded_store_file(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def store(tmp_path, loaded_store_file):
-    path = tmp_path / "api.duckdb"
-    shutil.copyfile(loaded_store_file, path)
-    opened = open_store(str(path))
-    yield opened
-    opened.close()
+    yield from open_copy(loaded_store_file, tmp_path)
 
 
 @pytest.fixture

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from eventkit import fill_store, make_event
+from eventkit import fill_store, make_event, open_copy
 
 from detente.errors import StoreError
 from detente.model import Article
@@ -31,11 +29,7 @@ def filled_file(tmp_path_factory):
 
 @pytest.fixture
 def filled(filled_file, tmp_path):
-    path = tmp_path / "events.duckdb"
-    shutil.copyfile(filled_file, path)
-    opened = open_store(str(path))
-    yield opened
-    opened.close()
+    yield from open_copy(filled_file, tmp_path)
 
 
 def _docs(events) -> list[str]:
