@@ -120,7 +120,7 @@ def command(
                 click.echo(_summary(number, report, next_at), err=True)
                 if once:
                     break
-                _sleep(every)
+                time.sleep(every)  # Ctrl-C wakes it at once
     except KeyboardInterrupt:
         click.echo(f"interrupted after {number} poll{'s' if number != 1 else ''}", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -130,18 +130,6 @@ def command(
     if problems or (hook is not None and hook.failed):
         sys.exit(EXIT_REJECTED)
     sys.exit(EXIT_OK)
-
-
-# The longest nap between two looks for a Ctrl-C. The kernel may hand SIGINT to any thread of the process
-# (DuckDB's and the BLAS library's among them); Python then only runs its handler once the main thread
-# wakes, so one long sleep could outlast the interrupt by up to an hour.
-NAP = 0.5
-
-
-def _sleep(seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0:
-        time.sleep(min(left, NAP))
 
 
 def _one_poll(store, sources, watched, on_change, columns) -> PollReport:
