@@ -31,11 +31,9 @@ demo: install
 	$(BIN)/detente code examples/articles.jsonl --format table
 	$(BIN)/detente relations RUS GEO examples/articles.jsonl
 
-# make test-fast runs the tests on one process per core (pytest-xdist); a test file runs whole on one of them,
-# so its module fixtures are built once. make test runs in one process: on two processes, the full suite's
-# Ctrl-C test of `detente watch` (tests/watch) timed out in 3 of 4 runs, cause not found yet.
-FAST_WORKERS ?= auto
-TEST_WORKERS ?= 0
+# Tests run on one process per core (pytest-xdist); a test file runs whole on one of them, so its module
+# fixtures are built once. TEST_WORKERS=0 runs them in this one process.
+TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -q -rs --dist loadfile
 
 # Bytecode for the package, written even where PYTHONDONTWRITEBYTECODE is set: each worker process the
@@ -49,10 +47,10 @@ test: install-test system-deps bytecode
 	$(PYTEST) -n $(TEST_WORKERS)
 
 # The suite without the tests marked slow (Spark, browser, kill-and-resume, every lexicon example):
-# about 1 minute on this 2-core machine (57 s, the venv installed), against about 3.5 minutes for all of it.
+# about 1 minute on this 2-core machine (57 s, the venv installed), against about 2 minutes for all of it.
 test-fast: install-test bytecode
 	$(BIN)/ruff check detente tests scripts eval bench
-	$(PYTEST) -n $(FAST_WORKERS) -m "not slow" --hypothesis-profile=fast
+	$(PYTEST) -n $(TEST_WORKERS) -m "not slow" --hypothesis-profile=fast
 
 eval: install
 	$(BIN)/detente eval tests/gold/detente-gold.jsonl
