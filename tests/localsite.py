@@ -13,7 +13,8 @@ def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     """Serve with this handler on a free port, each request on a thread of its own, until the block ends."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # a short poll: shutdown() waits up to one poll interval (0.5 s by default) for the loop to notice
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:

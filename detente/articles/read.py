@@ -53,9 +53,26 @@ class Reject:
     line: int | None
     reason: str
 
+    def __post_init__(self) -> None:
+        # A header or path read with surrogateescape keeps its bad bytes as lone surrogates, which no UTF-8
+        # writer takes (a log file, a JSON answer, a pipe): show each such byte as \xNN instead.
+        for name in ("path", "reason"):
+            object.__setattr__(self, name, escape_bad_bytes(getattr(self, name)))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.reason}"
+
+
+def escape_bad_bytes(text: str) -> str:
+    """`text` with each byte that surrogateescape decoding kept as a lone surrogate written as an escape (\\x90)."""
+    if not _has_surrogates(text):
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no decoding made (a JSON "\\ud800"): escaped as such
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,24 @@ def converted(tmp_path_factory) -> tuple[Path, object]:
     return out, _script().convert(SAMPLE, out, words=WORDS, people_dir=out)
 
 
+@pytest.fixture(scope="module")
+def imported_nlp(converted):
+    """A pipeline of its own whose gazetteer has the imported rows as an overlay, built once for the module
+    (its actors stage keeps the gazetteer it was built with); the shared caches are left empty."""
+    from detente.coder import load_pipeline
+
+    out, _ = converted
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DETENTE_GAZETTEER", str(out))
+        load_gazetteer.cache_clear()
+        load_pipeline.cache_clear()
+        try:
+            return load_pipeline()
+        finally:
+            load_gazetteer.cache_clear()
+            load_pipeline.cache_clear()
+
+
 def _rows(path: Path) -> list[list[str]]:
     return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if not line.startswith("#")]
 
@@ -93,21 +111,11 @@ def test_a_bad_imported_row_names_file_and_line(tmp_path: Path) -> None:
     ("date", "code", "sector"),
     [("2006-05-01", "NGA", "GOV"), ("2012-05-01", "NGA", "ELI"), ("2003-05-01", "NGA", "ELI")],
 )
-def test_a_person_is_coded_by_the_role_held_that_day(converted, monkeypatch, date, code, sector) -> None:
-    from detente.coder import load_pipeline
-
-    out, _ = converted
-    monkeypatch.setenv("DETENTE_GAZETTEER", str(out))
-    load_gazetteer.cache_clear()
-    load_pipeline.cache_clear()
-    try:
-        text = "Tamsin Okorafor accused Ghana of smuggling weapons."
-        events = code_article({"id": "t", "text": text, "date": date}, nlp=load_pipeline())
-        actor = next(e for e in events if e.event == "ACCUSE").actor[0]
-        assert (actor.code, actor.sector) == (code, sector)
-    finally:
-        load_gazetteer.cache_clear()
-        load_pipeline.cache_clear()
+def test_a_person_is_coded_by_the_role_held_that_day(imported_nlp, date, code, sector) -> None:
+    text = "Tamsin Okorafor accused Ghana of smuggling weapons."
+    events = code_article({"id": "t", "text": text, "date": date}, nlp=imported_nlp)
+    actor = next(e for e in events if e.event == "ACCUSE").actor[0]
+    assert (actor.code, actor.sector) == (code, sector)
 
 
 SOURCE = re.compile(r"^Phoenix\.(Countries|International|MilNonState)\.actors\.txt:\d+$|^Phoenix\.agents\.txt:\d+$")

@@ -49,3 +49,11 @@ def test_a_body_without_articles_is_422_with_the_reason(client, auth):
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "E140" and "columns found: url, headline" in error["message"]
+
+
+def test_issue19_a_bad_byte_in_a_csv_header_is_422_naming_it_not_500(client, auth):
+    response = client.post("/articles", content=b"id,t\x90xt\n1,Russia agreed with Moldova.\n",
+                           headers={**auth, "Content-Type": "text/csv"})
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "E140" and "columns found: id, t\\x90xt" in error["message"]

@@ -128,6 +128,20 @@ def test_no_bytes_make_the_reader_raise(tmp_path, suffix, data):
     rejects: list[Reject] = []
     articles = list(read_articles([str(path)], on_reject=rejects.append))
     assert all(a.text.strip() for a in articles)
+    for reject in rejects:  # printable, loggable and JSON-able: no lone surrogate (encode raises on one)
+        assert str(reject).encode("utf-8")
+
+
+@pytest.mark.parametrize(("suffix", "header"), [(".csv", b"id,t\x90xt\n"), (".tsv", b"id\tt\x8dxt\n")])
+def test_a_bad_byte_in_a_table_header_is_named_in_the_reject_as_an_escape(tmp_path, suffix, header):
+    path = tmp_path / f"bad{suffix}"
+    path.write_bytes(header + b"1\tRussia agreed with Moldova.\n")
+    rejects: list[Reject] = []
+    assert list(read_articles([str(path)], on_reject=rejects.append)) == []
+    (reject,) = rejects
+    byte = f"\\x{header[4]:02x}"  # the byte itself, written as \x90, not as the surrogate '\udc90'
+    assert byte in reject.reason and reject.reason.startswith("columns found: id")
+    assert str(reject).encode("utf-8").decode("utf-8") == f"{path}:1: {reject.reason}"
 
 
 def test_json_files_and_tsv_tables(tmp_path):

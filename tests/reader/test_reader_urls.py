@@ -79,7 +79,8 @@ class QuietServer(http.server.ThreadingHTTPServer):
 @pytest.fixture
 def site():
     server = QuietServer(("127.0.0.1", 0), Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits up to one poll interval (0.5 s by default) for the loop to notice
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     Site.hits.clear()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -175,3 +176,15 @@ def gdelt_notes(section: int) -> str:
     if not notes.exists():
         pytest.skip("no ../shared/formats/gdelt-2.0.md on this machine")
     return notes.read_text(encoding="utf-8").split("## Mentions")[section]
+
+
+def open_copy(template: Path, directory: Path) -> Iterator[Any]:
+    """A store opened on a copy of a closed store file in `directory`, closed after (a fixture's body):
+    copying a filled store is cheaper than filling a new one for every test."""
+    from detente.store import open_store
+
+    path = directory / template.name
+    shutil.copyfile(template, path)
+    opened = open_store(str(path))
+    yield opened
+    opened.close()

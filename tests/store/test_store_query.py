@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import pytest
-from eventkit import fill_store, make_event
+from eventkit import fill_store, make_event, open_copy
 
 from detente.errors import StoreError
 from detente.model import Article
 from detente.store import EventFilter, events_for_pair, open_store
 
 
+@pytest.fixture(scope="module")
+def filled_file(tmp_path_factory):
+    """A closed store with five events, made once: each test opens a copy of its own."""
+    path = tmp_path_factory.mktemp("filled") / "events.duckdb"
+    with open_store(str(path)) as made:
+        rows = [
+            ("d1", "AGREE", "RUS", "GEO", "2012-03-02"),
+            ("d2", "ACCUSE", "GEO", "RUS", "2012-04"),
+            ("d3", "ASSAULT", "RUS", "UKR", "2014-02-27"),
+            ("d4", "CONSULT", "FRA", "DEU", "2013"),
+            ("d5", "AGREE", "RUS", "GEO", None),
+        ]
+        for doc, kind, actor, recipient, day in rows:
+            made.add_events(Article(id=doc, text="t"), [make_event(doc, kind, actor, recipient, day)])
+    return path
+
+
 @pytest.fixture
-def filled(store):
-    rows = [
-        ("d1", "AGREE", "RUS", "GEO", "2012-03-02"),
-        ("d2", "ACCUSE", "GEO", "RUS", "2012-04"),
-        ("d3", "ASSAULT", "RUS", "UKR", "2014-02-27"),
-        ("d4", "CONSULT", "FRA", "DEU", "2013"),
-        ("d5", "AGREE", "RUS", "GEO", None),
-    ]
-    for doc, kind, actor, recipient, day in rows:
-        store.add_events(Article(id=doc, text="t"), [make_event(doc, kind, actor, recipient, day)])
-    return store
+def filled(filled_file, tmp_path):
+    yield from open_copy(filled_file, tmp_path)
 
 
 def _docs(events) -> list[str]:

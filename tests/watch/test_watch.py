@@ -201,8 +201,11 @@ def test_an_unknown_country_is_a_usage_error(tmp_path):
 def test_ctrl_c_stops_a_running_watch_with_exit_code_130(site, tmp_path):
     command = [sys.executable, "-m", "detente.cli.main", "watch", f"{site}/feed.rss", "--db",
                str(tmp_path / "s.duckdb"), "--pair", "RUS", "GEO", "--every", "1h"]
+    # SIGINT as in a terminal: a shell starts a background job (pytest under `make test &`) with SIGINT
+    # ignored, a child inherits that, and Python leaves an ignored SIGINT ignored
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "COLUMNS": "120"})
+                             env={**os.environ, "COLUMNS": "120"},
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines = []
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
