@@ -494,6 +494,7 @@ class ArticleActors(PronounResolution):
             if index < token.i
             and (kinds is None or self.memory.recent_types.get(index) in kinds)
             and (not summing_up or index >= token.sent.start)
+            and (summing_up or kinds is not None or not _crowd(actors))
         ]
         if not earlier:
             return None
@@ -979,3 +980,9 @@ def _with_defined_acronyms(doc: Doc, mentions: list[Mention], acronyms: dict[str
         return mentions
     kept = [m for m in mentions if not any(m.start <= i < m.end for i in extra)]
     return sorted([*kept, *extra.values()], key=lambda m: m.start)
+
+
+def _crowd(actors: list[Entity]) -> bool:
+    """Whether the actors are only civilians: "the decision", "the move" a state, a body or a group made, not a
+    crowd that marched ("Moscow lifted the ban. Crowds marched in 2019 ... Georgia condemned the decision")."""
+    return bool(actors) and all(a.sector == "CVL" for a in actors)

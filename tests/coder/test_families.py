@@ -922,3 +922,13 @@ def test_what_an_official_acts_on_is_not_the_official_s_state(code) -> None:
     )
     accusation = next(e for e in events if e.event == "ACCUSE")
     assert (accusation.actor[0].code, accusation.recipient[0].code) == ("COL", "USA")
+
+
+def test_a_decision_is_no_crowd_s(code) -> None:
+    # "the decision" is the latest act of a state or body, not of the crowds a background sentence told of
+    events = code(
+        "Russia lifted its ban on flights to Georgia on Wednesday. Crowds of Georgians had marched against the "
+        "flights in 2019. Georgia's foreign ministry condemned the decision on Thursday."
+    )
+    condemned = next(e for e in events if e.trigger == "condemned")
+    assert [r.code for r in condemned.recipient] == ["RUS"]
