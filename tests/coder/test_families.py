@@ -932,3 +932,11 @@ def test_a_decision_is_no_crowd_s(code) -> None:
     )
     condemned = next(e for e in events if e.trigger == "condemned")
     assert [r.code for r in condemned.recipient] == ["RUS"]
+
+
+def test_a_verb_of_conflict_done_to_no_one_it_takes_is_no_threat(code) -> None:
+    # "ready to introduce visa-free travel" is an offer; "vowed to crush the rebels" stays a threat
+    offer = code("Russia is ready to introduce visa-free travel for the citizens of Georgia.")
+    assert [e.event for e in offer] == ["AGREE"]
+    vow = code("The Sudanese army vowed to crush the rebels in Darfur.")
+    assert [e.event for e in vow] == ["THREATEN"]
