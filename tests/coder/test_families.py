@@ -935,8 +935,8 @@ def test_a_decision_is_no_crowd_s(code) -> None:
 
 
 def test_a_verb_of_conflict_done_to_no_one_it_takes_is_no_threat(code) -> None:
-    # "ready to introduce visa-free travel" is an offer; "vowed to crush the rebels" stays a threat
-    offer = code("Russia is ready to introduce visa-free travel for the citizens of Georgia.")
+    # "prepared to introduce visa-free entry" is an offer; "vowed to crush the rebels" stays a threat
+    offer = code("Moldova is prepared to introduce visa-free entry for Ukrainian nationals.")
     assert [e.event for e in offer] == ["AGREE"]
     vow = code("The Sudanese army vowed to crush the rebels in Darfur.")
     assert [e.event for e in vow] == ["THREATEN"]

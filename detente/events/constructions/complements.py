@@ -45,12 +45,12 @@ def to_clause(ctx: EventContext, draft: Draft) -> str | None:
 def vow_of_force(ctx: EventContext, draft: Draft) -> str | None:
     """A vow or warning whose to-clause is an act of conflict is a threat: "vowed to retaliate", "swore to
     fight on" (verbs.tsv complement `threaten`); a verb of conflict whose object none of its rows takes is no
-    act of conflict ("ready to introduce visa-free travel")."""
+    act of conflict ("prepared to introduce visa-free entry")."""
     comp, comp_pattern = draft.comp, draft.comp_pattern
     if comp is None or draft.pattern.complement != "threaten":
         return None
     # "swore to fight on", "vowed to crush the rebels": a verb of conflict alone or done to someone; done to a
-    # thing none of its rows takes, it is no conflict ("ready to introduce visa-free travel")
+    # thing none of its rows takes, it is no conflict ("prepared to introduce visa-free entry")
     things = [c for c in comp.children if c.dep_ == "dobj" and not ctx.actors.entities(c)]
     unmatched_object = comp_pattern is None and bool(things)
     conflict = comp_pattern.type if comp_pattern is not None else "" if unmatched_object else ctx.only_conflict(comp)
