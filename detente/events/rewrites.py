@@ -19,7 +19,9 @@ from detente.tables import read_tsv
 # Steps, in the order the constructions reach them (docs/coding.md).
 STEPS = ("actors", "forces", "tense", "negation", "sentence", "noun")
 # Conditions on the clause ("-": none).
-CONDITIONS = ("-", "future", "promised", "readied", "unless", "negated", "refused", "refusing", "delivered", "cyber")
+CONDITIONS = (
+    "-", "future", "announced", "promised", "readied", "unless", "negated", "refused", "refusing", "delivered", "cyber",
+)  # fmt: skip
 # Argument tests: role:class, joined by + ("actors:several+object:exercise").
 ARGUMENT_ROLES = ("subject", "object", "actors")
 ANY_TYPE = "*"

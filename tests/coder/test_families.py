@@ -940,3 +940,8 @@ def test_a_verb_of_conflict_done_to_no_one_it_takes_is_no_threat(code) -> None:
     assert [e.event for e in offer] == ["AGREE"]
     vow = code("The Sudanese army vowed to crush the rebels in Darfur.")
     assert [e.event for e in vow] == ["THREATEN"]
+
+
+def test_a_refusal_announced_for_later_is_made_when_told(code) -> None:
+    events = code("Chad will boycott the summit in Bamako.")
+    assert [(e.event, e.mode, e.date, e.future) for e in events] == [("REJECT", "meet", "2012-03-02", False)]

@@ -24,6 +24,7 @@ def _plain_not(target: Target) -> bool:
 WHEN: dict[str, Callable[[EventContext, Target], bool]] = {
     "-": lambda ctx, t: True,
     "future": lambda ctx, t: t.future,
+    "announced": lambda ctx, t: t.future,  # told now of later: the telling is the act
     "promised": lambda ctx, t: t.future or modal(t.token, t.scope),
     "readied": lambda ctx, t: t.future and ctx.readied(t.token),
     "unless": lambda ctx, t: t.future and condition(t.token) == "unless",
@@ -68,6 +69,8 @@ def _new_mode(ctx: EventContext, row: Rewrite, target: Target) -> str:
         return posture_mode(target.mode, target.actors)
     if row.to_mode == "@asked":
         return ctx.roles.asked(target.event)
+    if not row.to_mode and row.to_event == target.event:
+        return target.mode  # the type stays: so does its mode ("will boycott the summit" is REJECT:meet)
     return row.to_mode
 
 
@@ -81,7 +84,7 @@ def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | No
     target.notes.append(f"{row.note}: {was} is {target.event}{':' + target.mode if target.mode else ''} ({row.source})")
     if row.when == "promised":
         target.hypothetical = False  # a threat is reported, not hypothetical
-    elif row.when in ("negated", "refused", "refusing"):
+    elif row.when in ("negated", "refused", "refusing", "announced"):
         target.negated = target.future = False  # the refusal happened: "will not lift the ban" is said now
         target.said = True
     elif row.when == "unless" and isinstance(target, Draft):
