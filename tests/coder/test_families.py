@@ -945,3 +945,9 @@ def test_a_verb_of_conflict_done_to_no_one_it_takes_is_no_threat(code) -> None:
 def test_a_refusal_announced_for_later_is_made_when_told(code) -> None:
     events = code("Chad will boycott the summit in Bamako.")
     assert [(e.event, e.mode, e.date, e.future) for e in events] == [("REJECT", "meet", "2012-03-02", False)]
+
+
+def test_a_threat_is_made_when_it_is_told(code) -> None:
+    # a promised harm is a threat made now, dated as the telling, not as the month it names
+    events = code("Ghana will expel the Nigerian ambassador in May.")
+    assert [(e.event, e.date) for e in events] == [("THREATEN", "2012-03-02")]

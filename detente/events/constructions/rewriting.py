@@ -84,10 +84,12 @@ def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | No
     target.notes.append(f"{row.note}: {was} is {target.event}{':' + target.mode if target.mode else ''} ({row.source})")
     if row.when == "promised":
         target.hypothetical = False  # a threat is reported, not hypothetical
+        target.said = True  # and made when it is told: "will expel the envoy in May" threatens now
     elif row.when in ("negated", "refused", "refusing", "announced"):
         target.negated = target.future = False  # the refusal happened: "will not lift the ban" is said now
         target.said = True
     elif row.when == "unless" and isinstance(target, Draft):
+        target.said = True  # the threat is made when it is told
         # "will withdraw unless X ...": X is whom the threat is aimed at, when no one else is named
         target.recipients = target.recipients or recipients(
             ctx, condition_subjects(target.token, target.scope), target.actors
