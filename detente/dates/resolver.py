@@ -105,12 +105,13 @@ class DateResolver:
             log.debug("sentence resolved before read(); reading it now")
             self.read(sent)
             data = self._sentences[_key(sent)]
-        if said:
-            trigger = _reporting_verb(trigger) or trigger
-        chosen = self._pick(data, trigger)
+        told = (_reporting_verb(trigger) or trigger) if said else trigger
+        chosen = self._pick(data, told)
+        if said and chosen is None:
+            chosen = self._pick(data, trigger)  # "said on Saturday it would withdraw": the parse may hang it low
         if chosen is not None and not (said and chosen.future):
             return chosen
-        return self._fallback(sent, trigger, data, said)
+        return self._fallback(sent, told, data, said)
 
     def _pick(self, data: _SentenceDates, trigger: Token, skip: int | None = None) -> ResolvedDate | None:
         """The date of the mention that dates this trigger, widened to its week behind 'after'/'before'."""

@@ -57,6 +57,7 @@ class WordClasses:
     receiving: frozenset[str] = frozenset()
     ally_noun: frozenset[str] = frozenset()
     verdict: frozenset[str] = frozenset()
+    owning: frozenset[str] = frozenset()
     # derived once all files are read: texts that enact what they say, and not agreements between parties
     enactable: frozenset[str] = field(default=frozenset(), init=False)
 

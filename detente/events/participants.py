@@ -8,6 +8,7 @@ from detente.events.context import EventContext
 from detente.events.syntax import DEFINITE, RECIPIENT_PREPS, agent_objects, lemma, prep_objects
 from detente.model import Entity
 from detente.sentences.words import Word as Token
+from detente.sentences.words import hyphen_prefix
 
 
 def recipients(ctx: EventContext, heads: list[Token], actors: list[Found], depth: int = 2) -> list[Found]:
@@ -55,6 +56,8 @@ def phrase_entities(
     inferred, found = found, []
     # "against the government's overhaul", "welcomed his visit": whose thing it is, also a pronoun's antecedent
     found += [f for c in head.children if c.dep_ == "poss" for f in ctx.actors.entities(c)]
+    # "boycotted the Russian-sponsored conference": who sponsors, hosts or leads it
+    found += [f for agent in hyphen_agents(head, ctx.words.owning) for f in ctx.actors.entities(agent)]
     # "delivered masks and ventilators to Italy": a preposition on a conjunct of the phrase counts too
     for prep in [*head.children, *(c for conj in head.conjuncts if conj.i > head.i for c in conj.children)]:
         found += _prepositional_entities(ctx, prep, depth, actor_codes)
@@ -166,3 +169,18 @@ def talked_with(ctx: EventContext, words: list[Token]) -> list[Token]:
         if n.dep_ in ("pobj", "dobj") and any(p.type == "CONSULT" for p in ctx.noun_patterns(n))
     ]
     return [p for n in meetings for prep in n.children if prep.lower_ == "with" for p in prep_objects(prep)]
+
+
+def hyphen_agents(noun: Token, participles: frozenset[str]) -> list[Token]:
+    """The names joined by a hyphen to one of these participles on a noun ("Russian-sponsored talks", "Saudi-led
+    coalition")."""
+    return [
+        agent
+        for participle in noun.children
+        if participle.dep_ == "amod"
+        and participle.tag_ == "VBN"
+        and participle.lemma_.lower() in participles
+        and hyphen_prefix(participle)
+        for agent in participle.children
+        if agent.dep_ in ("npadvmod", "compound", "amod", "nmod") and agent.i < participle.i
+    ]

@@ -951,3 +951,13 @@ def test_a_threat_is_made_when_it_is_told(code) -> None:
     # a promised harm is a threat made now, dated as the telling, not as the month it names
     events = code("Ghana will expel the Nigerian ambassador in May.")
     assert [(e.event, e.date) for e in events] == [("THREATEN", "2012-03-02")]
+
+
+def test_who_sponsors_a_meeting_is_whom_staying_away_refuses(code) -> None:
+    events = code("The opposition coalition of Syria boycotted the Russian-sponsored conference in Sochi.")
+    assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("REJECT", ["RUS"])]
+
+
+def test_a_promise_is_made_when_it_is_told(code) -> None:
+    events = code("The Chinese foreign minister will visit Pakistan next week.")
+    assert [(e.event, e.date) for e in events] == [("AGREE", "2012-03-02")]

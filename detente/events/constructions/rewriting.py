@@ -85,6 +85,8 @@ def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | No
     if row.when == "promised":
         target.hypothetical = False  # a threat is reported, not hypothetical
         target.said = True  # and made when it is told: "will expel the envoy in May" threatens now
+    elif row.when == "future" and row.step == "tense":
+        target.said = True  # a promise too: "will visit Pakistan next week" is agreed when it is told
     elif row.when in ("negated", "refused", "refusing", "announced"):
         target.negated = target.future = False  # the refusal happened: "will not lift the ban" is said now
         target.said = True
