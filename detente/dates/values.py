@@ -68,22 +68,26 @@ def _full_date(m: Mention, ctx: Context) -> Value:
         return NOTHING
 
 
+def _day_of_year(pub: date, month: int, day_number: int, future: bool) -> date:
+    """A day of the year named without its year: the latest one on or before publication, or the next one if
+    the clause speaks of the future. Raises ValueError for a day the year lacks (29 February)."""
+    candidate = date(pub.year, month, day_number)
+    if future and candidate < pub:
+        return date(pub.year + 1, month, day_number)
+    if not future and candidate > pub:
+        return date(pub.year - 1, month, day_number)
+    return candidate
+
+
 def _month_day(m: Mention, ctx: Context) -> Value:
     pub = ctx.publication
     if pub is None:
         return NOTHING
-    month, day_number = MONTHS[m.part("month")], int(m.part("day"))
     try:
-        candidate = date(pub.year, month, day_number)
-        # A bare "March 2" is the latest such day on or before publication, or the next one if the clause
-        # speaks of the future.
-        if ctx.future_clause and candidate < pub:
-            candidate = date(pub.year + 1, month, day_number)
-        elif not ctx.future_clause and candidate > pub:
-            candidate = date(pub.year - 1, month, day_number)
+        # a bare "March 2"
+        return Value(day(_day_of_year(pub, MONTHS[m.part("month")], int(m.part("day")), ctx.future_clause)))
     except ValueError:  # 29 February in a year without it
         return NOTHING
-    return Value(day(candidate))
 
 
 def _holiday(m: Mention, ctx: Context) -> Value:
@@ -92,12 +96,7 @@ def _holiday(m: Mention, ctx: Context) -> Value:
     pub = ctx.publication
     if pub is None:
         return NOTHING
-    month, day_number = HOLIDAYS[" ".join(m.part("holiday").split())]
-    candidate = date(pub.year, month, day_number)
-    if ctx.future_clause and candidate < pub:
-        candidate = date(pub.year + 1, month, day_number)
-    elif not ctx.future_clause and candidate > pub:
-        candidate = date(pub.year - 1, month, day_number)
+    candidate = _day_of_year(pub, *HOLIDAYS[" ".join(m.part("holiday").split())], ctx.future_clause)
     if m.part("prep") in ("", "on", "at"):
         return Value(day(candidate))
     return Value(Period(date(candidate.year, candidate.month, 1), "month"))
