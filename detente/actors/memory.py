@@ -44,9 +44,9 @@ class ArticleMemory:
         earlier = [i for i, t in self.recent_types.items() if t == event and i < before]
         return self.recent_modes.get(max(earlier), "") if earlier else ""
 
-    def parties(self, index: int) -> list[Entity]:
-        """Everyone an event noted at a token took part in it as: its actors, then its recipients."""
-        actors = next((a for i, a in self.recent if i == index), [])
+    def parties(self, index: int, actors: list[Entity]) -> list[Entity]:
+        """Everyone who took part in the event noted at a token: its actors (as `recent` holds them), then its
+        recipients."""
         return [*actors, *self.recent_recipients.get(index, [])]
 
     def latest(self, before: int) -> list[tuple[int, list[Entity]]]:

@@ -251,16 +251,16 @@ class PronounResolution:
             if person and person.kind == "person" and person.code:
                 found.append(Entity(text=other.text, code=person.code, sector=person.sector, name=person.name))
                 break
-        for index, _ in self.memory.latest(token.i):  # whom the events told of, as actors or as recipients
-            found += [a for a in self.memory.parties(index) if self._a_person(a)]
+        for index, actors in self.memory.latest(token.i):  # whom the events told of, as actors or recipients
+            found += [a for a in self.memory.parties(index, actors) if self._a_person(a)]
         return found
 
     def _a_person(self, entity: Entity) -> bool:
         """A named person of a state, or one a person noun stands for ("the leader of the opposition party")."""
-        head = entity.text.split()[-1].lower() if entity.text.split() else ""
         if entity.name and entity.sector in ("GOV", "LEG", "JUD", "OPP", "ELI", "MIL"):
             return True
-        return head in self.gaz.words.person_noun
+        words = entity.text.split()
+        return bool(words) and words[-1].lower() in self.gaz.words.person_noun
 
     def _pronoun_entity(self, token: Token, antecedent: Entity) -> Entity:
         """The pronoun's mention, standing for its antecedent: whose name (or, for a state or a sector noun,

@@ -500,7 +500,7 @@ class ArticleActors(PronounResolution):
             return None
         index, actors = max(earlier, key=lambda r: r[0])
         if self.memory.recent_types.get(index) in JOINT_TYPES:
-            actors = self.memory.parties(index)  # "criticised the meeting": all who met
+            actors = self.memory.parties(index, actors)  # "criticised the meeting": all who met
         which = f"the latest {'/'.join(kinds)}" if kinds else "the event just reported"
         why = f"{token.text!r}: the actors of {which}"
         return [Found(self._pronoun_entity(token, a), why, pronoun=True) for a in actors] or None

@@ -104,12 +104,12 @@ def talks_parties(ctx: EventContext, draft: Draft) -> str | None:
     codes = {a.entity.code for a in draft.actors}
     keys = {(a.entity.code, a.entity.sector) for a in draft.actors}
     since = sentence_start_before(draft.token, 2)
-    for index, _ in ctx.memory.latest(draft.token.i):
+    for index, actors in ctx.memory.latest(draft.token.i):
         if index < since:
             break
         if ctx.memory.recent_types.get(index) != "CONSULT":
             continue
-        parties = ctx.memory.parties(index)
+        parties = ctx.memory.parties(index, actors)
         if not codes & {p.code for p in parties}:
             return None  # the latest talks were between others
         others = list({(p.code, p.sector): p for p in parties if not _one_of(ctx, p, keys)}.values())
