@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from detente.actors.resolve import Found
 from detente.events.context import EventContext
 from detente.events.syntax import DEFINITE, RECIPIENT_PREPS, agent_objects, lemma, prep_objects
@@ -11,13 +13,28 @@ from detente.sentences.words import Word as Token
 from detente.sentences.words import hyphen_prefix
 
 
+def actor_side(ctx: EventContext, actors: list[Found]) -> Callable[[Entity], bool]:
+    """Whether an entity is on the actors' side, so no recipient of their act: one of them; the state itself
+    (or its government) when an actor is that state or its government, though a state's own people may act on
+    it ("Swedish farmers protested against Sweden"); or a party of a joint act, named or guessed ("Israel and
+    Hamas agreed to a ceasefire in Gaza", "India and China agreed to disengage troops": whose troops?)."""
+    keys = {(a.entity.code, a.entity.sector) for a in actors}
+    codes = {a.entity.code for a in actors}
+    states = {a.entity.code for a in actors if a.entity.sector in ctx.sectors.state}
+    joint = len(codes) > 1
+
+    def on_side(entity: Entity) -> bool:
+        state_side = entity.code in states and entity.sector in ctx.sectors.state
+        return (entity.code, entity.sector) in keys or state_side or (joint and entity.code in codes)
+
+    return on_side
+
+
 def recipients(ctx: EventContext, heads: list[Token], actors: list[Found], depth: int = 2) -> list[Found]:
     """The entities of the first recipient phrase that names someone other than the actors (looking `depth`
     prepositions into a phrase whose head names no one)."""
-    actor_keys = {(a.entity.code, a.entity.sector) for a in actors}
     actor_codes = {a.entity.code for a in actors}
-    # the state itself as recipient of its own people ("Swedish farmers protested against Sweden")
-    state_actors = {a.entity.code for a in actors if a.entity.sector in ctx.sectors.state}
+    on_side = actor_side(ctx, actors)
     groups: list[list[Found]] = []
     seen: set[tuple[str, str]] = set()
     for head in heads:
@@ -25,14 +42,10 @@ def recipients(ctx: EventContext, heads: list[Token], actors: list[Found], depth
         for item in phrase_entities(ctx, head, depth, frozenset(actor_codes)):
             entity = item.entity
             key = (entity.code, entity.sector)
-            if key in actor_keys or (entity.code in state_actors and entity.sector in ctx.sectors.state) or key in seen:
+            if on_side(entity) or key in seen:
                 continue
             if item.inferred and entity.code not in actor_codes:
                 continue  # a guessed country names a domestic recipient only ("police arrested protesters")
-            if len(actor_codes) > 1 and entity.code in actor_codes:
-                # a joint act is not on one of its parties ("Israel and Hamas agreed to a ceasefire in Gaza"),
-                # guessed or named ("India and China agreed to disengage troops": whose troops?)
-                continue
             if entity.sector == "UNK":
                 continue  # "threw petrol bombs": a weapon is what acts in "killed by a bomb", never the target
             seen.add(key)

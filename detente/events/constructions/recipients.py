@@ -8,7 +8,7 @@ from detente.events.constructions.protests import protest_targets
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
-from detente.events.participants import named_before, place_recipients, recipients, talked_with
+from detente.events.participants import actor_side, named_before, place_recipients, recipients, talked_with
 from detente.events.syntax import (
     TARGET_PREPS,
     TO_FIRST,
@@ -19,7 +19,6 @@ from detente.events.syntax import (
     prep_objects,
     sentence_start_before,
 )
-from detente.model import Entity
 
 
 @construction("recipient-phrases")
@@ -102,7 +101,7 @@ def talks_parties(ctx: EventContext, draft: Draft) -> str | None:
     if draft.recipients or not ctx.roles.has("at-talks", draft.event, draft.mode) or not draft.actors:
         return None
     codes = {a.entity.code for a in draft.actors}
-    keys = {(a.entity.code, a.entity.sector) for a in draft.actors}
+    on_side = actor_side(ctx, draft.actors)
     since = sentence_start_before(draft.token, 2)
     for index, actors in ctx.memory.latest(draft.token.i):
         if index < since:
@@ -112,19 +111,10 @@ def talks_parties(ctx: EventContext, draft: Draft) -> str | None:
         parties = ctx.memory.parties(index, actors)
         if not codes & {p.code for p in parties}:
             return None  # the latest talks were between others
-        others = list({(p.code, p.sector): p for p in parties if not _one_of(ctx, p, keys)}.values())
+        others = list({(p.code, p.sector): p for p in parties if not on_side(p)}.values())
         draft.recipients = [Found(p, "a party to the talks told just before", inferred=True) for p in others]
         return "the other parties to the talks" if draft.recipients else None
     return None
-
-
-def _one_of(ctx: EventContext, party: Entity, keys: set[tuple[str, str]]) -> bool:
-    """Whether a party is on the actor's side: the same entity, a state of a joint act, or the state (or its
-    government, forces ...) of an actor that is that state; its opposition or rebels are another side."""
-    codes = {code for code, _ in keys}
-    states = {code for code, sector in keys if sector in ctx.sectors.state or not sector}
-    state_side = party.code in states and (party.sector in ctx.sectors.state or not party.sector)
-    return (party.code, party.sector) in keys or (party.code in codes and len(codes) > 1) or state_side
 
 
 @construction("despite-pressure")
