@@ -7,10 +7,9 @@ from collections.abc import Callable
 
 from detente.actors.resolve import Found
 from detente.events.context import EventContext
-from detente.events.syntax import DEFINITE, RECIPIENT_PREPS, agent_objects, lemma, prep_objects
+from detente.events.syntax import DEFINITE, RECIPIENT_PREPS, agent_objects, hyphen_agents, lemma, prep_objects
 from detente.model import Entity
 from detente.sentences.words import Word as Token
-from detente.sentences.words import hyphen_prefix
 
 
 def actor_side(ctx: EventContext, actors: list[Found]) -> Callable[[Entity], bool]:
@@ -70,7 +69,8 @@ def phrase_entities(
     # "against the government's overhaul", "welcomed his visit": whose thing it is, also a pronoun's antecedent
     found += [f for c in head.children if c.dep_ == "poss" for f in ctx.actors.entities(c)]
     # "boycotted the Russian-sponsored conference": who sponsors, hosts or leads it
-    found += [f for agent in hyphen_agents(head, ctx.words.owning) for f in ctx.actors.entities(agent)]
+    owners = [a for p in head.children if p.dep_ == "amod" and _owning(ctx, p) for a in hyphen_agents(p)]
+    found += [f for agent in owners for f in ctx.actors.entities(agent)]
     # "delivered masks and ventilators to Italy": a preposition on a conjunct of the phrase counts too
     for prep in [*head.children, *(c for conj in head.conjuncts if conj.i > head.i for c in conj.children)]:
         found += _prepositional_entities(ctx, prep, depth, actor_codes)
@@ -184,16 +184,6 @@ def talked_with(ctx: EventContext, words: list[Token]) -> list[Token]:
     return [p for n in meetings for prep in n.children if prep.lower_ == "with" for p in prep_objects(prep)]
 
 
-def hyphen_agents(noun: Token, participles: frozenset[str]) -> list[Token]:
-    """The names joined by a hyphen to one of these participles on a noun ("Russian-sponsored talks", "Saudi-led
-    coalition")."""
-    return [
-        agent
-        for participle in noun.children
-        if participle.dep_ == "amod"
-        and participle.tag_ == "VBN"
-        and participle.lemma_.lower() in participles
-        and hyphen_prefix(participle)
-        for agent in participle.children
-        if agent.dep_ in ("npadvmod", "compound", "amod", "nmod") and agent.i < participle.i
-    ]
+def _owning(ctx: EventContext, participle: Token) -> bool:
+    """ "-sponsored", "-hosted", "-held": a participle that tells whose a thing is (words.tsv `owning`)."""
+    return participle.tag_ == "VBN" and participle.lemma_.lower() in ctx.words.owning

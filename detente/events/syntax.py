@@ -154,6 +154,14 @@ def subject_to_clause(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and _has_to(c)), None)
 
 
+def hyphen_agents(participle: Token) -> list[Token]:
+    """The words a participle's hyphen joins it to ("US" of "US-backed", "rebel" of "rebel-held"), when it has
+    one."""
+    if not hyphen_prefix(participle):
+        return []
+    return [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and c.i < participle.i]
+
+
 def sentence_start_before(token: Token, sentences: int) -> int:
     """The index of the first word of the sentence that many sentences before the token's."""
     start = token.sent.start

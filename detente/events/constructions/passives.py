@@ -6,7 +6,7 @@ from __future__ import annotations
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
 from detente.events.draft import Draft
-from detente.events.syntax import agent_objects, lemma, place_heads
+from detente.events.syntax import agent_objects, hyphen_agents, lemma, place_heads
 from detente.sentences.words import hyphen_prefix
 
 
@@ -20,7 +20,7 @@ def hyphen_agent(ctx: EventContext, draft: Draft) -> str | None:
     if token.tag_ != "VBN" or token.lemma_.lower() not in ctx.words.backing:
         return None  # "Israeli-occupied", "Saudi-led": a state of things, not support told in passing
     if token.dep_ == "amod" and hyphen_prefix(token):
-        agents = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and c.i < token.i]
+        agents = hyphen_agents(token)
     elif token.dep_ == "acl":
         agents = agent_objects(token)
     else:
@@ -54,7 +54,6 @@ def verdict(ctx: EventContext, draft: Draft) -> str | None:
         return None
     draft.actor_heads = [speaker]
     draft.recipient_heads = [judged] if judged is not None else []
-    draft.background = False
     return f"the speaker {speaker.text!r} judges {judged.text if judged is not None else 'nothing named'!r}"
 
 
