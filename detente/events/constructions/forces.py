@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from detente.actors.resolve import Found
 from detente.events.constructions.registry import construction
 from detente.events.context import EventContext
@@ -44,10 +46,7 @@ def own_forces(ctx: EventContext, draft: Draft) -> str | None:
     if draft.event != "MOBILIZE":
         return None
     own = {a.entity.code for a in draft.actors}
-    kept = [f for f in draft.recipients if not (f.inferred and f.entity.code in own)]
-    dropped = len(draft.recipients) - len(kept)
-    draft.recipients = kept
-    return f"{dropped} of the actor's own dropped" if dropped else None
+    return _drop_recipients(draft, lambda f: f.inferred and f.entity.code in own, "the actor's own")
 
 
 @construction("state-forces")
@@ -58,12 +57,18 @@ def state_forces(ctx: EventContext, draft: Draft) -> str | None:
     if not draft.recipients or ctx.roles.has("on-own-forces", draft.event, draft.mode):
         return None
     states = {a.entity.code for a in draft.actors if a.entity.sector in ctx.sectors.state}
-    kept = [
-        f for f in draft.recipients if not (f.entity.code in states and f.entity.sector in ctx.sectors.state_forces)
-    ]
+    forces = ctx.sectors.state_forces
+    return _drop_recipients(
+        draft, lambda f: f.entity.code in states and f.entity.sector in forces, "the state's own forces"
+    )
+
+
+def _drop_recipients(draft: Draft, dropping: Callable[[Found], bool], whose: str) -> str | None:
+    """Drop the recipients a test picks out; the construction's note says how many, if any."""
+    kept = [f for f in draft.recipients if not dropping(f)]
     dropped = len(draft.recipients) - len(kept)
     draft.recipients = kept
-    return f"{dropped} of the state's own forces dropped" if dropped else None
+    return f"{dropped} of {whose} dropped" if dropped else None
 
 
 @construction("noun-state-forces")
