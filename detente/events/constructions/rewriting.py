@@ -74,6 +74,10 @@ def _new_mode(ctx: EventContext, row: Rewrite, target: Target) -> str:
     return row.to_mode
 
 
+# Conditions whose rewritten act happens when it is told: a threat, a promise or a refusal of something later.
+TOLD_NOW = frozenset({"promised", "unless", "announced", "negated", "refused", "refusing"})
+
+
 def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | None:
     """Apply the first row of the step that fits the target, if any, and return it."""
     row = next((r for r in ctx.lexicon.rewrites if r.step == step and _fits(ctx, r, target)), None)
@@ -82,16 +86,15 @@ def apply_rewrites(ctx: EventContext, step: str, target: Target) -> Rewrite | No
     was = f"{target.event}{':' + target.mode if target.mode else ''}"
     target.event, target.mode = row.to_event, _new_mode(ctx, row, target)
     target.notes.append(f"{row.note}: {was} is {target.event}{':' + target.mode if target.mode else ''} ({row.source})")
+    if row.when in TOLD_NOW or (row.when == "future" and row.step == "tense"):
+        # made when it is told: "will expel the envoy in May" threatens now, "will visit next week" is agreed
+        # now, "will not lift the ban" refuses now
+        target.said = True
     if row.when == "promised":
         target.hypothetical = False  # a threat is reported, not hypothetical
-        target.said = True  # and made when it is told: "will expel the envoy in May" threatens now
-    elif row.when == "future" and row.step == "tense":
-        target.said = True  # a promise too: "will visit Pakistan next week" is agreed when it is told
     elif row.when in ("negated", "refused", "refusing", "announced"):
-        target.negated = target.future = False  # the refusal happened: "will not lift the ban" is said now
-        target.said = True
+        target.negated = target.future = False  # the refusal happened
     elif row.when == "unless" and isinstance(target, Draft):
-        target.said = True  # the threat is made when it is told
         # "will withdraw unless X ...": X is whom the threat is aimed at, when no one else is named
         target.recipients = target.recipients or recipients(
             ctx, condition_subjects(target.token, target.scope), target.actors
