@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +17,7 @@ from typing import Any
 
 from detente.errors import Errors, InputError
 from detente.model import Article, Event
+from detente.places.region import haversine_km
 
 log = logging.getLogger(__name__)
 
@@ -295,7 +295,6 @@ def read_predictions(path: str | Path) -> list[dict[str, Any]]:
 
 # -- locations -----------------------------------------------------------------------------------------
 PLACE_KM = 50  # a predicted place this close to the hand-coded one is the place
-EARTH_KM = 6371.0
 # The figures `score_locations()` returns (docs/evaluation.md, "Locations").
 LOCATION_METRICS: tuple[str, ...] = (
     "location_events",
@@ -320,13 +319,6 @@ def _location_problem(row: object) -> str:
     if row.get("place") and not all(isinstance(row.get(k), (int, float)) for k in ("lat", "lon")):
         return "a place needs numeric 'lat' and 'lon'"
     return ""
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points, in kilometres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(math.sqrt(h))
 
 
 def _located(gold: Mapping[str, Any], preds: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
@@ -361,7 +353,7 @@ def score_locations(
         if gold.get("place"):
             place_events += 1
             if place.get("lat") is not None and place.get("lon") is not None:
-                far = distance_km((place["lat"], place["lon"]), (gold["lat"], gold["lon"]))
+                far = haversine_km(place["lat"], place["lon"], gold["lat"], gold["lon"])
                 place_right += far <= PLACE_KM
     return {
         "location_events": events,
