@@ -58,10 +58,6 @@ class Columns:
             raise ColumnsMissing(found, missing)
         return mapping
 
-    def fields_of(self, row: dict, mapping: dict[str, str]) -> dict[str, object]:
-        """An article record (id, text, date, url, title) from one row."""
-        return {field: row.get(column) for field, column in mapping.items()}
-
 
 class ColumnsMissing(ValueError):
     """A table lacks a column an article needs; the message lists the columns found and those expected."""

@@ -61,7 +61,8 @@ def file_encoding(data: bytes) -> tuple[str | None, int]:
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> str:
     """Text from bytes: the encoding given or marked, else UTF-8, else Windows-1252 (Latin-1 for the
-    five bytes it leaves undefined), so that no input fails to decode; see normalise_text for NULs."""
+    five bytes it leaves undefined), so that no input fails to decode; NULs become line breaks later
+    (model.plain_text)."""
     if encoding is None:
         encoding, skip = file_encoding(data)
         data = data[skip:]
@@ -75,14 +76,6 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
 
 def _is_cp1252(data: bytes) -> bool:
     return not any(byte in data for byte in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
-
-
-def normalise_text(text: str) -> str:
-    """A leading byte-order mark removed, and NUL characters made line breaks (which end a sentence), so
-    that neither hides the first sentence's event nor glues two sentences into one."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\x00", "\n")
 
 
 def json_depth(line: str) -> int:
