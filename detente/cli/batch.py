@@ -9,6 +9,7 @@ import click
 
 from detente.batch.progress import Progress
 from detente.batch.runner import DEFAULT_CHUNK_SIZE, ENGINES, count_rows, run_batch
+from detente.cli.exits import EXIT_REJECTED
 from detente.cli.options import columns_of, columns_options
 
 
@@ -99,4 +100,4 @@ def command(
         err=True,
     )
     if summary.problems:
-        sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")
+        sys.exit(EXIT_REJECTED)  # some inputs rejected (docs/cli.md, "Exit codes")

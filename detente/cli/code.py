@@ -10,6 +10,7 @@ from detente.articles import read_articles
 from detente.batch.coding import coder_for
 from detente.batch.progress import Progress
 from detente.batch.workers import code_in_workers, default_workers
+from detente.cli.exits import EXIT_REJECTED
 from detente.cli.options import (
     CopiesInRun,
     DuplicateCounter,
@@ -93,7 +94,7 @@ def command(
         err=True,
     )
     if rejects.count:
-        sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")
+        sys.exit(EXIT_REJECTED)  # some inputs rejected (docs/cli.md, "Exit codes")
 
 
 class _ArticleCounter:

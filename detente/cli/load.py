@@ -11,6 +11,7 @@ from detente.articles import Reject, read_articles
 from detente.articles.copies import Copy
 from detente.batch.progress import Progress
 from detente.batch.workers import WorkerPool, code_in_workers, default_workers, workers_worth_starting
+from detente.cli.exits import EXIT_REJECTED
 from detente.cli.options import (
     DuplicateCounter,
     columns_of,
@@ -135,4 +136,4 @@ def command(
         f"{run_counts(duplicates.count, report.copies)}"
     )
     if rejected or report.failed:
-        sys.exit(1)  # some inputs rejected (docs/cli.md, "Exit codes")
+        sys.exit(EXIT_REJECTED)  # some inputs rejected (docs/cli.md, "Exit codes")

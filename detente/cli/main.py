@@ -9,6 +9,7 @@ import traceback
 
 import click
 
+from detente.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 from detente.errors import DetenteError, Errors, is_disk_full
 
 # command name -> module in detente.cli that defines `command`, imported only when used: `detente code
@@ -27,12 +28,6 @@ COMMANDS: dict[str, str] = {
     "watch": "watch",
 }
 
-# The exit codes of every command (docs/cli.md, "Exit codes").
-EXIT_OK = 0  # every input coded
-EXIT_REJECTED = 1  # some inputs rejected or failed to code; the rest was done
-EXIT_USAGE = 2  # a bad option or argument, or a numbered error: nothing (more) was done
-EXIT_INTERNAL = 3  # a bug or a failure of the machine; the traceback only under --verbose
-EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 class LazyGroup(click.Group):

@@ -13,6 +13,7 @@ import click
 from detente.articles import Reject
 from detente.articles.fetch import Fetcher
 from detente.batch.progress import Progress
+from detente.cli.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED
 from detente.cli.options import columns_of, columns_options, rejects_printed_once
 from detente.errors import Errors, InputError
 from detente.ledger import country_code
@@ -20,8 +21,6 @@ from detente.store import open_store
 from detente.store.watch import PollReport, StateChange, parse_interval, poll
 
 WEBHOOK_TIMEOUT_SECONDS = 10.0
-# The exit codes of docs/cli.md (as detente.cli.main names them, which this module must not import: a cycle).
-EXIT_OK, EXIT_REJECTED, EXIT_INTERRUPTED = 0, 1, 130
 
 
 def _interval(ctx: click.Context, param: click.Parameter, value: str) -> float:

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 import detente.cli.code as code_cli
-from detente.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, cli
+from detente.cli.exits import EXIT_INTERNAL, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from detente.cli.main import cli
 
 GOOD = {"id": "good-1", "text": "Norway signed a fishing accord with Iceland on Monday.", "date": "2015-06-01"}
 
